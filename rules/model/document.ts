@@ -1,0 +1,300 @@
+// The report model: what every rule reads. Built once per document version.
+import { LineIndex } from './lines';
+import { buildProse, formatForFilename, type Block, type Directive, type SourceFormat } from './prose';
+import { readMarker, type OrdinalMarker } from './headings';
+import {
+  classifySection,
+  findDateline,
+  findTitle,
+  yearsIn,
+  type Dateline,
+  type ReportKind,
+  type SectionKind,
+  type Title,
+} from './title';
+import { findEnumerations, type Enumeration } from './enumerations';
+import { findPlaceholders, type PlaceholderSpan } from './placeholders';
+
+export interface Heading {
+  /** Index in doc.headings (document order). */
+  index: number;
+  block: Block;
+  /** The ordinal marker; undefined for a Markdown `#` heading without one. */
+  marker?: OrdinalMarker;
+  /** Markdown `#` depth when the heading is one. */
+  mdDepth?: number;
+  /**
+   * Nesting rank: ordinal level 1–5 (B.3.8), or a Markdown heading without an ordinal (ranked above every
+   * ordinal: depth − 10). A run that restarts inside a sibling gets the sibling's rank + 0.5.
+   */
+  rank: number;
+  /** The heading's own text: after the marker, up to the first 。 when body text follows. */
+  textOffset: number;
+  textEndOffset: number;
+  text: string;
+  kind: SectionKind;
+  /** The year the heading names (`一、2023年工作总结`, `对2018年政府工作的建议`). */
+  year?: number;
+  yearOffset?: number;
+  yearEndOffset?: number;
+  parent?: Heading;
+  children: Heading[];
+  /** Set on the first heading of a run that starts again at 一 inside its previous sibling (seed 000). */
+  restartOf?: Heading;
+  /** End of the section this heading opens (start of the next heading of equal or higher rank). */
+  sectionEnd: number;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  block: Block;
+}
+
+export interface SectionContext {
+  /** Innermost heading first. */
+  headings: Heading[];
+  /** Nearest kind that is not 'other' up the tree. */
+  kind: SectionKind;
+  /** Nearest year named up the tree. */
+  year?: number;
+  /** The heading that gave the kind. */
+  kindHeading?: Heading;
+}
+
+export interface ReportYears {
+  /** The year a work report summarises / the year a government report reviews. */
+  summary?: number;
+  /** The year planned (work report: summary + 1; government report: its own year). */
+  plan?: number;
+  /** A government report's own year (the year it is delivered). */
+  report?: number;
+  source: 'title' | 'dateline' | 'setting' | 'none';
+}
+
+export interface ReportDocument {
+  text: string;
+  /** The text with non-prose masked (see prose.ts); same length and offsets as text. */
+  prose: string;
+  format: SourceFormat;
+  filename?: string;
+  lines: LineIndex;
+  blocks: Block[];
+  directives: Directive[];
+  title?: Title;
+  dateline?: Dateline;
+  kind: ReportKind;
+  years: ReportYears;
+  /** Every heading in document order. */
+  headings: Heading[];
+  /** Top-level headings. */
+  roots: Heading[];
+  /** Heading opened by each block, by block index. */
+  headingOfBlock: (Heading | undefined)[];
+  sentences: Sentence[];
+  enumerations: Enumeration[];
+  placeholders: PlaceholderSpan[];
+  sectionAt(offset: number): SectionContext;
+  /** True when [start, end) overlaps a placeholder. */
+  overlapsPlaceholder(start: number, end: number): boolean;
+}
+
+export interface BuildOptions {
+  filename?: string;
+  format?: SourceFormat;
+  /** A configured report year (the summary year of a work report, the year of a government report). */
+  year?: number;
+  /** Extra placeholder allowlist entries (words that look like placeholders but are real). */
+  placeholderAllow?: string[];
+}
+
+const SENTENCE_END = /[。！？!?]+[”’」』）)]*/g;
+
+function splitSentences(prose: string, b: Block, out: Sentence[]): void {
+  const s = prose.slice(b.start, b.end);
+  let start = 0;
+  SENTENCE_END.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SENTENCE_END.exec(s))) {
+    const end = m.index + m[0].length;
+    if (/[^\s\u3000\uFFFC]/.test(s.slice(start, end))) out.push({ start: b.start + start, end: b.start + end, block: b });
+    start = end;
+  }
+  if (start < s.length && /[^\s\u3000\uFFFC]/.test(s.slice(start))) out.push({ start: b.start + start, end: b.end, block: b });
+}
+
+export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocument {
+  const format = opts.format ?? formatForFilename(opts.filename);
+  const lines = new LineIndex(text);
+  const { text: prose, blocks, directives } = buildProse(text, format, lines);
+
+  // Headings.
+  const headings: Heading[] = [];
+  const headingOfBlock: (Heading | undefined)[] = new Array(blocks.length);
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    // Markdown list items are lists, not report headings (`1. 项目` in a .md file).
+    if (b.source === 'listItem') continue;
+    const s = prose.slice(b.start, b.end);
+    const marker = readMarker(s, b.start);
+    if (!marker && !b.mdDepth) continue;
+    let textOffset = marker ? marker.endOffset : b.start;
+    while (textOffset < b.end && /[\s\u3000\uFFFC]/.test(prose[textOffset])) textOffset++;
+    let textEnd = b.end;
+    const stop = prose.indexOf('。', textOffset);
+    if (stop >= 0 && stop < b.end) textEnd = stop;
+    while (textEnd > textOffset && /[\s\u3000\uFFFC]/.test(prose[textEnd - 1])) textEnd--;
+    const htext = prose.slice(textOffset, textEnd);
+    const ys = yearsIn(htext, textOffset);
+    const h: Heading = {
+      index: headings.length,
+      block: b,
+      marker,
+      mdDepth: b.mdDepth,
+      rank: marker ? marker.level : (b.mdDepth ?? 1) - 10,
+      textOffset,
+      textEndOffset: textEnd,
+      text: htext,
+      kind: classifySection(htext),
+      ...(ys.length ? { year: ys[0].year, yearOffset: ys[0].offset, yearEndOffset: ys[0].endOffset } : {}),
+      children: [],
+      sectionEnd: text.length,
+    };
+    headings.push(h);
+    headingOfBlock[i] = h;
+  }
+
+  // Title and years; the title's own block is not a heading of the tree.
+  const firstOrdinal = blocks.findIndex((_, i) => headingOfBlock[i]?.marker);
+  const title = findTitle(prose, blocks, firstOrdinal);
+  let tree = headings;
+  if (title) {
+    const titleBlocks = new Set(title.blocks);
+    tree = headings.filter((h) => !titleBlocks.has(h.block));
+    for (let i = 0; i < blocks.length; i++) if (titleBlocks.has(blocks[i])) headingOfBlock[i] = undefined;
+    tree.forEach((h, i) => (h.index = i));
+  }
+  const dateline = findDateline(prose, blocks, Math.max(0, firstOrdinal < 0 ? 40 : firstOrdinal));
+  const kind: ReportKind = title?.kind ?? (dateline ? 'government-report' : 'other');
+  const years = reportYears(title, dateline, kind, opts.year);
+
+  // Section tree by rank, with restarts nested under the sibling they restart in.
+  const roots: Heading[] = [];
+  const stack: Heading[] = [];
+  const demoted = new Map<string, number>(); // ordinal type → rank its restarted run uses
+  for (const h of tree) {
+    if (h.marker && demoted.has(h.marker.type)) h.rank = demoted.get(h.marker.type)!;
+    while (stack.length && stack[stack.length - 1].rank >= h.rank) {
+      const top = stack.pop()!;
+      top.sectionEnd = h.block.start;
+      // A restart: same rank, back at 1, previous sibling without children of its own.
+      if (
+        h.marker &&
+        top.marker &&
+        top.rank === h.rank &&
+        top.marker.type === h.marker.type &&
+        h.marker.value === 1 &&
+        top.marker.value >= 2 &&
+        top.children.length === 0 &&
+        !demoted.has(h.marker.type)
+      ) {
+        h.restartOf = top;
+        h.rank = top.rank + 0.5;
+        demoted.set(h.marker.type, h.rank);
+        stack.push(top);
+        break;
+      }
+    }
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      h.parent = parent;
+      parent.children.push(h);
+    } else roots.push(h);
+    stack.push(h);
+  }
+
+  // Sentences and enumerations.
+  const sentences: Sentence[] = [];
+  for (const b of blocks) splitSentences(prose, b, sentences);
+  const enumerations = findEnumerations(prose, blocks, headingOfBlock);
+  const placeholders = findPlaceholders(prose, blocks, opts.placeholderAllow ?? []);
+
+  const headingStarts = tree.map((h) => h.block.start);
+  const sectionAt = (offset: number): SectionContext => {
+    // innermost heading whose section contains offset
+    let lo = 0;
+    let hi = headingStarts.length - 1;
+    let idx = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (headingStarts[mid] <= offset) {
+        idx = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const chain: Heading[] = [];
+    let h: Heading | undefined = idx >= 0 ? tree[idx] : undefined;
+    while (h && offset >= h.sectionEnd) h = h.parent;
+    for (let c = h; c; c = c.parent) chain.push(c);
+    const kindHeading = chain.find((c) => c.kind !== 'other');
+    const year = chain.find((c) => c.year !== undefined)?.year;
+    return { headings: chain, kind: kindHeading?.kind ?? 'other', year, kindHeading };
+  };
+
+  const phStarts = placeholders.map((p) => p.offset);
+  const overlapsPlaceholder = (start: number, end: number): boolean => {
+    let lo = 0;
+    let hi = phStarts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const p = placeholders[mid];
+      if (p.endOffset <= start) lo = mid + 1;
+      else if (p.offset >= end) hi = mid - 1;
+      else return true;
+    }
+    return false;
+  };
+
+  return {
+    text,
+    prose,
+    format,
+    filename: opts.filename,
+    lines,
+    blocks,
+    directives,
+    title,
+    dateline,
+    kind,
+    years,
+    headings: tree,
+    roots,
+    headingOfBlock,
+    sentences,
+    enumerations,
+    placeholders,
+    sectionAt,
+    overlapsPlaceholder,
+  };
+}
+
+function reportYears(title: Title | undefined, dateline: Dateline | undefined, kind: ReportKind, setting?: number): ReportYears {
+  const gov = kind === 'government-report';
+  if (setting !== undefined) {
+    return gov ? { report: setting, summary: setting - 1, plan: setting, source: 'setting' } : { summary: setting, plan: setting + 1, source: 'setting' };
+  }
+  const ty = title?.years ?? [];
+  if (gov) {
+    const y = ty.find((m) => m.role === 'report')?.year ?? ty[0]?.year ?? dateline?.year;
+    if (y === undefined) return { source: 'none' };
+    return { report: y, summary: y - 1, plan: y, source: ty.length ? 'title' : 'dateline' };
+  }
+  const summary = ty.find((m) => m.role === 'summary')?.year;
+  const plan = ty.find((m) => m.role === 'plan')?.year;
+  if (summary !== undefined || plan !== undefined) {
+    return { summary, plan: plan ?? (summary !== undefined ? summary + 1 : undefined), source: 'title' };
+  }
+  if (ty.length) return { summary: ty[0].year, plan: ty[0].year + 1, source: 'title' };
+  if (dateline) return { summary: dateline.year - 1, plan: dateline.year, report: dateline.year, source: 'dateline' };
+  return { source: 'none' };
+}

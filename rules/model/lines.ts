@@ -1,0 +1,53 @@
+// Offset ↔ line/column conversion. Lines end at \n, \r\n or \r (LSP counts all three).
+
+export class LineIndex {
+  /** Offset at which each 0-based line starts. */
+  readonly starts: number[];
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** 0-based line and UTF-16 column of an offset. */
+  position(offset: number): { line: number; column: number } {
+    const s = this.starts;
+    let lo = 0;
+    let hi = s.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, column: offset - s[lo] };
+  }
+
+  offsetAt(line: number, column: number): number {
+    if (line < 0) return 0;
+    if (line >= this.starts.length) return this.text.length;
+    return Math.min(this.starts[line] + Math.max(0, column), this.lineEnd(line));
+  }
+
+  /** Offset of the end of a line's content (before its terminator). */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length + 1;
+    let end = next === this.text.length + 1 ? this.text.length : next;
+    if (end > this.starts[line] && next !== this.text.length + 1) {
+      // strip the terminator
+      if (this.text.charCodeAt(end - 1) === 10) end--;
+      if (end > this.starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    }
+    return end;
+  }
+}

@@ -1,0 +1,215 @@
+// Turns a document into prose: the text with everything that is not prose (Markdown syntax, code,
+// HTML, link targets, URLs, e-mail addresses, inline-config comments) masked, and a list of blocks.
+// Masking keeps offsets: every masked UTF-16 unit becomes MASK, so rules can run regexes on the
+// prose and report offsets into the original text without a map.
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import { LineIndex } from './lines';
+
+export const MASK = '\uFFFC';
+
+export type SourceFormat = 'markdown' | 'text';
+
+export interface Block {
+  /** Offsets of the block's content in the document (no line terminator). */
+  start: number;
+  end: number;
+  /** 0-based line of the block's start. */
+  line: number;
+  /** Where the block comes from. */
+  source: 'line' | 'paragraph' | 'heading' | 'listItem' | 'blockquote';
+  /** Depth of a Markdown `#` heading (1–6). */
+  mdDepth?: number;
+}
+
+export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
+
+export interface Directive {
+  kind: DirectiveKind;
+  /** Rule ids; empty means every rule. */
+  rules: string[];
+  offset: number;
+  endOffset: number;
+  /** 0-based line the directive sits on. */
+  line: number;
+}
+
+export interface Prose {
+  /** Same length as the text; non-prose code units replaced by MASK, line terminators kept. */
+  text: string;
+  blocks: Block[];
+  directives: Directive[];
+}
+
+const DIRECTIVE_RE = /^\s*(?:<!--\s*)?report-lint-(disable-next-line|disable-line|disable|enable)\b([^\n]*?)\s*(?:-->)?\s*$/;
+
+export function parseDirective(raw: string): { kind: DirectiveKind; rules: string[] } | undefined {
+  const m = DIRECTIVE_RE.exec(raw);
+  if (!m) return undefined;
+  const rules = m[2]
+    .split(/[,，\s]+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0 && /^[a-z0-9-]+$/.test(s));
+  return { kind: m[1] as DirectiveKind, rules };
+}
+
+// URLs and e-mail addresses are never prose. Linear: no nested quantifiers.
+const URL_RE = /\b(?:https?|ftp):\/\/[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"'<>]+|\bwww\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"'<>]*/g;
+const EMAIL_RE = /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+
+function maskMatches(mask: Uint8Array, text: string, re: RegExp): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    mask.fill(0, m.index, m.index + m[0].length);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+}
+
+function applyMask(text: string, mask: Uint8Array): string {
+  const parts: string[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    let j = i;
+    if (mask[i]) {
+      while (j < n && mask[j]) j++;
+      parts.push(text.slice(i, j));
+    } else {
+      while (j < n && !mask[j]) j++;
+      // keep line terminators so that lines stay lines
+      let chunk = '';
+      for (let k = i; k < j; k++) {
+        const c = text.charCodeAt(k);
+        chunk += c === 10 || c === 13 ? text[k] : MASK;
+      }
+      parts.push(chunk);
+    }
+    i = j;
+  }
+  return parts.join('');
+}
+
+/** Plain text: every line is a block; lines that hold only an inline-config comment are directives. */
+function textProse(text: string, lines: LineIndex): Prose {
+  const mask = new Uint8Array(text.length).fill(1);
+  const blocks: Block[] = [];
+  const directives: Directive[] = [];
+  for (let line = 0; line < lines.lineCount; line++) {
+    const start = lines.starts[line];
+    const end = lines.lineEnd(line);
+    const raw = text.slice(start, end);
+    if (raw.includes('report-lint-')) {
+      const d = parseDirective(raw);
+      if (d) {
+        directives.push({ ...d, offset: start, endOffset: end, line });
+        mask.fill(0, start, end);
+        continue;
+      }
+    }
+    if (/\S/.test(raw)) blocks.push({ start, end, line, source: 'line' });
+  }
+  maskMatches(mask, text, URL_RE);
+  maskMatches(mask, text, EMAIL_RE);
+  return { text: applyMask(text, mask), blocks, directives };
+}
+
+interface MdNode {
+  type: string;
+  depth?: number;
+  value?: string;
+  children?: MdNode[];
+  position?: { start: { offset?: number; line: number }; end: { offset?: number } };
+}
+
+function markdownProse(text: string, lines: LineIndex): Prose {
+  const tree = unified().use(remarkParse).parse(text) as unknown as MdNode;
+  const mask = new Uint8Array(text.length);
+  const blocks: Block[] = [];
+  const directives: Directive[] = [];
+
+  const visit = (node: MdNode, container: Block['source']): void => {
+    const pos = node.position;
+    const start = pos?.start.offset ?? 0;
+    const end = pos?.end.offset ?? 0;
+    switch (node.type) {
+      case 'text':
+        mask.fill(1, start, end);
+        return;
+      case 'html': {
+        const d = node.value ? parseDirective(node.value) : undefined;
+        if (d) directives.push({ ...d, offset: start, endOffset: end, line: lines.position(start).line });
+        return;
+      }
+      case 'code':
+      case 'inlineCode':
+      case 'image':
+      case 'imageReference':
+      case 'definition':
+      case 'thematicBreak':
+        return;
+      case 'paragraph':
+      case 'heading': {
+        const source = node.type === 'heading' ? 'heading' : container;
+        blocks.push({
+          start,
+          end,
+          line: lines.position(start).line,
+          source,
+          ...(node.type === 'heading' ? { mdDepth: node.depth } : {}),
+        });
+        break;
+      }
+      default:
+        break;
+    }
+    const childContainer: Block['source'] =
+      node.type === 'listItem' ? 'listItem' : node.type === 'blockquote' ? 'blockquote' : container;
+    for (const c of node.children ?? []) visit(c, childContainer);
+  };
+  visit(tree, 'paragraph');
+  maskMatches(mask, text, URL_RE);
+  maskMatches(mask, text, EMAIL_RE);
+  const prose = applyMask(text, mask);
+  // A report written in Markdown often puts its ordinal headings on lines of one paragraph:
+  // split a paragraph at every line that starts with an ordinal, so that heading stays a block.
+  const split: Block[] = [];
+  for (const b of blocks) {
+    if (b.source === 'heading') {
+      split.push(b);
+      continue;
+    }
+    let cur = b.start;
+    let line = b.line;
+    for (let l = b.line + 1; l < lines.lineCount && lines.starts[l] < b.end; l++) {
+      const ls = lines.starts[l];
+      if (startsWithOrdinal(prose, ls, b.end)) {
+        split.push({ ...b, start: cur, end: trimEndOffset(prose, cur, ls), line });
+        cur = ls;
+        line = l;
+      }
+    }
+    split.push({ ...b, start: cur, end: b.end, line });
+  }
+  return { text: prose, blocks: split.filter((b) => b.end > b.start), directives };
+}
+
+function trimEndOffset(s: string, start: number, end: number): number {
+  while (end > start && (s.charCodeAt(end - 1) === 10 || s.charCodeAt(end - 1) === 13)) end--;
+  return end;
+}
+
+const ORDINAL_START = /^[\s\u3000\uFFFC]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d０-９]{1,3}[）)]|[\d０-９]{1,2}[.．、](?![\d０-９])|[①-⑳])/;
+
+function startsWithOrdinal(prose: string, start: number, end: number): boolean {
+  return ORDINAL_START.test(prose.slice(start, Math.min(end, start + 12)));
+}
+
+export function buildProse(text: string, format: SourceFormat, lines: LineIndex): Prose {
+  return format === 'markdown' ? markdownProse(text, lines) : textProse(text, lines);
+}
+
+/** Which format a file name implies: Markdown for .md/.markdown, text otherwise. */
+export function formatForFilename(filename: string | undefined): SourceFormat {
+  return filename && /\.(md|markdown|mdown|mkd)$/i.test(filename) ? 'markdown' : 'text';
+}

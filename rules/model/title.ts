@@ -1,0 +1,171 @@
+// The report's title, kind and years; the dateline of a speech-style report; section kinds.
+import { toAsciiDigits } from './numerals';
+import { MASK, type Block } from './prose';
+
+export type ReportKind = 'work-report' | 'government-report' | 'other';
+export type SectionKind = 'summary' | 'plan' | 'multi-year' | 'other';
+export type YearRole = 'summary' | 'plan' | 'report' | 'other';
+/** The period a work report covers inside its year (上半年总结, 一季度报告). */
+export type ReportPeriod = 'year' | 'half' | 'quarter' | 'month';
+
+export interface YearMention {
+  year: number;
+  offset: number;
+  endOffset: number;
+  role: YearRole;
+}
+
+export interface Title {
+  /** Offsets of the first and last character of the title (a wrapped title spans several blocks). */
+  offset: number;
+  endOffset: number;
+  /** The title's text with letter-spacing and line wraps removed. */
+  text: string;
+  blocks: Block[];
+  kind: ReportKind;
+  period: ReportPeriod;
+  years: YearMention[];
+}
+
+export interface Dateline {
+  offset: number;
+  endOffset: number;
+  year: number;
+}
+
+const SUMMARY_WORDS = /总结|回顾|工作情况|主要成绩|完成情况|工作报告|述职/;
+const PLAN_WORDS = /思路|打算|计划|要点|安排|总体要求|主要任务|重点工作|建议|目标任务|工作部署/;
+const MULTI_YEAR_WORDS = /过去[五十两三]年|[五十]年来|十[一二三四五六七八九]五|“十[一二三四五六七八九]五”|[一二三四五六七八九十]{2}五[”"]?时期/;
+const GOV_REPORT = /政府工作报告/;
+const TITLE_END = /(?:工作)?(?:总结|计划|思路|打算|要点|安排|报告|情况)(?:[（(][^）)]{0,12}[)）])?$/;
+
+/** Years written as four digits (ASCII or full-width), 1900–2099, not part of a longer number. */
+export const YEAR_RE = /(?<![0-9０-９.．])((?:19|20|１９|２０)[0-9０-９]{2})(?![0-9０-９.．%％])/g;
+
+export function classifySection(text: string): SectionKind {
+  if (MULTI_YEAR_WORDS.test(text)) return 'multi-year';
+  // A plan word after the last summary word makes a plan ("总结…及…思路" in a section heading is rare).
+  const s = SUMMARY_WORDS.exec(text);
+  const p = PLAN_WORDS.exec(text);
+  if (s && p) return p.index > s.index ? 'plan' : 'summary';
+  if (p) return 'plan';
+  if (s) return 'summary';
+  return 'other';
+}
+
+export function yearsIn(text: string, base: number): { year: number; offset: number; endOffset: number }[] {
+  const out: { year: number; offset: number; endOffset: number }[] = [];
+  YEAR_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = YEAR_RE.exec(text))) {
+    out.push({ year: Number(toAsciiDigits(m[1])), offset: base + m.index, endOffset: base + m.index + m[1].length });
+  }
+  return out;
+}
+
+/** Strips letter-spacing, masks and a web page's label ("信息名称: …") from a candidate title line. */
+function normalizeTitleLine(s: string): { text: string; labelled: boolean } {
+  let t = s.replace(new RegExp(`[\\s\\u3000${MASK}]`, 'g'), '');
+  const label = /^[\u4e00-\u9fff]{2,5}[:：]/.exec(t);
+  if (label) t = t.slice(label[0].length);
+  return { text: t, labelled: !!label };
+}
+
+function roleOf(after: string, kind: ReportKind): YearRole {
+  if (kind === 'government-report' && GOV_REPORT.test(after)) return 'report';
+  const s = SUMMARY_WORDS.exec(after);
+  const p = PLAN_WORDS.exec(after);
+  if (s && (!p || s.index < p.index)) return 'summary';
+  if (p) return 'plan';
+  return 'other';
+}
+
+export function reportKindOf(text: string): ReportKind {
+  if (GOV_REPORT.test(text)) return 'government-report';
+  if (SUMMARY_WORDS.test(text) || PLAN_WORDS.test(text)) return 'work-report';
+  return 'other';
+}
+
+function periodOf(text: string): ReportPeriod {
+  if (/上半年|下半年|半年/.test(text)) return 'half';
+  if (/季度/.test(text)) return 'quarter';
+  if (/[一二三四五六七八九十]{1,2}月份?(?:工作)?(?:总结|计划)/.test(text)) return 'month';
+  return 'year';
+}
+
+/**
+ * Finds the title among the blocks before the first ordinal heading: the last short line that names a
+ * report kind (preferring one that names a year), joining a title wrapped over two lines.
+ */
+export function findTitle(prose: string, blocks: Block[], firstHeadingIndex: number): Title | undefined {
+  const limit = Math.min(firstHeadingIndex < 0 ? blocks.length : firstHeadingIndex, 40);
+  const candidates: { blocks: Block[]; text: string; score: number }[] = [];
+  for (let i = 0; i < limit; i++) {
+    const b = blocks[i];
+    const raw = prose.slice(b.start, b.end);
+    if (raw.length > 120) continue;
+    const { text, labelled } = normalizeTitleLine(raw);
+    if (!text || text.length > 50) continue;
+    let joined = text;
+    const parts = [b];
+    // A title wrapped over two lines: "生态园区2022年工作总结和2023年" / "工作思路".
+    if (!TITLE_END.test(text) && i + 1 < limit) {
+      const next = blocks[i + 1];
+      const nt = normalizeTitleLine(prose.slice(next.start, next.end)).text;
+      if (nt.length > 0 && nt.length <= 20 && TITLE_END.test(text + nt) && /(?:年|和|及|与|暨|工作)$/.test(text)) {
+        joined = text + nt;
+        parts.push(next);
+      }
+    }
+    if (!TITLE_END.test(joined)) continue;
+    if (!(SUMMARY_WORDS.test(joined) || PLAN_WORDS.test(joined) || GOV_REPORT.test(joined))) continue;
+    YEAR_RE.lastIndex = 0;
+    const hasYear = YEAR_RE.test(joined);
+    const score = (hasYear ? 2 : 0) + (labelled ? 0 : 1) + (b.mdDepth === 1 ? 4 : 0);
+    candidates.push({ blocks: parts, text: joined, score });
+  }
+  if (candidates.length === 0) return undefined;
+  // Highest score; among equals the last one (nearest to the body, after any page header).
+  let best = candidates[0];
+  for (const c of candidates) if (c.score >= best.score) best = c;
+  const kind = reportKindOf(best.text);
+  const years: YearMention[] = [];
+  for (const b of best.blocks) {
+    const s = prose.slice(b.start, b.end);
+    for (const y of yearsIn(s, b.start)) years.push({ ...y, role: 'other' });
+  }
+  // Each year's role is decided by the words between it and the next year.
+  const flat = best.blocks.map((b) => prose.slice(b.start, b.end)).join('');
+  const flatYears = yearsIn(flat, 0);
+  for (let k = 0; k < years.length && k < flatYears.length; k++) {
+    const after = flat.slice(flatYears[k].endOffset, k + 1 < flatYears.length ? flatYears[k + 1].offset : undefined);
+    years[k].role = roleOf(after, kind);
+  }
+  const first = best.blocks[0];
+  const last = best.blocks[best.blocks.length - 1];
+  return {
+    offset: first.start,
+    endOffset: last.end,
+    text: best.text,
+    blocks: best.blocks,
+    kind,
+    period: periodOf(best.text),
+    years,
+  };
+}
+
+const DATELINE_RE = /^[\s\u3000\uFFFC]*(?:——|—|－－|--+|-)\s*((?:19|20|１９|２０)[0-9０-９]{2})\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日\s*在/;
+
+/** `——2018年3月5日在第十三届全国人民代表大会第一次会议上`: the year a speech was given. */
+export function findDateline(prose: string, blocks: Block[], limit: number): Dateline | undefined {
+  for (let i = 0; i < Math.min(limit, blocks.length); i++) {
+    const b = blocks[i];
+    const s = prose.slice(b.start, b.end);
+    const m = DATELINE_RE.exec(s);
+    if (m) {
+      const off = b.start + m.index + m[0].indexOf(m[1]);
+      return { offset: off, endOffset: off + m[1].length, year: Number(toAsciiDigits(m[1])) };
+    }
+  }
+  return undefined;
+}
