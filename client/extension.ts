@@ -1,0 +1,270 @@
+// The VS Code extension: starts the bundled language server (dist/server.js) over IPC and adds what LSP has no
+// standard words for: the placeholder count in the status bar, "go to next placeholder", "fix all", "restart".
+// Diagnostics (pull where the server offers it), code actions, symbols, folding and hover all come from the server.
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  TransportKind,
+  DiagnosticPullMode,
+  State,
+  type LanguageClientOptions,
+  type ServerOptions,
+  type DocumentSelector,
+} from 'vscode-languageclient/node';
+import {
+  PlaceholdersRequest,
+  PlaceholderCountNotification,
+  FixAllCodeActionKind,
+  ClientCommands,
+  type PlaceholdersParams,
+  type PlaceholdersResult,
+  type PlaceholderCountParams,
+} from '../server/protocol';
+
+const SECTION = 'reportLint';
+
+let client: LanguageClient | undefined;
+let selector: DocumentSelector = [];
+let statusItem: vscode.StatusBarItem;
+let output: vscode.OutputChannel;
+let configWatcher: vscode.FileSystemWatcher;
+/** Placeholder count per document URI, as last reported by the server. */
+const counts = new Map<string, number>();
+
+type Lang = 'zh' | 'en';
+
+/** Message language: the setting, or the editor's display language when it is "auto". */
+function uiLang(resource?: vscode.Uri): Lang {
+  const configured = vscode.workspace.getConfiguration(SECTION, resource).get<string>('language', 'auto');
+  if (configured === 'zh' || configured === 'en') return configured;
+  return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+const t = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
+
+/** markdown and plaintext (saved files and untitled buffers), plus the user's extra languages and globs. */
+function buildSelector(): DocumentSelector {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const languages = new Set(['markdown', 'plaintext']);
+  for (const id of config.get<unknown[]>('additionalLanguages', [])) {
+    if (typeof id === 'string' && id.trim()) languages.add(id.trim());
+  }
+  const result: DocumentSelector = [];
+  for (const language of languages) {
+    result.push({ scheme: 'file', language }, { scheme: 'untitled', language });
+  }
+  for (const pattern of config.get<unknown[]>('additionalFileGlobs', [])) {
+    if (typeof pattern === 'string' && pattern.trim()) result.push({ scheme: 'file', pattern: pattern.trim() });
+  }
+  return result;
+}
+
+function matches(doc: vscode.TextDocument): boolean {
+  return vscode.languages.match(selector as vscode.DocumentSelector, doc) > 0;
+}
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  selector = buildSelector();
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: selector,
+    outputChannel: output,
+    synchronize: {
+      // The server reads these through workspace/configuration per folder; this also sends didChangeConfiguration.
+      configurationSection: SECTION,
+      fileEvents: configWatcher,
+    },
+    diagnosticPullOptions: {
+      onChange: true,
+      onSave: true,
+      // With "run": "onSave" there is no point pulling on every keystroke; the server also honours the setting.
+      filter: (doc, mode) =>
+        mode === DiagnosticPullMode.onType &&
+        vscode.workspace.getConfiguration(SECTION, doc.uri).get<string>('run', 'onType') === 'onSave',
+    },
+    // Keep languageclient's default error handler: it restarts a crashed server (up to 4 times in 3 minutes).
+  };
+  const c = new LanguageClient('reportLint', 'report-lint', serverOptions, clientOptions);
+  c.onNotification(PlaceholderCountNotification, (p: PlaceholderCountParams) => {
+    if (!p || typeof p.uri !== 'string' || typeof p.count !== 'number') return;
+    counts.set(p.uri, p.count);
+    if (vscode.window.activeTextEditor?.document.uri.toString() === p.uri) void updateStatus();
+  });
+  c.onDidChangeState((e) => {
+    if (e.newState === State.Stopped) counts.clear();
+    void updateStatus();
+  });
+  return c;
+}
+
+async function startClient(context: vscode.ExtensionContext): Promise<void> {
+  client = createClient(context);
+  try {
+    await client.start();
+  } catch (err) {
+    output.appendLine(`report-lint: the language server did not start: ${String(err)}`);
+    void vscode.window.showErrorMessage(
+      t(uiLang(), `report-lint 语言服务器启动失败：${String(err)}`, `report-lint: the language server did not start: ${String(err)}`),
+    );
+  }
+  void updateStatus();
+}
+
+async function stopClient(): Promise<void> {
+  const c = client;
+  client = undefined;
+  counts.clear();
+  if (c && c.needsStop()) {
+    try {
+      await c.stop(5000);
+    } catch (err) {
+      output.appendLine(`report-lint: stopping the server failed: ${String(err)}`);
+    }
+  }
+}
+
+async function restart(context: vscode.ExtensionContext): Promise<void> {
+  await stopClient();
+  await startClient(context);
+}
+
+async function placeholdersOf(doc: vscode.TextDocument): Promise<PlaceholdersResult | undefined> {
+  if (!client || !client.isRunning()) return undefined;
+  const params: PlaceholdersParams = { uri: client.code2ProtocolConverter.asUri(doc.uri) };
+  try {
+    return await client.sendRequest<PlaceholdersResult>(PlaceholdersRequest, params);
+  } catch (err) {
+    output.appendLine(`report-lint: ${PlaceholdersRequest} failed: ${String(err)}`);
+    return undefined;
+  }
+}
+
+async function updateStatus(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const doc = editor?.document;
+  if (!doc || !client || !matches(doc) || !vscode.workspace.getConfiguration(SECTION, doc.uri).get('enable', true)) {
+    statusItem.hide();
+    return;
+  }
+  const key = doc.uri.toString();
+  let count = counts.get(key);
+  if (count === undefined && client.isRunning()) {
+    // No notification yet for this document (e.g. just switched to it): ask.
+    const result = await placeholdersOf(doc);
+    if (result && Array.isArray(result.placeholders)) {
+      count = result.placeholders.length;
+      if (!counts.has(key)) counts.set(key, count);
+    }
+    if (vscode.window.activeTextEditor?.document !== doc) return; // the user moved on meanwhile
+  }
+  const lang = uiLang(doc.uri);
+  if (count === undefined) {
+    statusItem.hide();
+    return;
+  }
+  if (count > 0) {
+    statusItem.text = t(lang, `$(warning) 待补充 ${count}`, `$(warning) ${count} ${count === 1 ? 'placeholder' : 'placeholders'}`);
+    statusItem.tooltip = t(lang, `本文还有 ${count} 处占位符待补充（如 X亿元）。点击跳到下一处。`, `${count} placeholders left to fill in (e.g. X亿元). Click to go to the next one.`);
+  } else {
+    statusItem.text = t(lang, '$(check) 无待补充', '$(check) No placeholders');
+    statusItem.tooltip = t(lang, '本文没有占位符。', 'No placeholders left in this document.');
+  }
+  statusItem.show();
+}
+
+async function nextPlaceholder(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const lang = uiLang(editor.document.uri);
+  if (!client || !client.isRunning() || !matches(editor.document)) {
+    void vscode.window.showInformationMessage(t(lang, 'report-lint 未检查此文档。', 'report-lint is not checking this document.'));
+    return;
+  }
+  const result = await placeholdersOf(editor.document);
+  const ranges = (result?.placeholders ?? [])
+    .map((p) => client!.protocol2CodeConverter.asRange(p.range))
+    .sort((a, b) => a.start.compareTo(b.start));
+  counts.set(editor.document.uri.toString(), ranges.length);
+  void updateStatus();
+  if (ranges.length === 0) {
+    void vscode.window.showInformationMessage(t(lang, '本文没有占位符。', 'No placeholders left in this document.'));
+    return;
+  }
+  const cursor = editor.selection.active;
+  // The first placeholder starting after the cursor; wrap to the first one at the end of the document.
+  const target = ranges.find((r) => r.start.isAfter(cursor)) ?? ranges[0];
+  editor.selection = new vscode.Selection(target.start, target.end);
+  editor.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+async function fixAll(): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) return;
+  const doc = editor.document;
+  const lang = uiLang(doc.uri);
+  if (!client || !client.isRunning() || !matches(doc)) {
+    void vscode.window.showInformationMessage(t(lang, 'report-lint 未检查此文档。', 'report-lint is not checking this document.'));
+    return;
+  }
+  const version = doc.version;
+  const whole = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
+  const actions =
+    (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      whole,
+      FixAllCodeActionKind,
+      10, // resolve lazily computed edits
+    )) ?? [];
+  const kind = vscode.CodeActionKind.Source.append('fixAll').append('report-lint');
+  const action = actions.find((a) => a.kind && kind.contains(a.kind));
+  if (!action || (!action.edit && !action.command)) {
+    void vscode.window.showInformationMessage(t(lang, '没有可自动修复的问题。', 'Nothing to fix automatically.'));
+    return;
+  }
+  // Never apply edits computed for another version of the text.
+  if (doc.version !== version) {
+    void vscode.window.showWarningMessage(t(lang, '文档已更改，请重试。', 'The document changed meanwhile; try again.'));
+    return;
+  }
+  if (action.edit && !(await vscode.workspace.applyEdit(action.edit))) {
+    void vscode.window.showWarningMessage(t(lang, '修复未能应用。', 'The fixes could not be applied.'));
+    return;
+  }
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  output = vscode.window.createOutputChannel('report-lint');
+  configWatcher = vscode.workspace.createFileSystemWatcher('**/.reportlintrc.json');
+  statusItem = vscode.window.createStatusBarItem('reportLint.placeholders', vscode.StatusBarAlignment.Right, 100);
+  statusItem.name = 'report-lint';
+  statusItem.command = ClientCommands.nextPlaceholder;
+  context.subscriptions.push(
+    output,
+    configWatcher,
+    statusItem,
+    vscode.commands.registerCommand(ClientCommands.restartServer, () => restart(context)),
+    vscode.commands.registerCommand(ClientCommands.nextPlaceholder, nextPlaceholder),
+    vscode.commands.registerCommand(ClientCommands.fixAll, fixAll),
+    vscode.window.onDidChangeActiveTextEditor(() => void updateStatus()),
+    vscode.workspace.onDidCloseTextDocument((doc) => counts.delete(doc.uri.toString())),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      // The document selector is fixed when the client starts: changing it needs a restart.
+      if (e.affectsConfiguration(`${SECTION}.additionalLanguages`) || e.affectsConfiguration(`${SECTION}.additionalFileGlobs`)) {
+        void restart(context);
+      } else if (e.affectsConfiguration(SECTION)) {
+        void updateStatus();
+      }
+    }),
+    { dispose: () => void stopClient() },
+  );
+  await startClient(context);
+}
+
+export async function deactivate(): Promise<void> {
+  await stopClient();
+}
