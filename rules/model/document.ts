@@ -141,8 +141,11 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
     let textOffset = marker ? marker.endOffset : b.start;
     while (textOffset < b.end && /[\s\u3000\uFFFC]/.test(prose[textOffset])) textOffset++;
     let textEnd = b.end;
+    // The heading's own text ends at the first 。 or at the end of its line.
     const stop = prose.indexOf('。', textOffset);
-    if (stop >= 0 && stop < b.end) textEnd = stop;
+    if (stop >= 0 && stop < textEnd) textEnd = stop;
+    const nl = prose.slice(textOffset, textEnd).search(/[\r\n]/);
+    if (nl >= 0) textEnd = textOffset + nl;
     while (textEnd > textOffset && /[\s\u3000\uFFFC]/.test(prose[textEnd - 1])) textEnd--;
     const htext = prose.slice(textOffset, textEnd);
     const ys = yearsIn(htext, textOffset);
