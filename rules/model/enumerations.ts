@@ -66,8 +66,10 @@ export function findEnumerations(prose: string, blocks: Block[], headingOfBlock:
       scan(re, style, s, sub, items);
       for (const it of items) it.block = b;
       let run = open.get(style);
-      // A run continues into the next block only when that block opens with the next marker.
-      if (run && (items.length === 0 || items[0].value === 1 || items[0].offset - b.start > 12)) {
+      if (items.length === 0) continue;
+      // A run continues into a later block of the same section only when that block opens with a later marker
+      // (reports put 一是…, 二是… at the head of successive paragraphs, with paragraphs between them).
+      if (run && (items[0].value === 1 || items[0].offset - b.start > 12)) {
         open.delete(style);
         run = undefined;
       }

@@ -1,0 +1,49 @@
+import rule from '../../rules/rules/heading-marker';
+import { testRule } from '../helpers/rule-tester';
+
+testRule(rule, {
+  valid: [
+    '一、2023年工作总结',
+    '（一）紧扣“强产业”，园区发展的质量与效益显著提升',
+    '1.深入实施精准招商。一是精心绘制招商图谱。',
+    '（1）加快标准厂房建设',
+    '①要素保障',
+    '十二、加强政府自身建设',
+    '　　（三）深化基础性关键领域改革',
+    // numbers at the start of a line are not ordinals
+    '1.5万元用于企业技改补贴。',
+    '2023年，园区实现规上工业总产值1481.3亿元。',
+    '10.5%的增幅居全市首位。',
+    '一是持续聚焦龙头招引。',
+    '一年来，园区发展在取得一定成绩的同时，还存在一些不足。',
+    // Markdown list items are lists, not headings
+    { text: '1. 列表中的一项\n2. 列表中的另一项', filename: 'case.md' },
+    // Markdown code is not prose
+    { text: '```\n1、代码\n```', filename: 'case.md' },
+    // half-width brackets around something that is not an ordinal are punctuation-width's business
+    '(近)零碳产业园建设尤为重要与迫切。',
+  ],
+  invalid: [
+    { text: '1、深入实施精准招商。一是精心绘制招商图谱。', errors: [{ text: '1、', message: '下脚点' }], output: '1.深入实施精准招商。一是精心绘制招商图谱。' },
+    { text: '2、强势推进项目建设。一是重大项目高效推进。', errors: [{ text: '2、' }], output: '2.强势推进项目建设。一是重大项目高效推进。' },
+    { text: '(一)紧扣“强产业”，园区发展的质量与效益显著提升', errors: [{ text: '(一)', message: '全角括号' }], output: '（一）紧扣“强产业”，园区发展的质量与效益显著提升' },
+    { text: '(二)破难攻坚，园区经济稳中有进', errors: [{ text: '(二)' }], output: '（二）破难攻坚，园区经济稳中有进' },
+    { text: '（一）、平台建设纵深推进', errors: [{ text: '（一）、', message: '不再加标点' }], output: '（一）平台建设纵深推进' },
+    { text: '一.2023年工作总结', errors: [{ text: '一.', message: '顿号' }], output: '一、2023年工作总结' },
+    { text: '一．过去一年工作回顾', errors: [{ text: '一．' }], output: '一、过去一年工作回顾' },
+    { text: '3．加快标准厂房建设。今年可建成工业标准厂房10万平方米。', errors: [{ text: '3．' }], output: '3.加快标准厂房建设。今年可建成工业标准厂房10万平方米。' },
+    { text: '１．打造产业承载平台。', errors: [{ text: '１．', message: '半角阿拉伯数字' }], output: '1.打造产业承载平台。' },
+    { text: '１２、实行创新驱动。', errors: [{ text: '１２、' }], output: '12.实行创新驱动。' },
+    { text: '(1)狠抓安全生产', errors: [{ text: '(1)' }], output: '（1）狠抓安全生产' },
+    { text: '（1）.大力引进人才', errors: [{ text: '（1）.' }], output: '（1）大力引进人才' },
+    { text: '（一)项目建设成果丰硕', errors: [{ text: '（一)' }], output: '（一）项目建设成果丰硕' },
+    { text: '( 二 )改革创新勇战前列', errors: [{ text: '( 二 )', message: '空格' }], output: '（二）改革创新勇战前列' },
+    { text: '　　(三)现代化农牧业进程加快，示范带动成效显著', errors: [{ text: '(三)' }], output: '　　（三）现代化农牧业进程加快，示范带动成效显著' },
+    { text: '## 1、招商引资', filename: 'case.md', errors: [{ text: '1、' }], output: '## 1.招商引资' },
+    {
+      text: '一、2023年工作总结\n(一)凝心聚力\n1、项目招引协同推进。\n2、前湾硅谷加速打造。',
+      errors: [{ text: '(一)', line: 2 }, { text: '1、', line: 3 }, { text: '2、', line: 4 }],
+      output: '一、2023年工作总结\n（一）凝心聚力\n1.项目招引协同推进。\n2.前湾硅谷加速打造。',
+    },
+  ],
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../rules/rules/heading-sequence';
+import { lint } from '../../rules/engine';
+import { testRule } from '../helpers/rule-tester';
+
+testRule(rule, {
+  valid: [
+    '一、2023年工作总结\n二、2024年工作打算',
+    '一、2023年工作总结\n（一）凝心聚力\n1.项目招引\n2.前湾硅谷\n（二）破难攻坚\n1.工业经济\n二、2024年工作思路\n（一）招商引资',
+    // each section counts its own children from one
+    '（一）抓好产业发展\n1.传统产业\n2.新兴产业\n（二）抓好项目建设\n1.项目引进\n2.项目推进',
+    // wrong forms still count in sequence
+    '(一)平台建设\n(二)项目建设\n(三)改革创新',
+    '1、深入实施精准招商。\n2、强势推进项目建设。\n3、持续巩固产业优势。',
+    // a text may start at any level
+    '（一）深入推进供给侧结构性改革\n（二）加快建设创新型国家',
+    '一、统一思想\n二、明确目标\n三、突出重点\n四、强化措施\n五、落实责任\n六、加强领导\n七、营造氛围\n八、严格考核\n九、总结提高\n十、加强督查\n十一、严肃问责\n十二、久久为功',
+    // numbers that are not headings do not count
+    '1.项目招引。\n2023年，园区实现产值。\n2.载体建设。',
+    { text: '1. 列表\n1. 列表', filename: 'case.md' },
+    '①要素保障\n②资金保障\n③人才保障',
+  ],
+  invalid: [
+    { text: '一、2023年工作总结\n三、2024年工作打算', errors: [{ text: '三', message: '不连续' }], output: '一、2023年工作总结\n二、2024年工作打算' },
+    { text: '（一）凝心聚力\n（二）破难攻坚\n（二）强基固本\n（三）治管并重', errors: [{ text: '二', line: 3, message: '重复' }, { text: '三', line: 4 }], output: '（一）凝心聚力\n（二）破难攻坚\n（三）强基固本\n（四）治管并重' },
+    { text: '1.项目招引协同推进。\n2.前湾硅谷加速打造。\n4.国际合作持续深化。', errors: [{ text: '4' }], output: '1.项目招引协同推进。\n2.前湾硅谷加速打造。\n3.国际合作持续深化。' },
+    { text: '1.工业经济企稳回升。\n3.有效投资稳步增长。\n2.企业创新持续推进。', errors: 2, output: '1.工业经济企稳回升。\n2.有效投资稳步增长。\n3.企业创新持续推进。' },
+    { text: '（二）项目建设成果丰硕\n（三）改革创新勇战前列', errors: [{ text: '二', message: '第一个' }, { text: '三' }], output: '（一）项目建设成果丰硕\n（二）改革创新勇战前列' },
+    { text: '（1）狠抓安全生产\n（1）狠抓企业环保', errors: [{ text: '1', line: 2 }], output: '（1）狠抓安全生产\n（2）狠抓企业环保' },
+    { text: '1、深入实施精准招商。\n2、强势推进项目建设。\n2、持续巩固产业优势。', errors: [{ text: '2', line: 3 }], output: '1、深入实施精准招商。\n2、强势推进项目建设。\n3、持续巩固产业优势。' },
+    { text: '一、过去一年工作回顾\n二、总体要求\n二、主要任务', errors: 1, output: '一、过去一年工作回顾\n二、总体要求\n三、主要任务' },
+    { text: '①要素保障\n③人才保障', errors: [{ text: '③' }], output: '①要素保障\n②人才保障' },
+    { text: '一、加强民主法制建设\n三、加强政府自身建设', errors: 1, output: '一、加强民主法制建设\n二、加强政府自身建设' },
+    { text: '一、统一思想\n二、明确目标\n三、突出重点\n四、强化措施\n五、落实责任\n六、加强领导\n七、营造氛围\n八、严格考核\n九、总结提高\n十一、加强督查', errors: [{ text: '十一', message: '“十、”' }], output: '一、统一思想\n二、明确目标\n三、突出重点\n四、强化措施\n五、落实责任\n六、加强领导\n七、营造氛围\n八、严格考核\n九、总结提高\n十、加强督查' },
+    { text: '（一）党建根基日益筑牢\n（十）营商服务不断优化', errors: [{ text: '十' }], output: '（一）党建根基日益筑牢\n（二）营商服务不断优化' },
+    {
+      name: 'restart inside 二、 (seed 000): a suggestion to demote, never a renumbering',
+      text: '一、2023年工作总结\n二、2024年工作打算\n一、挖掘新潜能，在发展质效上更有后劲\n二、激发新动能，在提档升级上更有力度\n三、塑造新优势',
+      errors: [{ text: '一、', line: 3, message: '重新从' }],
+    },
+  ],
+});
+
+describe('heading-sequence restart', () => {
+  it('offers the demotion as a suggestion covering the whole run, and no fix', () => {
+    const text = '一、2023年工作总结\n二、2024年工作打算\n一、挖掘新潜能\n1、加速聚集优质项目\n二、激发新动能\n三、塑造新优势\n四、实现新提升';
+    const [f] = lint(text, { rules: [rule] }).findings;
+    expect(f.fix).toBeUndefined();
+    expect(f.suggestions).toHaveLength(1);
+    const s = f.suggestions![0];
+    expect(s.title.zh).toContain('（一）…（四）');
+    expect(s.edits.map((e) => [text.slice(e.offset, e.endOffset), e.text])).toEqual([
+      ['一、', '（一）'],
+      ['二、', '（二）'],
+      ['三、', '（三）'],
+      ['四、', '（四）'],
+    ]);
+  });
+});
