@@ -1,0 +1,155 @@
+// Lints (and fixes) one file: read and decode, call the engine, turn findings into the public JSON shape.
+// Runs on the main thread or in a worker; everything in and out is plain data.
+import { createHash } from 'node:crypto';
+import { extname } from 'node:path';
+import { fixText, lint, messageText } from '../rules/engine';
+import type { ResolvedConfig } from '../rules/config';
+import type { Finding, Lang, Severity, TextEdit } from '../rules/types';
+import { LineIndex } from '../rules/model/lines';
+import type { SourceFormat } from '../rules/model/prose';
+import { decodeBytes, encodeText, readReportFile, writeFileAtomic, type ReadResult, type TextEncoding } from '../node/files';
+
+export type Mode = 'lint' | 'fix' | 'fix-dry-run';
+
+export interface Job {
+  /** Absolute path (undefined for stdin). */
+  path?: string;
+  /** The path as the user gave it (or as found under a directory they gave). */
+  display: string;
+  config: ResolvedConfig;
+  lang: Lang;
+  inlineConfig: boolean;
+  mode: Mode;
+  maxBytes: number;
+  /** Text read from stdin. */
+  stdin?: Buffer;
+}
+
+export interface JsonEdit {
+  offset: number;
+  endOffset: number;
+  text: string;
+}
+
+/** One finding in the public JSON contract (issue 2). */
+export interface JsonDiagnostic {
+  rule: string;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  offset: number;
+  endOffset: number;
+  fix?: { edits: JsonEdit[] };
+  suggestions?: { title: string; edits: JsonEdit[] }[];
+}
+
+export interface FileReport {
+  file: string;
+  diagnostics: JsonDiagnostic[];
+  placeholders: number;
+  skipped?: string;
+  /** The file could not be read (exit 2). */
+  error?: string;
+  /** Rules that threw or reported bad ranges. */
+  internalErrors?: string[];
+  /** --fix: fixes applied and written; --fix-dry-run: the unified diff. */
+  fixed?: number;
+  diff?: string;
+  /** --fix refused (e.g. .docx). */
+  fixRefused?: string;
+  /** For --cache: sha1 of the file's bytes. */
+  hash?: string;
+}
+
+const edits = (es: TextEdit[]): JsonEdit[] => es.map((e) => ({ offset: e.offset, endOffset: e.endOffset, text: e.text }));
+
+export function toDiagnostics(text: string, findings: Finding[], lang: Lang): JsonDiagnostic[] {
+  const lines = new LineIndex(text);
+  return findings.map((f) => {
+    const s = lines.position(f.offset);
+    const e = lines.position(f.endOffset);
+    const d: JsonDiagnostic = {
+      rule: f.ruleId,
+      severity: f.severity,
+      message: messageText(f.message, lang),
+      line: s.line + 1,
+      column: s.column + 1,
+      endLine: e.line + 1,
+      endColumn: e.column + 1,
+      offset: f.offset,
+      endOffset: f.endOffset,
+    };
+    if (f.fix) d.fix = { edits: edits(f.fix.edits) };
+    if (f.suggestions?.length) d.suggestions = f.suggestions.map((s) => ({ title: messageText(s.title, lang), edits: edits(s.edits) }));
+    return d;
+  });
+}
+
+export function sha1(data: Uint8Array | string): string {
+  return createHash('sha1').update(data).digest('hex');
+}
+
+function formatFor(display: string, encoding: string): SourceFormat | undefined {
+  // A .docx is linted as plain text: its paragraphs are lines.
+  if (encoding === 'docx') return 'text';
+  const ext = extname(display).toLowerCase();
+  return ext === '.md' || ext === '.markdown' ? 'markdown' : 'text';
+}
+
+function lazyDiff(): typeof import('diff') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('diff') as typeof import('diff');
+}
+
+export async function lintJob(job: Job): Promise<FileReport> {
+  const report: FileReport = { file: job.display, diagnostics: [], placeholders: 0 };
+  let read: ReadResult & { bytes?: Buffer };
+  try {
+    if (job.stdin) read = { ...decodeBytes(job.stdin), bytes: job.stdin };
+    else read = await readReportFile(job.path!, { maxBytes: job.maxBytes });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    report.error = `cannot read "${job.display}": ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.message}`;
+    return report;
+  }
+  if (read.bytes) report.hash = sha1(read.bytes);
+  if (read.skipped !== undefined) {
+    report.skipped = read.skipped;
+    return report;
+  }
+  const { text, encoding } = read;
+  const opts = { filename: job.display, format: formatFor(job.display, encoding), config: job.config, inlineConfig: job.inlineConfig };
+
+  let result;
+  let finalText = text;
+  if (job.mode !== 'lint' && encoding === 'docx') {
+    report.fixRefused = `--fix cannot write .docx files ("${job.display}"): fix the findings in Word, or convert the report to .md or .txt`;
+    result = lint(text, opts);
+  } else if (job.mode !== 'lint') {
+    const fixed = fixText(text, opts);
+    result = fixed.result;
+    finalText = fixed.output;
+    if (fixed.output !== text) {
+      if (job.mode === 'fix' && job.path) {
+        writeFileAtomic(job.path, encodeText(fixed.output, encoding as TextEncoding));
+        report.fixed = fixed.applied;
+      } else {
+        report.diff = lazyDiff().createTwoFilesPatch(job.display, job.display, text, fixed.output, undefined, undefined, { context: 2 });
+        report.fixed = fixed.applied;
+      }
+    }
+  } else {
+    result = lint(text, opts);
+  }
+  if (result.skipped !== undefined) {
+    report.skipped = result.skipped;
+    return report;
+  }
+  report.diagnostics = toDiagnostics(finalText, result.findings, job.lang);
+  report.placeholders = result.placeholders;
+  if (result.internalErrors.length) report.internalErrors = result.internalErrors.map((e) => e.message);
+  return report;
+}

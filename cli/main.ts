@@ -1,0 +1,458 @@
+// report-lint: the command line. Files in, formatted findings and exit codes out; every decision about what
+// is wrong lives in rules/. Exit codes: 0 no error finding, 1 error findings or --max-warnings exceeded,
+// 2 the tool failed (bad arguments, bad config, missing or unreadable file, nothing matched).
+import { parseArgs } from 'node:util';
+import { availableParallelism } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { ConfigError, DEFAULT_MAX_SIZE, SEVERITIES, emptyConfig, mergeConfigs, type ResolvedConfig } from '../rules/config';
+import type { Lang, SeveritySetting } from '../rules/types';
+import { allRules } from '../rules/all-rules';
+import { findConfigFile, loadConfigFile } from '../node/config-files';
+import { RULE_DOCS_BASE, VERSION } from '../node/project';
+import { collectFiles, DEFAULT_EXTENSIONS, gitRoot, inShard, parseShard, UsageError } from './collect';
+import { FORMATS, formatGithub, formatJson, formatJunit, formatSarif, formatStylish, type Format, type FormatContext } from './formats';
+import { lintJob, sha1, type FileReport, type Job, type Mode } from './lint-file';
+import { LintCache } from './cache';
+
+const HELP = `report-lint ${VERSION}: proofreads Chinese official reports (工作总结, 工作计划, 政府工作报告)
+
+Usage: report-lint [options] FILE|DIR|GLOB...
+       report-lint --stdin [--stdin-filename NAME] [options] < report.txt
+
+Inputs
+  Directories are searched recursively for .md, .markdown and .txt files; .gitignore and .reportlintignore
+  (in the current directory and the repository root) are respected. A file named on the command line is
+  always linted. Text may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK. Binary,
+  undecodable and too large files are skipped with a reason and do not change the exit code.
+  --ext LIST               more extensions, e.g. --ext docx (.docx paragraphs are linted like lines of text)
+  --stdin                  read the report from standard input
+  --stdin-filename NAME    its name (decides Markdown or text, and which config applies)
+
+Configuration
+  -c, --config FILE        use this config file instead of the nearest .reportlintrc.json
+  --no-config-lookup       use built-in defaults (plus --config/--rule), ignore .reportlintrc.json files
+  --rule ID:SEVERITY       set a rule's severity (off|info|warning|error); repeatable
+  --no-inline-config       ignore report-lint-disable comments
+  --print-config FILE      print the configuration that applies to FILE as JSON, and exit
+
+Output
+  -f, --format NAME        stylish (default) | json | sarif | github | junit
+  -o, --output FILE        write the report to FILE instead of standard output
+  --lang zh|en             language of messages (default zh)
+  --quiet                  report errors only
+  --max-warnings N         exit 1 when there are more than N warnings
+
+Fixing
+  --fix                    write fixes back to the files (atomically; encoding and line endings kept)
+  --fix-dry-run            print the fixes as a unified diff; write nothing
+
+Large runs
+  --cache                  skip files unchanged since the last run (same content, config and version)
+  --cache-location PATH    cache file (default .reportlint-cache in the current directory)
+  --shard I/N              lint only shard I of N (files split by a stable hash of their path)
+  --concurrency N          worker threads (default: one per CPU when there are more than 32 files)
+
+  -h, --help               show this help
+  -v, --version            print the version
+
+Exit codes: 0 no error finding; 1 error findings, or more warnings than --max-warnings;
+            2 the tool failed (bad arguments or config, missing or unreadable file, no file matched).
+`;
+
+class Failure extends Error {}
+
+const isSeverity = (s: string): s is SeveritySetting => (SEVERITIES as string[]).includes(s);
+
+function parseRuleOverrides(values: string[]): ResolvedConfig {
+  const known = new Set(allRules.map((r) => r.meta.id));
+  const out = emptyConfig();
+  for (const v of values) {
+    const i = v.lastIndexOf(':');
+    const id = i > 0 ? v.slice(0, i).trim() : '';
+    const sev = i > 0 ? v.slice(i + 1).trim() : '';
+    if (!id || !isSeverity(sev)) throw new UsageError(`--rule "${v}" is not valid: use --rule RULE-ID:SEVERITY with SEVERITY one of ${SEVERITIES.join(', ')}`);
+    if (!known.has(id)) throw new UsageError(`--rule "${v}": there is no rule "${id}". Known rules: ${[...known].sort().join(', ')}`);
+    out.rules[id] = { severity: sev };
+  }
+  return out;
+}
+
+interface ConfigResolver {
+  /** The config for a file and the config file it comes from. Throws ConfigError. */
+  forFile(abs: string): { config: ResolvedConfig; file?: string };
+}
+
+function configResolver(opts: { explicit?: string; lookup: boolean; overrides: ResolvedConfig }): ConfigResolver {
+  const loaded = new Map<string, ResolvedConfig>();
+  const dirs = new Map<string, string | undefined>();
+  const load = (file: string) => {
+    let c = loaded.get(file);
+    if (!c) {
+      c = loadConfigFile(file);
+      loaded.set(file, c);
+    }
+    return c;
+  };
+  const explicitConfig = opts.explicit ? load(resolve(opts.explicit)) : undefined;
+  return {
+    forFile(abs) {
+      let file: string | undefined;
+      if (opts.explicit) file = resolve(opts.explicit);
+      else if (opts.lookup) {
+        const dir = dirname(abs);
+        if (!dirs.has(dir)) dirs.set(dir, findConfigFile(dir));
+        file = dirs.get(dir);
+      }
+      const base = explicitConfig ?? (file ? load(file) : undefined);
+      return { config: mergeConfigs(base, opts.overrides), file };
+    },
+  };
+}
+
+/** The configuration as it applies: every rule with its effective severity and options. */
+function printableConfig(config: ResolvedConfig, file: string | undefined): unknown {
+  const rules: Record<string, unknown> = {};
+  for (const r of [...allRules].sort((a, b) => a.meta.id.localeCompare(b.meta.id))) {
+    const rc = config.rules[r.meta.id];
+    const options = { ...(r.meta.defaultOptions ?? {}), ...(rc?.options ?? {}) };
+    rules[r.meta.id] = Object.keys(options).length ? [rc?.severity ?? r.meta.severity, options] : rc?.severity ?? r.meta.severity;
+  }
+  return { configFile: file ?? null, year: config.settings.year ?? null, maxSize: config.settings.maxSize ?? DEFAULT_MAX_SIZE, rules };
+}
+
+function readStdin(): Promise<Buffer> {
+  return new Promise((res, rej) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on('data', (c: Buffer) => chunks.push(c));
+    process.stdin.on('end', () => res(Buffer.concat(chunks)));
+    process.stdin.on('error', rej);
+  });
+}
+
+function progress(total: number): { tick(): void; done(): void } {
+  const on = process.stderr.isTTY && !process.env.CI && total >= 20;
+  let n = 0;
+  let last = 0;
+  const draw = () => {
+    const w = 30;
+    const filled = Math.round((n / total) * w);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(w - filled)}] ${n}/${total}`);
+  };
+  return {
+    tick() {
+      n++;
+      if (!on) return;
+      const now = Date.now();
+      if (now - last > 80 || n === total) {
+        last = now;
+        draw();
+      }
+    },
+    done() {
+      if (on) process.stderr.write('\r' + ' '.repeat(50) + '\r');
+    },
+  };
+}
+
+const debug = (process.env.REPORT_LINT_DEBUG ?? '').split(',');
+const debugCache = debug.includes('cache') || debug.includes('*');
+
+/** Lints jobs on worker threads; results in job order. */
+async function runInWorkers(jobs: Job[], threads: number, tick: () => void): Promise<FileReport[]> {
+  const workerFile = join(__dirname, 'worker.js');
+  const results: FileReport[] = new Array(jobs.length);
+  let next = 0;
+  let doneCount = 0;
+  return new Promise((res, rej) => {
+    const workers: Worker[] = [];
+    const finish = () => {
+      for (const w of workers) void w.terminate();
+      res(results);
+    };
+    const feed = (w: Worker) => {
+      if (next < jobs.length) {
+        const id = next++;
+        w.postMessage({ id, job: jobs[id] });
+      }
+    };
+    for (let t = 0; t < threads; t++) {
+      const w = new Worker(workerFile);
+      workers.push(w);
+      w.on('message', (m: { id: number; report?: FileReport; failure?: string }) => {
+        if (m.failure) {
+          rej(new Error(`linting ${jobs[m.id].display} failed: ${m.failure}`));
+          return;
+        }
+        results[m.id] = m.report!;
+        tick();
+        if (++doneCount === jobs.length) finish();
+        else feed(w);
+      });
+      w.on('error', rej);
+      // a few jobs in flight per worker so that none waits for the next message
+      for (let k = 0; k < 4; k++) feed(w);
+    }
+  });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let values;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        ext: { type: 'string', multiple: true },
+        config: { type: 'string', short: 'c' },
+        'no-config-lookup': { type: 'boolean' },
+        rule: { type: 'string', multiple: true },
+        'no-inline-config': { type: 'boolean' },
+        'print-config': { type: 'string' },
+        stdin: { type: 'boolean' },
+        'stdin-filename': { type: 'string' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        'max-warnings': { type: 'string' },
+        lang: { type: 'string' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        shard: { type: 'string' },
+        concurrency: { type: 'string' },
+      },
+    }));
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.split('\n')[0]}. Run report-lint --help for the options.`);
+  }
+  if (values.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const cwd = process.cwd();
+  const format = (values.format ?? 'stylish') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format "${values.format}" is not known: use one of ${FORMATS.join(', ')}`);
+  const lang = (values.lang ?? 'zh') as Lang;
+  if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang "${values.lang}" is not known: use zh or en`);
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings "${values['max-warnings']}" is not a whole number ≥ 0`);
+  }
+  let concurrency: number | undefined;
+  if (values.concurrency !== undefined) {
+    if (!/^\d+$/.test(values.concurrency) || Number(values.concurrency) < 1) throw new UsageError(`--concurrency "${values.concurrency}" is not a whole number ≥ 1`);
+    concurrency = Number(values.concurrency);
+  }
+  if (values.fix && values['fix-dry-run']) throw new UsageError('use either --fix or --fix-dry-run, not both');
+  if (values.stdin && values.fix) throw new UsageError('--fix cannot write back to standard input: use --fix-dry-run to see the fixes as a diff');
+  if (values.stdin && positionals.length) throw new UsageError('--stdin reads one report from standard input: do not name files as well');
+  if (values['stdin-filename'] && !values.stdin) throw new UsageError('--stdin-filename only makes sense with --stdin');
+  const extensions = [...DEFAULT_EXTENSIONS];
+  for (const list of values.ext ?? []) {
+    for (const e of list.split(',').map((s) => s.trim().replace(/^\./, '')).filter(Boolean)) {
+      if (!/^[A-Za-z0-9_-]+$/.test(e)) throw new UsageError(`--ext "${e}" is not a file extension`);
+      if (!extensions.includes(e.toLowerCase())) extensions.push(e.toLowerCase());
+    }
+  }
+  const shard = values.shard !== undefined ? parseShard(values.shard) : undefined;
+  const mode: Mode = values.fix ? 'fix' : values['fix-dry-run'] ? 'fix-dry-run' : 'lint';
+
+  const overrides = parseRuleOverrides(values.rule ?? []);
+  const configs = configResolver({ explicit: values.config, lookup: !values['no-config-lookup'], overrides });
+
+  if (values['print-config'] !== undefined) {
+    const abs = resolve(cwd, values['print-config']);
+    const { config, file } = configs.forFile(abs);
+    process.stdout.write(JSON.stringify(printableConfig(config, file), null, 2) + '\n');
+    return 0;
+  }
+
+  // ---- the jobs ----
+  const base = { lang, inlineConfig: !values['no-inline-config'], mode };
+  const jobs: Job[] = [];
+  const absOf = new Map<string, string>();
+  if (values.stdin) {
+    const display = values['stdin-filename'] ?? '<stdin>';
+    const abs = resolve(cwd, values['stdin-filename'] ?? 'stdin.txt');
+    const { config } = configs.forFile(abs);
+    absOf.set(display, abs);
+    jobs.push({ ...base, display, config, maxBytes: config.settings.maxSize ?? DEFAULT_MAX_SIZE, stdin: await readStdin() });
+  } else {
+    if (positionals.length === 0) throw new UsageError('no files given. Usage: report-lint FILE|DIR|GLOB... (or --stdin); see report-lint --help');
+    const collected = collectFiles(positionals, { cwd, extensions });
+    let files = collected.files;
+    if (files.length === 0) {
+      throw new UsageError(`no files matched ${collected.empty.map((e) => `"${e}"`).join(', ')} (extensions: ${extensions.join(', ')}). Check the paths, add extensions with --ext, or check .gitignore/.reportlintignore.`);
+    }
+    if (shard) {
+      const root = gitRoot(cwd) ?? cwd;
+      files = files.filter((f) => inShard(resolveRel(root, f.abs), shard));
+    }
+    for (const f of files) {
+      const { config } = configs.forFile(f.abs);
+      absOf.set(f.display, f.abs);
+      jobs.push({ ...base, path: f.abs, display: f.display, config, maxBytes: config.settings.maxSize ?? DEFAULT_MAX_SIZE });
+    }
+  }
+
+  // ---- lint ----
+  const cache = values.cache && mode === 'lint' ? new LintCache(resolve(cwd, values['cache-location'] ?? '.reportlint-cache')) : undefined;
+  const reports: (FileReport | undefined)[] = new Array(jobs.length);
+  const todo: number[] = [];
+  const keys: string[] = [];
+  if (cache) {
+    let build = VERSION;
+    try {
+      build += sha1(readFileSync(__filename));
+    } catch {
+      /* not bundled: the version alone */
+    }
+    jobs.forEach((job, i) => {
+      keys[i] = sha1(JSON.stringify([build, job.config, job.lang, job.inlineConfig, extname(job.display).toLowerCase()]));
+      let hit: FileReport | undefined;
+      try {
+        hit = job.path ? cache.get(job.path, sha1(readFileSync(job.path)), keys[i]) : undefined;
+      } catch {
+        hit = undefined;
+      }
+      if (hit) {
+        reports[i] = { ...hit, file: job.display };
+        if (debugCache) process.stderr.write(`report-lint: cached ${job.display}\n`);
+      } else todo.push(i);
+    });
+  } else jobs.forEach((_, i) => todo.push(i));
+
+  const bar = progress(todo.length);
+  const threads = concurrency ?? (todo.length > 32 ? Math.min(availableParallelism(), 8) : 1);
+  const useWorkers = threads > 1 && todo.length > 1 && existsSync(join(__dirname, 'worker.js'));
+  let results: FileReport[];
+  if (useWorkers) {
+    results = await runInWorkers(
+      todo.map((i) => jobs[i]),
+      Math.min(threads, todo.length),
+      () => bar.tick(),
+    );
+  } else {
+    results = [];
+    for (const i of todo) {
+      results.push(await lintJob(jobs[i]));
+      bar.tick();
+    }
+  }
+  bar.done();
+  todo.forEach((i, k) => {
+    const r = results[k];
+    reports[i] = r;
+    if (debugCache) process.stderr.write(`report-lint: linted ${r.file}\n`);
+    if (cache && r.hash && !r.error && jobs[i].path) cache.set(jobs[i].path!, r.hash, keys[i], r);
+  });
+  if (cache) {
+    try {
+      cache.save();
+    } catch (e) {
+      process.stderr.write(`report-lint: warning: cannot write the cache ${cache.location}: ${(e as Error).message}\n`);
+    }
+  }
+
+  // ---- report ----
+  let failed = false;
+  const all = reports as FileReport[];
+  for (const r of all) {
+    if (r.error) {
+      failed = true;
+      process.stderr.write(`report-lint: ${r.error}. Check that the file exists and is readable.\n`);
+    }
+    for (const ie of r.internalErrors ?? []) process.stderr.write(`report-lint: internal error in ${r.file}: ${ie}. Please report it; the other rules' findings are shown.\n`);
+    if (r.fixRefused) process.stderr.write(`report-lint: ${r.fixRefused}\n`);
+  }
+  const shown = all.filter((r) => !r.error);
+  let errors = 0;
+  let warnings = 0;
+  for (const r of shown) {
+    for (const d of r.diagnostics) {
+      if (d.severity === 'error') errors++;
+      else if (d.severity === 'warning') warnings++;
+    }
+  }
+  const visible = values.quiet ? shown.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : shown;
+
+  const toFile = values.output !== undefined;
+  const colorWanted = process.env.FORCE_COLOR ? process.env.FORCE_COLOR !== '0' : !process.env.NO_COLOR && !toFile && process.stdout.isTTY === true;
+  const ctx: FormatContext = {
+    lang,
+    color: format === 'stylish' && colorWanted && mode !== 'fix-dry-run',
+    version: VERSION,
+    docsBase: RULE_DOCS_BASE,
+    root: gitRoot(cwd) ?? cwd,
+    cwd,
+    rules: allRules.map((r) => r.meta).sort((a, b) => a.id.localeCompare(b.id)),
+    absPath: (d) => absOf.get(d) ?? resolve(cwd, d),
+  };
+  const text =
+    format === 'json' ? formatJson(visible)
+    : format === 'sarif' ? formatSarif(visible, ctx)
+    : format === 'github' ? formatGithub(visible, ctx)
+    : format === 'junit' ? formatJunit(visible)
+    : formatStylish(visible, ctx);
+
+  if (mode === 'fix-dry-run') {
+    // The diff is the output; the report goes to --output, or to stderr.
+    process.stdout.write(visible.map((r) => r.diff ?? '').join(''));
+    if (toFile) writeOutput(values.output!, text);
+    else process.stderr.write(text);
+  } else if (toFile) writeOutput(values.output!, text);
+  else process.stdout.write(text);
+
+  if (failed) return 2;
+  if (errors > 0) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    process.stderr.write(`report-lint: ${warnings} warnings, more than --max-warnings ${maxWarnings}.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function resolveRel(root: string, abs: string): string {
+  const rel = abs.startsWith(root + '/') ? abs.slice(root.length + 1) : abs;
+  return rel.split('\\').join('/');
+}
+
+function writeOutput(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (e) {
+    throw new Failure(`cannot write the report to "${file}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Check that its directory exists and is writable.`);
+  }
+}
+
+function run(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      if (e instanceof ConfigError) {
+        process.stderr.write(`report-lint: bad configuration in ${e.file}:\n${e.problems.map((p) => `  - ${p}`).join('\n')}\nFix the file (see schemas/reportlintrc.schema.json) or pass another with --config. Nothing was linted.\n`);
+      } else if (e instanceof UsageError || e instanceof Failure) {
+        process.stderr.write(`report-lint: ${e.message}\n`);
+      } else {
+        process.stderr.write(`report-lint: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\nPlease report it.\n`);
+      }
+      process.exitCode = 2;
+    },
+  );
+}
+
+run();

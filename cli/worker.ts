@@ -1,0 +1,11 @@
+// A worker thread for large runs: lints the jobs it is sent, one message per job back.
+import { parentPort } from 'node:worker_threads';
+import { lintJob, type Job } from './lint-file';
+
+parentPort!.on('message', async (msg: { id: number; job: Job }) => {
+  try {
+    parentPort!.postMessage({ id: msg.id, report: await lintJob(msg.job) });
+  } catch (e) {
+    parentPort!.postMessage({ id: msg.id, failure: e instanceof Error ? e.stack ?? e.message : String(e) });
+  }
+});
