@@ -6,7 +6,8 @@ import {
   classifySection,
   findDateline,
   findTitle,
-  yearsIn,
+  isNotesLabel,
+  sectionYearOf,
   type Dateline,
   type ReportKind,
   type SectionKind,
@@ -148,7 +149,8 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
     if (nl >= 0) textEnd = textOffset + nl;
     while (textEnd > textOffset && /[\s\u3000\uFFFC]/.test(prose[textEnd - 1])) textEnd--;
     const htext = prose.slice(textOffset, textEnd);
-    const ys = yearsIn(htext, textOffset);
+    // The year that frames the section (`2023年工作总结`), not one inside its content.
+    const sy = sectionYearOf(htext, textOffset);
     const h: Heading = {
       index: headings.length,
       block: b,
@@ -159,7 +161,7 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
       textEndOffset: textEnd,
       text: htext,
       kind: classifySection(htext),
-      ...(ys.length ? { year: ys[0].year, yearOffset: ys[0].offset, yearEndOffset: ys[0].endOffset } : {}),
+      ...(sy ? { year: sy.year, yearOffset: sy.offset, yearEndOffset: sy.endOffset } : {}),
       children: [],
       sectionEnd: text.length,
     };
@@ -180,6 +182,16 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
   const dateline = findDateline(prose, blocks, Math.max(0, firstOrdinal < 0 ? 40 : firstOrdinal));
   const kind: ReportKind = title?.kind ?? (dateline ? 'government-report' : 'other');
   const years = reportYears(title, dateline, kind, opts.year);
+  // Notes after the body (`注释：` then `1、…：是指…`) belong to no section.
+  const notesIndex = firstOrdinal < 0 ? -1 : blocks.findIndex((b, i) => i > firstOrdinal && isNotesLabel(prose.slice(b.start, b.end)));
+  const notesStart = notesIndex < 0 ? text.length : blocks[notesIndex].start;
+  for (const h of headings) {
+    if (h.block.start < notesStart) continue;
+    h.kind = 'other';
+    delete h.year;
+    delete h.yearOffset;
+    delete h.yearEndOffset;
+  }
 
   // Section tree by rank, with restarts nested under the sibling they restart in.
   const roots: Heading[] = [];
@@ -224,6 +236,7 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
 
   const headingStarts = tree.map((h) => h.block.start);
   const sectionAt = (offset: number): SectionContext => {
+    if (offset >= notesStart) return { headings: [], kind: 'other' };
     // innermost heading whose section contains offset
     let lo = 0;
     let hi = headingStarts.length - 1;
@@ -295,7 +308,9 @@ function reportYears(title: Title | undefined, dateline: Dateline | undefined, k
   const summary = ty.find((m) => m.role === 'summary')?.year;
   const plan = ty.find((m) => m.role === 'plan')?.year;
   if (summary !== undefined || plan !== undefined) {
-    return { summary, plan: plan ?? (summary !== undefined ? summary + 1 : undefined), source: 'title' };
+    // A 上半年总结 / 季度报告 plans the rest of the same year.
+    const next = title?.period === 'year' ? 1 : 0;
+    return { summary, plan: plan ?? (summary !== undefined ? summary + next : undefined), source: 'title' };
   }
   if (ty.length) return { summary: ty[0].year, plan: ty[0].year + 1, source: 'title' };
   if (dateline) return { summary: dateline.year - 1, plan: dateline.year, report: dateline.year, source: 'dateline' };
