@@ -34,23 +34,64 @@ export interface Dateline {
 }
 
 const SUMMARY_WORDS = /总结|回顾|工作情况|主要成绩|完成情况|工作报告|述职/;
-const PLAN_WORDS = /思路|打算|计划|要点|安排|总体要求|主要任务|重点工作|建议|目标任务|工作部署/;
-const MULTI_YEAR_WORDS = /过去[五十两三]年|[五十]年来|十[一二三四五六七八九]五|“十[一二三四五六七八九]五”|[一二三四五六七八九十]{2}五[”"]?时期/;
+// `建议` only as `(政府)工作的建议`: `意见建议` in a summary is no plan.
+const PLAN_WORDS = /思路|打算|计划|要点|安排|总体要求|主要任务|重点工作|工作的?建议|目标任务|工作部署|总体部署/;
+const MULTI_YEAR_WORDS = /过去[五十两三]年|[五十]年来|十[一二三四五六七八九]五|“十[一二三四五六七八九]五”|[一二三四五六七八九十]{2}五[”"]?时期|以来/;
 const GOV_REPORT = /政府工作报告/;
 const TITLE_END = /(?:工作)?(?:总结|计划|思路|打算|要点|安排|报告|情况)(?:[（(][^）)]{0,12}[)）])?$/;
-
 /** Years written as four digits (ASCII or full-width), 1900–2099, not part of a longer number. */
 export const YEAR_RE = /(?<![0-9０-９.．])((?:19|20|１９|２０)[0-9０-９]{2})(?![0-9０-９.．%％])/g;
+/** A heading that opens on its time frame (`2024年…`, `今年…`, `对2018年…`, `一年来…`). */
+const TIME_FRAME_START = /^(?:对|关于)?(?:(?:19|20|１９|２０)[0-9０-９]{2}|今年|明年|去年|过去一年|一年来|本年|新的一年|上半年|下半年|下一步|下步|第?[一二三四]季度)/;
+/** What may follow a heading's kind word: nothing, further items (`总体要求和目标任务`), a bracketed note. */
+const KIND_TAIL = /^(?:[和及与暨、][^，。,；;]{0,14}|[（(][^）)]{0,12}[)）])?$/;
 
+/** The plan and summary words a text uses, as a kind word of a section heading or title. */
+export const PLAN_NAME_RE = /思路|打算|计划|要点|安排/g;
+
+function lastMatch(re: RegExp, s: string): RegExpExecArray | undefined {
+  const g = new RegExp(re.source, 'g');
+  let m: RegExpExecArray | null;
+  let last: RegExpExecArray | undefined;
+  while ((m = g.exec(s))) last = m;
+  return last;
+}
+
+/**
+ * The kind of a section from its heading text. Only a heading shaped like a section title counts: it opens
+ * on its time frame (`2024年工作打算`, `今年主要任务`) or ends on its kind word (`下一步工作打算`); a heading
+ * naming both a summary and a plan, or a body-like heading (`项目计划有序推进`, one with a comma), is 'other'.
+ */
 export function classifySection(text: string): SectionKind {
-  if (MULTI_YEAR_WORDS.test(text)) return 'multi-year';
-  // A plan word after the last summary word makes a plan ("总结…及…思路" in a section heading is rare).
-  const s = SUMMARY_WORDS.exec(text);
-  const p = PLAN_WORDS.exec(text);
-  if (s && p) return p.index > s.index ? 'plan' : 'summary';
-  if (p) return 'plan';
-  if (s) return 'summary';
-  return 'other';
+  const t = text.replace(/[\s\u3000？?！!：:。]+$/, '');
+  if (MULTI_YEAR_WORDS.test(t)) return 'multi-year';
+  if (t.length > 40 || /[，,；;]/.test(t)) return 'other';
+  const s = lastMatch(SUMMARY_WORDS, t);
+  const p = lastMatch(PLAN_WORDS, t);
+  if (s && p) return 'other';
+  const m = s ?? p;
+  if (!m) return 'other';
+  if (!TIME_FRAME_START.test(t) && !KIND_TAIL.test(t.slice(m.index + m[0].length))) return 'other';
+  return p ? 'plan' : 'summary';
+}
+
+/**
+ * The year a section heading is framed by: `2023年工作总结`, `对2018年政府工作的建议`, `“十二五”时期和2015年工作回顾`;
+ * not a year inside its content (`实现2020年基本建立…`, `2021年以来…`).
+ */
+export function sectionYearOf(text: string, base: number): { year: number; offset: number; endOffset: number } | undefined {
+  for (const y of yearsIn(text, 0)) {
+    const before = text.slice(0, y.offset);
+    if (!/^(?:对|关于)?$|[和及暨与]$/.test(before)) continue;
+    if (/^年?度?(?:以来|以前|之前|前|后|至|到|[—－\-～~、和])/.test(text.slice(y.endOffset))) continue;
+    return { year: y.year, offset: base + y.offset, endOffset: base + y.endOffset };
+  }
+  return undefined;
+}
+
+/** A block that opens the notes after a report's body (`注释：`, `附注：`, `名词解释`). */
+export function isNotesLabel(text: string): boolean {
+  return /^[\s\u3000\uFFFC]*(?:注释|附注|注|名词解释|附：名词解释|备注)[\s\u3000]*[:：]?[\s\u3000\uFFFC]*$/.test(text);
 }
 
 export function yearsIn(text: string, base: number): { year: number; offset: number; endOffset: number }[] {
