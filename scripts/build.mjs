@@ -28,6 +28,7 @@ const entries = [
   { in: 'client/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   { in: 'cli/worker.ts', out: 'dist/worker.js' },
   { in: 'scripts/generate.ts', out: 'dist/generate.js' },
+  { in: 'rules/index.ts', out: 'dist/engine.js' },
 ].filter((e) => existsSync(e.in));
 const production = process.env.NODE_ENV === 'production';
 await Promise.all(
