@@ -1,0 +1,702 @@
+// The language server: an adapter from the engine (rules/) to LSP. Transport from argv: --node-ipc (VS Code)
+// or --stdio (other editors). Pull diagnostics where the client supports them, push otherwise.
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  DocumentDiagnosticReportKind,
+  DidChangeWatchedFilesNotification,
+  DidChangeConfigurationNotification,
+  ErrorCodes,
+  LSPErrorCodes,
+  ResponseError,
+  MessageType,
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type InitializeParams,
+  type InitializeResult,
+  type Position,
+  type Range,
+  type CancellationToken,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { statSync, readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { lint, fixText, PLACEHOLDER_RULE, type LintOptions, type LintResult } from '../rules/engine';
+import { ConfigError, emptyConfig, mergeConfigs, type ResolvedConfig } from '../rules/config';
+import type { Finding, Lang, Rule } from '../rules/types';
+import { formatForFilename, type SourceFormat } from '../rules/model/prose';
+import { allRules } from '../rules/all-rules';
+import { findConfigFile, loadConfigFile } from '../node/config-files';
+import {
+  PlaceholdersRequest,
+  PlaceholderCountNotification,
+  type PlaceholdersParams,
+  type PlaceholdersResult,
+  type PlaceholderCountParams,
+} from './protocol';
+import { SERVER_VERSION, normalizeSettings, resolveLang, settingsConfig, type ServerSettings } from './settings';
+import {
+  FIX_ALL_KIND,
+  action,
+  disableFileEdit,
+  disableFileTitle,
+  disableLineEdit,
+  disableLineTitle,
+  documentSymbols,
+  fixAllTitle,
+  fixRuleTitle,
+  foldingRanges,
+  hoverFor,
+  kindWanted,
+  minimalEdit,
+  quickFixTitle,
+  toDiagnostic,
+  versionedEdit,
+} from './convert';
+
+// ——— Rules ———
+
+/** Only for the LSP tests: a rule that always throws, to prove that one broken rule cannot take the server down. */
+const throwingRule: Rule = {
+  meta: {
+    id: 'test-throwing-rule',
+    description: { zh: '测试用：总是抛出异常的规则', en: 'Test only: a rule that always throws' },
+    severity: 'warning',
+    tags: ['test'],
+    fixable: false,
+    clause: '',
+    docs: { why: { zh: '测试用', en: 'test only' }, examples: [] },
+  },
+  check() {
+    throw new Error('deliberate failure of the test rule');
+  },
+};
+const rules: Rule[] = process.env.REPORT_LINT_TEST_THROWING_RULE === '1' ? [...allRules, throwingRule] : allRules;
+const rulesById = new Map(rules.map((r) => [r.meta.id, r]));
+const knownRuleIds = new Set(rules.map((r) => r.meta.id));
+
+// ——— Connection and state ———
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let pullMode = false;
+let refreshSupport = false;
+let configurationSupport = false;
+let watcherRegistration = false;
+let configChangeRegistration = false;
+let codeActionResolve = false;
+let locale: string | undefined;
+/** Settings pushed by clients without workspace/configuration (didChangeConfiguration or initializationOptions). */
+let pushedSettings: unknown;
+/** Bumped when settings or config files change: cached results become stale. */
+let generation = 0;
+
+interface Entry {
+  uri: string;
+  version: number;
+  key: string;
+  result: LintResult;
+  diagnostics: Diagnostic[];
+  lang: Lang;
+  settings: ServerSettings;
+  lintOptions: LintOptions;
+}
+
+const cache = new Map<string, Entry>();
+const settingsCache = new Map<string, Promise<ServerSettings>>();
+const timers = new Map<string, NodeJS.Timeout>();
+const scheduleSeq = new Map<string, number>();
+const savedVersion = new Map<string, number>();
+/** Messages shown once: internal errors per rule, skipped documents, broken config files. */
+const shownOnce = new Set<string>();
+const loggedSettingProblems = new Set<string>();
+/** Pull mode: what each document was last given, for `unchanged` reports and run=onSave. */
+const lastPulled = new Map<string, { resultId: string; items: Diagnostic[] }>();
+
+const t = (lang: Lang, zh: string, en: string) => (lang === 'en' ? en : zh);
+
+function errText(e: unknown): string {
+  return e instanceof Error ? (e.stack ?? e.message) : String(e);
+}
+
+function log(type: MessageType, message: string): void {
+  try {
+    void connection.sendNotification('window/logMessage', { type, message });
+  } catch {
+    // the connection is gone; nothing left to tell
+  }
+}
+
+function showOnce(key: string, type: MessageType, message: string): void {
+  if (shownOnce.has(key)) return;
+  shownOnce.add(key);
+  log(type, message);
+  void connection.sendNotification('window/showMessage', { type, message });
+}
+
+// ——— Settings and config ———
+
+function uiLangFor(settings: ServerSettings): Lang {
+  return resolveLang(settings.language, locale);
+}
+
+function settingsFor(uri: string): Promise<ServerSettings> {
+  let p = settingsCache.get(uri);
+  if (!p) {
+    p = readSettings(uri);
+    settingsCache.set(uri, p);
+  }
+  return p;
+}
+
+async function readSettings(uri: string): Promise<ServerSettings> {
+  let raw: unknown = pushedSettings;
+  if (configurationSupport) {
+    try {
+      raw = await connection.workspace.getConfiguration({ scopeUri: uri, section: 'reportLint' });
+    } catch (e) {
+      log(MessageType.Warning, `report-lint: could not read the settings for ${uri}: ${errText(e)}`);
+      raw = undefined;
+    }
+  }
+  const { settings, problems } = normalizeSettings(raw, knownRuleIds);
+  for (const p of problems) {
+    if (loggedSettingProblems.has(p)) continue;
+    loggedSettingProblems.add(p);
+    log(MessageType.Warning, `report-lint: ${p}; the default is used.`);
+  }
+  return settings;
+}
+
+function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+interface ConfigState {
+  config: ResolvedConfig;
+  /** Identity of the config file's content (path, mtime, size), part of the cache key. */
+  key: string;
+}
+
+const parsedConfigs = new Map<string, { stamp: string; config: ResolvedConfig }>();
+
+/** The `.reportlintrc.json` that applies to a document, found as the CLI finds it; defaults when it is broken. */
+function fileConfigFor(uri: string, lang: Lang): ConfigState {
+  const path = filePathOf(uri);
+  if (!path) return { config: emptyConfig(), key: 'none' };
+  let file: string | undefined;
+  try {
+    file = findConfigFile(dirname(path));
+  } catch {
+    file = undefined;
+  }
+  if (!file) return { config: emptyConfig(), key: 'none' };
+  let stamp: string;
+  try {
+    const st = statSync(file);
+    stamp = `${file}|${st.mtimeMs}|${st.size}`;
+  } catch {
+    return { config: emptyConfig(), key: 'gone' };
+  }
+  const cached = parsedConfigs.get(file);
+  if (cached && cached.stamp === stamp) return { config: cached.config, key: stamp };
+  let config: ResolvedConfig;
+  try {
+    config = loadConfigFile(file, allRules);
+  } catch (e) {
+    let content = '';
+    try {
+      content = readFileSync(file, 'utf8');
+    } catch {
+      // unreadable: the error below says so
+    }
+    const problems = e instanceof ConfigError ? e.problems.join('; ') : errText(e);
+    showOnce(
+      `config\0${file}\0${content}`,
+      MessageType.Error,
+      t(
+        lang,
+        `report-lint：配置文件 ${file} 有误：${problems}。在改正之前使用默认设置。`,
+        `report-lint: the config file ${file} is invalid: ${problems}. Using the default settings until it is fixed.`,
+      ),
+    );
+    config = emptyConfig();
+  }
+  parsedConfigs.set(file, { stamp, config });
+  return { config, key: stamp };
+}
+
+function formatOf(doc: TextDocument, filename: string | undefined): SourceFormat {
+  if (doc.languageId === 'markdown') return 'markdown';
+  if (doc.languageId === 'plaintext') return 'text';
+  return formatForFilename(filename);
+}
+
+// ——— Linting ———
+
+/** Lints the current version of a document (or returns the cached result for it). Undefined when disabled or closed. */
+async function ensureEntry(uri: string): Promise<Entry | undefined> {
+  const settings = await settingsFor(uri);
+  const doc = documents.get(uri);
+  if (!doc || !settings.enable) return undefined;
+  const lang = uiLangFor(settings);
+  const { config: fileConfig, key: configKey } = fileConfigFor(uri, lang);
+  const key = `${generation}|${configKey}`;
+  const cached = cache.get(uri);
+  if (cached && cached.version === doc.version && cached.key === key) return cached;
+
+  const filename = filePathOf(uri) ?? decodeURIComponentSafe(uri);
+  const lintOptions: LintOptions = {
+    filename,
+    format: formatOf(doc, filename),
+    config: mergeConfigs(fileConfig, settingsConfig(settings)),
+    rules,
+  };
+  const result = lint(doc.getText(), lintOptions);
+  const diagnostics = result.findings.map((f) => toDiagnostic(doc, f, lang, settings.docsBaseUrl));
+  const entry: Entry = { uri, version: doc.version, key, result, diagnostics, lang, settings, lintOptions };
+  cache.set(uri, entry);
+  afterLint(entry, filename);
+  return entry;
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function afterLint(entry: Entry, filename: string): void {
+  const { result, lang } = entry;
+  for (const e of result.internalErrors) {
+    if (shownOnce.has(`internal\0${e.ruleId}`)) continue;
+    log(MessageType.Error, `report-lint: internal error in rule ${e.ruleId}: ${e.message}`);
+    showOnce(
+      `internal\0${e.ruleId}`,
+      MessageType.Warning,
+      t(
+        lang,
+        `report-lint：规则 ${e.ruleId} 内部出错，已跳过（${e.message}）。其他规则照常检查。`,
+        `report-lint: internal error in rule ${e.ruleId}; it was skipped (${e.message}). The other rules still run.`,
+      ),
+    );
+  }
+  if (result.skipped) {
+    showOnce(
+      `skipped\0${entry.uri}\0${result.skipped}`,
+      MessageType.Info,
+      t(lang, `report-lint 未检查 ${basename(filename)}（skipped: ${result.skipped}）`, `report-lint skipped ${basename(filename)}: ${result.skipped}`),
+    );
+  }
+  const count: PlaceholderCountParams = { uri: entry.uri, count: result.placeholders, version: entry.version };
+  void connection.sendNotification(PlaceholderCountNotification, count);
+}
+
+/** Push mode: lints after the debounce and publishes, unless a newer version arrived meanwhile. */
+function schedule(uri: string, reason: 'open' | 'change' | 'save' | 'refresh'): void {
+  if (pullMode) return;
+  const seq = (scheduleSeq.get(uri) ?? 0) + 1;
+  scheduleSeq.set(uri, seq);
+  const pending = timers.get(uri);
+  if (pending) {
+    clearTimeout(pending);
+    timers.delete(uri);
+  }
+  settingsFor(uri)
+    .then((settings) => {
+      if (scheduleSeq.get(uri) !== seq) return; // a newer change is on its way
+      if (!settings.enable) {
+        void connection.sendDiagnostics({ uri, diagnostics: [] });
+        return;
+      }
+      if (reason === 'change' && settings.run === 'onSave') return;
+      const version = documents.get(uri)?.version;
+      if (version === undefined) return;
+      const delay = reason === 'change' ? settings.debounceMs : 0;
+      const run = () => {
+        timers.delete(uri);
+        void publish(uri, version, seq);
+      };
+      if (delay > 0) timers.set(uri, setTimeout(run, delay));
+      else run();
+    })
+    .catch((e) => log(MessageType.Error, `report-lint: scheduling failed for ${uri}: ${errText(e)}`));
+}
+
+async function publish(uri: string, version: number, seq: number): Promise<void> {
+  try {
+    const doc = documents.get(uri);
+    if (!doc || doc.version !== version || scheduleSeq.get(uri) !== seq) return; // stale work: dropped
+    const entry = await ensureEntry(uri);
+    const now = documents.get(uri);
+    if (!now) return;
+    if (!entry) {
+      await connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    // Never publish results for a version the editor no longer shows.
+    if (now.version !== entry.version || scheduleSeq.get(uri) !== seq) return;
+    await connection.sendDiagnostics({ uri, version: entry.version, diagnostics: entry.diagnostics });
+  } catch (e) {
+    log(MessageType.Error, `report-lint: linting ${uri} failed: ${errText(e)}`);
+  }
+}
+
+/** Settings or config files changed: everything is linted again. */
+function refreshAll(): void {
+  generation++;
+  cache.clear();
+  if (pullMode) {
+    if (refreshSupport) connection.languages.diagnostics.refresh();
+    return;
+  }
+  for (const doc of documents.all()) schedule(doc.uri, 'refresh');
+}
+
+// ——— Handler safety: bad params get InvalidParams, exceptions become a logged InternalError ———
+
+function invalid(message: string): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidParams, message);
+}
+
+function requireUri(params: unknown, method: string): string {
+  const uri = (params as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri;
+  if (typeof uri !== 'string' || uri.length === 0) throw invalid(`${method}: params.textDocument.uri must be a string`);
+  return uri;
+}
+
+function isPosition(p: unknown): p is Position {
+  const q = p as Position | null;
+  return !!q && Number.isInteger(q.line) && Number.isInteger(q.character) && q.line >= 0 && q.character >= 0;
+}
+
+function isRange(r: unknown): r is Range {
+  const q = r as Range | null;
+  return !!q && isPosition(q.start) && isPosition(q.end);
+}
+
+function guard<P, R>(method: string, fn: (params: P, token: CancellationToken) => Promise<R> | R) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return async (params: P, token: CancellationToken): Promise<R | ResponseError<any>> => {
+    try {
+      return await fn(params, token);
+    } catch (e) {
+      if (e instanceof ResponseError) return e;
+      log(MessageType.Error, `report-lint: ${method} failed: ${errText(e)}`);
+      return new ResponseError(ErrorCodes.InternalError, `${method} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+}
+
+function guardNotification<P>(method: string, fn: (params: P) => void | Promise<void>) {
+  return (params: P): void => {
+    try {
+      const r = fn(params);
+      if (r && typeof (r as Promise<void>).catch === 'function') (r as Promise<void>).catch((e) => log(MessageType.Error, `report-lint: ${method} failed: ${errText(e)}`));
+    } catch (e) {
+      log(MessageType.Error, `report-lint: ${method} failed: ${errText(e)}`);
+    }
+  };
+}
+
+// ——— Lifecycle ———
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const caps = params.capabilities ?? {};
+  pullMode = !!caps.textDocument?.diagnostic;
+  refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
+  configurationSupport = !!caps.workspace?.configuration;
+  watcherRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  configChangeRegistration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+  locale = params.locale;
+  const init = params.initializationOptions as { settings?: unknown } | undefined;
+  if (init && typeof init === 'object' && init.settings !== undefined) pushedSettings = init.settings;
+  const resolveSupport = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
+  codeActionResolve = resolveSupport;
+  const result: InitializeResult = {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      codeActionProvider: {
+        codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND],
+        resolveProvider: resolveSupport,
+      },
+      documentSymbolProvider: { label: 'report-lint' },
+      foldingRangeProvider: true,
+      hoverProvider: true,
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'report-lint', version: SERVER_VERSION },
+  };
+  if (pullMode) {
+    result.capabilities.diagnosticProvider = { identifier: 'report-lint', interFileDependencies: false, workspaceDiagnostics: false };
+  }
+  return result;
+});
+
+
+connection.onInitialized(() => {
+  if (watcherRegistration) {
+    connection.client
+      .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.reportlintrc.json' }] })
+      .catch((e) => log(MessageType.Warning, `report-lint: could not watch .reportlintrc.json files: ${errText(e)}`));
+  }
+  if (configChangeRegistration) {
+    connection.client.register(DidChangeConfigurationNotification.type, undefined).catch(() => undefined);
+  }
+});
+
+connection.onDidChangeConfiguration(
+  guardNotification('workspace/didChangeConfiguration', (params) => {
+    const s = (params as { settings?: { reportLint?: unknown } } | null)?.settings;
+    if (!configurationSupport && s && typeof s === 'object' && 'reportLint' in s) pushedSettings = s.reportLint;
+    settingsCache.clear();
+    loggedSettingProblems.clear();
+    refreshAll();
+  }),
+);
+
+connection.onDidChangeWatchedFiles(
+  guardNotification('workspace/didChangeWatchedFiles', () => {
+    parsedConfigs.clear();
+    refreshAll();
+  }),
+);
+
+// TextDocuments fires onDidOpen, then onDidChangeContent for the same version.
+const justOpened = new Set<string>();
+
+documents.onDidOpen((e) => {
+  savedVersion.set(e.document.uri, e.document.version);
+  justOpened.add(e.document.uri);
+});
+
+documents.onDidChangeContent((e) => {
+  try {
+    schedule(e.document.uri, justOpened.delete(e.document.uri) ? 'open' : 'change');
+  } catch (err) {
+    log(MessageType.Error, `report-lint: didChange failed: ${errText(err)}`);
+  }
+});
+
+documents.onDidSave((e) => {
+  try {
+    savedVersion.set(e.document.uri, e.document.version);
+    if (pullMode) {
+      // The client pulls on save itself; with run=onSave a refresh makes it pull the saved version.
+      return;
+    }
+    schedule(e.document.uri, 'save');
+  } catch (err) {
+    log(MessageType.Error, `report-lint: didSave failed: ${errText(err)}`);
+  }
+});
+
+documents.onDidClose((e) => {
+  try {
+    const uri = e.document.uri;
+    const pending = timers.get(uri);
+    if (pending) clearTimeout(pending);
+    timers.delete(uri);
+    scheduleSeq.set(uri, (scheduleSeq.get(uri) ?? 0) + 1);
+    cache.delete(uri);
+    settingsCache.delete(uri);
+    savedVersion.delete(uri);
+    lastPulled.delete(uri);
+    justOpened.delete(uri);
+    if (!pullMode) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  } catch (err) {
+    log(MessageType.Error, `report-lint: didClose failed: ${errText(err)}`);
+  }
+});
+
+// ——— Pull diagnostics ———
+
+connection.languages.diagnostics.on(
+  guard('textDocument/diagnostic', async (params, token): Promise<DocumentDiagnosticReport> => {
+    const uri = requireUri(params, 'textDocument/diagnostic');
+    const doc = documents.get(uri);
+    if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const settings = await settingsFor(uri);
+    if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'cancelled', { retriggerRequest: true });
+    if (!settings.enable) {
+      lastPulled.delete(uri);
+      return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    }
+    const prev = lastPulled.get(uri);
+    if (settings.run === 'onSave' && savedVersion.get(uri) !== doc.version && prev) {
+      // Not saved yet: keep what the client shows until the next save.
+      if (params.previousResultId === prev.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: prev.resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: prev.resultId, items: prev.items };
+    }
+    const entry = await ensureEntry(uri);
+    if (!entry) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const resultId = `${entry.version}|${entry.key}`;
+    lastPulled.set(uri, { resultId, items: entry.diagnostics });
+    if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId, items: entry.diagnostics };
+  }),
+);
+
+
+// ——— Code actions ———
+
+/** The entry for the document's current version, or undefined (closed, disabled, skipped). */
+async function currentEntry(uri: string): Promise<{ doc: TextDocument; entry: Entry } | undefined> {
+  const entry = await ensureEntry(uri);
+  const doc = documents.get(uri);
+  if (!entry || !doc || doc.version !== entry.version || !entry.result.doc) return undefined;
+  return { doc, entry };
+}
+
+function offsetsOf(doc: TextDocument, r: Range): [number, number] {
+  const a = doc.offsetAt(r.start);
+  const b = doc.offsetAt(r.end);
+  return a <= b ? [a, b] : [b, a];
+}
+
+function fixRuleEdit(doc: TextDocument, entry: Entry, ruleId?: string) {
+  const text = doc.getText();
+  const { output } = fixText(text, entry.lintOptions, ruleId ? [ruleId] : undefined);
+  const e = minimalEdit(text, output);
+  return e ? versionedEdit(doc, [e]) : undefined;
+}
+
+interface ResolveData {
+  uri: string;
+  version: number;
+  ruleId?: string;
+}
+
+connection.onCodeAction(
+  guard('textDocument/codeAction', async (params: CodeActionParams): Promise<CodeAction[]> => {
+    const uri = requireUri(params, 'textDocument/codeAction');
+    if (!isRange(params.range)) throw invalid('textDocument/codeAction: params.range must be a range');
+    const only = Array.isArray(params.context?.only) ? params.context.only : undefined;
+    const cur = await currentEntry(uri);
+    if (!cur) return [];
+    const { doc, entry } = cur;
+    const lang = entry.lang;
+    const model = entry.result.doc!;
+    const findings = entry.result.findings;
+    const [from, to] = offsetsOf(doc, params.range);
+    const actions: CodeAction[] = [];
+    const fixableByRule = new Map<string, number>();
+    for (const f of findings) if (f.fix) fixableByRule.set(f.ruleId, (fixableByRule.get(f.ruleId) ?? 0) + 1);
+
+    if (kindWanted(CodeActionKind.QuickFix, only)) {
+      const here = findings.map((f, i) => ({ f, i })).filter(({ f }) => f.offset <= to && f.endOffset >= from);
+      const rulesHere: Finding[] = [];
+      for (const { f, i } of here) {
+        const diag = entry.diagnostics[i];
+        if (f.fix) actions.push(action(quickFixTitle(f, lang), CodeActionKind.QuickFix, versionedEdit(doc, f.fix.edits), { diagnostics: [diag], isPreferred: true }));
+        for (const s of f.suggestions ?? []) {
+          const title = lang === 'en' ? s.title.en : s.title.zh;
+          actions.push(action(title, CodeActionKind.QuickFix, versionedEdit(doc, s.edits), { diagnostics: [diag], isPreferred: false }));
+        }
+        if (!rulesHere.some((g) => g.ruleId === f.ruleId)) rulesHere.push(f);
+      }
+      for (const f of rulesHere) {
+        const diags = here.filter((h) => h.f.ruleId === f.ruleId).map((h) => entry.diagnostics[h.i]);
+        if ((fixableByRule.get(f.ruleId) ?? 0) >= 2) {
+          const data: ResolveData = { uri, version: doc.version, ruleId: f.ruleId };
+          const edit = codeActionResolve ? undefined : fixRuleEdit(doc, entry, f.ruleId);
+          if (codeActionResolve || edit) actions.push(action(fixRuleTitle(f.ruleId, lang), CodeActionKind.QuickFix, edit, { diagnostics: diags, data }));
+        }
+      }
+      for (const f of rulesHere) {
+        actions.push(action(disableLineTitle(f.ruleId, lang), CodeActionKind.QuickFix, versionedEdit(doc, [disableLineEdit(model, f)])));
+      }
+      for (const f of rulesHere) {
+        actions.push(action(disableFileTitle(f.ruleId, lang), CodeActionKind.QuickFix, versionedEdit(doc, [disableFileEdit(model, f.ruleId)])));
+      }
+    }
+    // Fix all: only offered when asked for a source action (or for everything) and something is fixable.
+    if (fixableByRule.size > 0 && kindWanted(FIX_ALL_KIND, only) && (only === undefined || only.some((o) => o.startsWith(CodeActionKind.Source)))) {
+      const data: ResolveData = { uri, version: doc.version };
+      const edit = codeActionResolve ? undefined : fixRuleEdit(doc, entry);
+      if (codeActionResolve || edit) actions.push(action(fixAllTitle(lang), FIX_ALL_KIND, edit, { data }));
+    }
+    return actions;
+  }),
+);
+
+connection.onCodeActionResolve(
+  guard('codeAction/resolve', async (a: CodeAction): Promise<CodeAction> => {
+    if (!a || typeof a !== 'object' || typeof a.title !== 'string') throw invalid('codeAction/resolve: params must be a code action');
+    const data = a.data as ResolveData | undefined;
+    if (a.edit || !data || typeof data.uri !== 'string') return a;
+    const cur = await currentEntry(data.uri);
+    // Computed on another version: no edit rather than a wrong one.
+    if (!cur || cur.doc.version !== data.version) return a;
+    const edit = fixRuleEdit(cur.doc, cur.entry, data.ruleId);
+    if (edit) a.edit = edit;
+    return a;
+  }),
+);
+
+// ——— Reading aids ———
+
+connection.onDocumentSymbol(
+  guard('textDocument/documentSymbol', async (params) => {
+    const uri = requireUri(params, 'textDocument/documentSymbol');
+    const cur = await currentEntry(uri);
+    if (!cur) return [];
+    return documentSymbols(cur.doc, cur.entry.result.doc!, cur.entry.lang);
+  }),
+);
+
+connection.onFoldingRanges(
+  guard('textDocument/foldingRange', async (params) => {
+    const uri = requireUri(params, 'textDocument/foldingRange');
+    const cur = await currentEntry(uri);
+    if (!cur) return [];
+    return foldingRanges(cur.entry.result.doc!);
+  }),
+);
+
+connection.onHover(
+  guard('textDocument/hover', async (params) => {
+    const uri = requireUri(params, 'textDocument/hover');
+    if (!isPosition(params.position)) throw invalid('textDocument/hover: params.position must be a position');
+    const cur = await currentEntry(uri);
+    if (!cur) return null;
+    const o = cur.doc.offsetAt(params.position);
+    const here = cur.entry.result.findings.filter((f) => (f.offset === f.endOffset ? f.offset === o : f.offset <= o && o < f.endOffset));
+    return hoverFor(cur.doc, here, rulesById, cur.entry.lang, cur.entry.settings.docsBaseUrl);
+  }),
+);
+
+connection.onRequest(
+  PlaceholdersRequest,
+  guard(PlaceholdersRequest, async (params: PlaceholdersParams): Promise<PlaceholdersResult> => {
+    const uri = (params as PlaceholdersParams | null)?.uri;
+    if (typeof uri !== 'string') throw invalid(`${PlaceholdersRequest}: params.uri must be a string`);
+    const cur = await currentEntry(uri);
+    if (!cur) return { placeholders: [] };
+    const placeholders = cur.entry.result.findings
+      .filter((f) => f.ruleId === PLACEHOLDER_RULE && f.severity !== 'info')
+      .map((f) => ({ range: { start: cur.doc.positionAt(f.offset), end: cur.doc.positionAt(f.endOffset) } }));
+    return { placeholders };
+  }),
+);
+
+// Last line of defence: log and keep serving rather than die on a bug in a callback.
+process.on('uncaughtException', (e) => log(MessageType.Error, `report-lint: uncaught exception: ${errText(e)}`));
+process.on('unhandledRejection', (e) => log(MessageType.Error, `report-lint: unhandled rejection: ${errText(e)}`));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,87 @@
+// Editor settings (section `reportLint`), read per document through workspace/configuration and checked
+// here: a wrong value falls back to its default instead of breaking linting.
+import type { Lang, SeveritySetting } from '../rules/types';
+import { SEVERITIES, type ResolvedConfig } from '../rules/config';
+import pkg from '../package.json';
+
+export type RunMode = 'onType' | 'onSave';
+
+export interface ServerSettings {
+  enable: boolean;
+  run: RunMode;
+  debounceMs: number;
+  language: 'auto' | Lang;
+  /** Per-rule severity overrides; they win over `.reportlintrc.json`. */
+  rules: Record<string, SeveritySetting>;
+  year?: number;
+  docsBaseUrl: string;
+}
+
+function repositoryDocsUrl(): string {
+  const repo = (pkg as { repository?: string | { url?: string } }).repository;
+  const url = (typeof repo === 'string' ? repo : repo?.url) ?? 'https://github.com/report-lint/report-lint';
+  return url.replace(/^git\+/, '').replace(/\.git$/, '').replace(/\/+$/, '') + '/blob/main/docs/rules/';
+}
+
+export const SERVER_VERSION: string = (pkg as { version?: string }).version ?? '0.0.0';
+
+export const DEFAULT_DOCS_BASE_URL = repositoryDocsUrl();
+
+export function defaultSettings(): ServerSettings {
+  return { enable: true, run: 'onType', debounceMs: 200, language: 'auto', rules: {}, docsBaseUrl: DEFAULT_DOCS_BASE_URL };
+}
+
+/** Checks a raw settings object; returns the settings and the problems found (for the log). */
+export function normalizeSettings(raw: unknown, knownRules: Set<string>): { settings: ServerSettings; problems: string[] } {
+  const s = defaultSettings();
+  const problems: string[] = [];
+  if (raw === null || raw === undefined) return { settings: s, problems };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { settings: s, problems: ['reportLint settings must be an object'] };
+  const r = raw as Record<string, unknown>;
+  if (r.enable !== undefined) {
+    if (typeof r.enable === 'boolean') s.enable = r.enable;
+    else problems.push('reportLint.enable must be true or false');
+  }
+  if (r.run !== undefined) {
+    if (r.run === 'onType' || r.run === 'onSave') s.run = r.run;
+    else problems.push('reportLint.run must be "onType" or "onSave"');
+  }
+  if (r.debounceMs !== undefined) {
+    if (typeof r.debounceMs === 'number' && Number.isFinite(r.debounceMs) && r.debounceMs >= 0) s.debounceMs = Math.min(r.debounceMs, 10_000);
+    else problems.push('reportLint.debounceMs must be a number ≥ 0');
+  }
+  if (r.language !== undefined) {
+    if (r.language === 'auto' || r.language === 'zh' || r.language === 'en') s.language = r.language;
+    else problems.push('reportLint.language must be "auto", "zh" or "en"');
+  }
+  if (r.rules !== undefined && r.rules !== null) {
+    if (typeof r.rules === 'object' && !Array.isArray(r.rules)) {
+      for (const [id, sev] of Object.entries(r.rules as Record<string, unknown>)) {
+        if (!knownRules.has(id)) problems.push(`reportLint.rules: unknown rule "${id}"`);
+        else if (typeof sev === 'string' && (SEVERITIES as string[]).includes(sev)) s.rules[id] = sev as SeveritySetting;
+        else problems.push(`reportLint.rules.${id} must be one of ${SEVERITIES.join(', ')}`);
+      }
+    } else problems.push('reportLint.rules must be an object');
+  }
+  if (r.year !== undefined && r.year !== null && r.year !== 0 && r.year !== '') {
+    if (typeof r.year === 'number' && Number.isInteger(r.year) && r.year >= 1900 && r.year <= 2199) s.year = r.year;
+    else problems.push('reportLint.year must be a year between 1900 and 2199');
+  }
+  if (r.docsBaseUrl !== undefined && r.docsBaseUrl !== null && r.docsBaseUrl !== '') {
+    if (typeof r.docsBaseUrl === 'string') s.docsBaseUrl = r.docsBaseUrl.endsWith('/') ? r.docsBaseUrl : r.docsBaseUrl + '/';
+    else problems.push('reportLint.docsBaseUrl must be a string');
+  }
+  return { settings: s, problems };
+}
+
+/** The part of the settings that configures the engine (merged over the config file). */
+export function settingsConfig(s: ServerSettings): ResolvedConfig {
+  const rules: ResolvedConfig['rules'] = {};
+  for (const [id, severity] of Object.entries(s.rules)) rules[id] = { severity };
+  return { rules, settings: s.year !== undefined ? { year: s.year } : {} };
+}
+
+export function resolveLang(setting: ServerSettings['language'], locale: string | undefined): Lang {
+  if (setting === 'zh' || setting === 'en') return setting;
+  return locale && /^en\b|^en[-_]/i.test(locale) ? 'en' : 'zh';
+}
