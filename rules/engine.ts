@@ -1,7 +1,7 @@
 // The engine: builds the report model, runs the rules, validates what they report, applies
 // severities and inline directives, and applies fixes.
 import { buildDocument, type ReportDocument } from './model/document';
-import type { SourceFormat } from './model/prose';
+import type { Directive, SourceFormat } from './model/prose';
 import { DEFAULT_MAX_SIZE, emptyConfig, type ResolvedConfig } from './config';
 import type { Finding, Fix, Msg, ReportInput, Rule, Severity, TextEdit } from './types';
 import { allRules } from './all-rules';
@@ -73,25 +73,54 @@ export function looksBinary(text: string): boolean {
   return ctrl / n > 0.1;
 }
 
-/** Lines on which each rule is disabled by inline comments; `*` stands for every rule. */
+/**
+ * Whether a rule is disabled at an offset by inline comments. Line directives are looked up by line;
+ * disable/enable ranges by a binary search over that rule's events, so many directives stay cheap.
+ */
 function disabledChecker(doc: ReportDocument): (ruleId: string, offset: number) => boolean {
   const ds = doc.directives;
   if (ds.length === 0) return () => false;
-  const lineOf = (o: number) => doc.lines.position(o).line;
-  return (ruleId, offset) => {
-    const line = lineOf(offset);
-    let off = false;
-    for (const d of ds) {
-      const applies = d.rules.length === 0 || d.rules.includes(ruleId);
-      if (!applies) continue;
-      if (d.kind === 'disable-line' && d.line === line) return true;
-      if (d.kind === 'disable-next-line' && d.line + 1 === line) return true;
-      if (d.offset <= offset) {
-        if (d.kind === 'disable') off = true;
-        else if (d.kind === 'enable') off = false;
+  const byLine = new Map<number, Directive[]>();
+  const ranges: Directive[] = [];
+  for (const d of ds) {
+    if (d.kind === 'disable-line' || d.kind === 'disable-next-line') {
+      const line = d.kind === 'disable-line' ? d.line : d.line + 1;
+      const list = byLine.get(line) ?? [];
+      list.push(d);
+      byLine.set(line, list);
+    } else ranges.push(d);
+  }
+  ranges.sort((a, b) => a.offset - b.offset);
+  const perRule = new Map<string, { offsets: number[]; off: boolean[] }>();
+  const eventsFor = (ruleId: string) => {
+    let ev = perRule.get(ruleId);
+    if (!ev) {
+      ev = { offsets: [], off: [] };
+      for (const d of ranges) {
+        if (d.rules.length && !d.rules.includes(ruleId)) continue;
+        ev.offsets.push(d.offset);
+        ev.off.push(d.kind === 'disable');
       }
+      perRule.set(ruleId, ev);
     }
-    return off;
+    return ev;
+  };
+  const applies = (d: Directive, ruleId: string) => d.rules.length === 0 || d.rules.includes(ruleId);
+  return (ruleId, offset) => {
+    const lineDs = byLine.get(doc.lines.position(offset).line);
+    if (lineDs && lineDs.some((d) => applies(d, ruleId))) return true;
+    const ev = eventsFor(ruleId);
+    let lo = 0;
+    let hi = ev.offsets.length - 1;
+    let idx = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (ev.offsets[mid] <= offset) {
+        idx = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return idx >= 0 && ev.off[idx];
   };
 }
 
@@ -176,23 +205,27 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   return out + text.slice(pos);
 }
 
-function overlaps(a: TextEdit, b: TextEdit): boolean {
-  if (a.offset === a.endOffset && b.offset === b.endOffset) return a.offset === b.offset;
-  return a.offset < b.endOffset && b.offset < a.endOffset || (a.offset === a.endOffset && a.offset > b.offset && a.offset < b.endOffset) || (b.offset === b.endOffset && b.offset > a.offset && b.offset < a.endOffset);
-}
-
 /**
- * Picks the fixes of one pass: whole fixes only, never two that overlap, in document order.
- * Returns the edits to apply and how many fixes they come from.
+ * Picks the fixes of one pass: whole fixes only, in document order, each taking the span from its first
+ * to its last edit, never two whose spans overlap (or that insert at the same point). Linear after sorting;
+ * a fix left out is applied in the next pass.
  */
 export function selectFixes(fixes: Fix[]): { edits: TextEdit[]; count: number } {
+  const spans = fixes
+    .filter((f) => f.edits.length > 0)
+    .map((f) => ({
+      fix: f,
+      start: Math.min(...f.edits.map((e) => e.offset)),
+      end: Math.max(...f.edits.map((e) => e.endOffset)),
+    }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
   const chosen: TextEdit[] = [];
   let count = 0;
-  const ordered = [...fixes].sort((a, b) => Math.min(...a.edits.map((e) => e.offset)) - Math.min(...b.edits.map((e) => e.offset)));
-  for (const fix of ordered) {
-    if (fix.edits.some((e) => chosen.some((c) => overlaps(c, e)))) continue;
-    // a fix that changes nothing is no fix
-    chosen.push(...fix.edits);
+  let lastEnd = -1;
+  for (const s of spans) {
+    if (s.start < lastEnd || s.start === lastEnd && (s.start === s.end || chosen.length > 0 && chosen[chosen.length - 1].offset === lastEnd)) continue;
+    chosen.push(...[...s.fix.edits].sort((a, b) => a.offset - b.offset));
+    lastEnd = s.end;
     count++;
   }
   return { edits: chosen, count };
