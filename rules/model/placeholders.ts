@@ -1,6 +1,31 @@
 // Placeholders left in a draft (X亿元, xxxx年, ××, 【待补充】). They are the model's business because every
 // number, unit and punctuation rule must leave their characters alone, even with the placeholder rule off.
+//
+// Each case is decided from its context, by a linear scan (no backtracking regexes: a megabyte of XXXX must
+// stay fast):
+// - Latin tokens ([A-Za-z0-9] runs joined by a decimal point) that hold X/x: a run of X is a placeholder
+//   unless the token is a Latin word (XML, Xbox, Linux, Windows XP), a model number (X5), a product
+//   (iPhone X), a multiplication (3x4) or an X-ray term (X光, X射线, x轴). Units and number prefixes glued
+//   to the run keep it a placeholder: XGWh, XKV, DNX, Bx版.
+// - Symbol runs (××, ○○, □□, △△, ＊＊), 某某, ？？, bracketed notes (【待补充】, [待填], （待定）), TODO/TBD.
+// - After a surname (张××, 李某某) the run is a redacted name: kind 'redacted-name'.
 import type { Block } from './prose';
+
+export type PlaceholderForm =
+  /** X/x run standing for a value or a name: X亿元, xx.xx, 20xx, XX市. */
+  | 'x-run'
+  /** X run glued to Latin letters (unit or prefix): XGWh, XKV, DNX, Bx. */
+  | 'x-latin'
+  /** ××, ○○, □□, △△, ＊＊. */
+  | 'symbol'
+  /** 某某. */
+  | 'mou'
+  /** 【待补充】, [待填], （待定）. */
+  | 'note'
+  /** TODO, TBD, FIXME. */
+  | 'todo'
+  /** ？？. */
+  | 'question';
 
 export interface PlaceholderSpan {
   offset: number;
@@ -8,23 +33,496 @@ export interface PlaceholderSpan {
   text: string;
   /** A redacted name such as 张×× is reported as info at most. */
   kind: 'placeholder' | 'redacted-name';
+  /** How the placeholder is written (for messages). */
+  form?: PlaceholderForm;
+  /** For 'x-latin': the whole Latin token (DNX, XKV), which the writer may add to the allowlist. */
+  word?: string;
 }
 
-// First version: runs of X/x next to a digit, unit or Chinese character. Refined by the placeholder issue.
-const RUN_RE = /(?<![A-Za-z])[Xx]+(?:[.．][Xx]+)?(?![A-Za-z])|××+|【待[^】]{0,6}】/g;
+// ---- character classes -------------------------------------------------------------------------------
 
-export function findPlaceholders(prose: string, blocks: Block[], allow: string[]): PlaceholderSpan[] {
-  const out: PlaceholderSpan[] = [];
-  for (const b of blocks) {
-    const s = prose.slice(b.start, b.end);
-    RUN_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = RUN_RE.exec(s))) {
-      const start = b.start + m.index;
-      const around = prose.slice(Math.max(b.start, start - 4), Math.min(b.end, start + m[0].length + 4));
-      if (allow.some((w) => around.includes(w))) continue;
-      out.push({ offset: start, endOffset: start + m[0].length, text: m[0], kind: 'placeholder' });
+const isXChar = (c: number): boolean => c === 0x58 || c === 0x78 || c === 0xff38 || c === 0xff58;
+const isUpperX = (c: number): boolean => c === 0x58 || c === 0xff38;
+const isLatin = (c: number): boolean =>
+  (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+const isUpperLatin = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0xff21 && c <= 0xff3a);
+const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+const isAlnum = (c: number): boolean => isLatin(c) || isDigit(c);
+const isCJK = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
+const isDot = (c: number): boolean => c === 0x2e || c === 0xff0e;
+
+/** Full-width Latin letters and digits to ASCII, for comparisons. */
+function ascii(s: string): string {
+  return s.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+// Characters that follow a number: measure words, magnitudes, units, dates, percent. A symbol or a run next
+// to one of them stands for a value.
+const MEASURE =
+  '个家项名人位次件台套条批栋幢座层户元角亿万千百十%％‰年月日号时分秒天周期届宗亩顷米吨度倍余多所处份篇场轮版页类种款辆架艘部只册张间类平方公里斤克升瓦伏标准强佳';
+// Place words: 某市/××县/□□区.
+const PLACE = '市县区镇乡村省州盟旗街路园镇港湾湖山河江';
+const MEASURE_SET = new Set(MEASURE + PLACE);
+
+// Chinese terms in which a single X is the letter itself (X-ray, x-axis, X chromosome…), with what must
+// not follow for the term to hold (X线城市 is "某线城市", X型号 a model number to fill in).
+const X_TERMS: { word: string; unless?: string[] }[] = [
+  { word: '光' },
+  { word: '射线' },
+  { word: '线', unless: ['城市'] },
+  { word: '轴' },
+  { word: '型', unless: ['号'] },
+  { word: '形' },
+  { word: '染色体' },
+  { word: '连锁' },
+  { word: '刀' },
+  { word: '片', unless: ['区'] },
+  { word: '战警' },
+];
+
+// Unit symbols glued after a run of X (XGWh, XKV, Xkm): the X is the missing number. Multi-letter units
+// compare case-insensitively (drafts write KV, MW), single letters exactly (Roman XV, XL are no units).
+const UNITS_CI = new Set([
+  'kv', 'kva', 'mva', 'mvar', 'kw', 'kwh', 'mw', 'mwh', 'mwp', 'kwp', 'gw', 'gwh', 'tw', 'twh', 'wh',
+  'km', 'km2', 'mm', 'cm', 'nm', 'um', 'kg', 'mg', 'ha', 'hz', 'khz', 'mhz', 'ghz', 'mbps', 'gbps', 'tb', 'pb',
+  'mpa', 'kpa', 'gpa', 'ml', 'kt', 'mt', 'mah',
+]);
+const UNITS_CS = new Set(['m', 't', 'g', 'W', 'V', 'A', 'L']);
+// Prefixes that take a number (DN100 nominal pipe diameter, PN16 pressure, No.5).
+const NUMBER_PREFIXES = new Set(['DN', 'PN', 'De', 'DE', 'No', 'NO', 'PM', 'Ф']);
+// After a one-letter prefix and an upper-case X (BX版, AX栋): a code to fill in.
+const CODE_AFTER = new Set([...'版号栋幢楼座层室期区段地块馆厅']);
+
+// Common single-character surnames and the compound ones. Characters that mostly work as words in report
+// text (和 于 时 国 平 成 向 方 高 全 安 文 关 明 海) are left out: a run after them is a value, not a name.
+const SURNAMES = new Set([
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅邹孟熊秦邱尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤常温康施牛樊葛邢齐乔伍庞颜倪庄聂章鲁岳翟殷詹耿焦俞左柳祝包舒阮柯纪梅童凌毕季裴霍涂苗谷盛翁冉骆蓝靳管柴鲍喻祁蒲滕饶艾穆卓缪娄窦戚岑晏卫柏瞿桂佟臧闵苟邬卞姬仇栾隋刁巫寇桑甄虞敖巩佘麻迟邝鞠荆冀郁胥栗燕楚鄢谌奚粟冼蔺屠芮邸辜裘亓邰赫况逯茹嵇',
+]);
+const COMPOUND_SURNAMES = new Set(['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '夏侯', '司徒', '长孙', '宇文', '独孤', '端木', '南宫', '西门']);
+// What follows a name: a title, a reporting verb, a conjunction, or punctuation.
+const NAME_AFTER_WORDS = ['同志', '先生', '女士', '老师', '书记', '主任', '局长', '院长', '经理', '教授', '医生', '律师', '警官', '等', '说', '称', '表示', '介绍', '和', '与', '及'];
+const NAME_AFTER_PUNCT = new Set([...'，,。；;：:、）)”"’\'》！!？?（(']);
+
+const TODO_WORDS = new Set(['TODO', 'TBD', 'FIXME']);
+
+// Bracketed notes: 【待补充】 [待填] （待定） 【此处填写…】 — bounded content, so linear.
+const NOTE_RE =
+  /[【［\[（(〔〖]\s{0,2}(?:待(?:补充|补|填|定|完善|核实|核|确认|确定|更新|提供|录入|统计|修改|明确|落实)|请?(?:填写|补充|补填)|此处)[^【】［］\[\]（）()〔〕〖〗\r\n]{0,16}[】］\]）)〕〗]/g;
+const QUESTION_PARTICLES = new Set([...'吗呢么吧啊呀嘛哪谁！!']);
+const QUESTION_WORD_RE = /什么|怎么|怎样|为何|为什么|谁|哪|几|是否|难道|如何|多少/;
+
+// ---- helpers ----------------------------------------------------------------------------------------
+
+interface Ctx {
+  p: string;
+  /** Block bounds. */
+  bs: number;
+  be: number;
+}
+
+const code = (c: Ctx, i: number): number => (i >= c.bs && i < c.be ? c.p.charCodeAt(i) : -1);
+
+function startsWithAt(c: Ctx, i: number, word: string): boolean {
+  return i + word.length <= c.be && c.p.startsWith(word, i);
+}
+
+/** A surname (or compound surname) ends right before `start`. */
+function surnameBefore(c: Ctx, start: number): boolean {
+  if (start - 1 < c.bs) return false;
+  if (start - 2 >= c.bs && COMPOUND_SURNAMES.has(c.p.slice(start - 2, start))) return true;
+  return SURNAMES.has(c.p[start - 1]);
+}
+
+/** The text after `end` is how a name goes on (strict: for X runs, which are mostly values). */
+function nameAfterStrict(c: Ctx, end: number): boolean {
+  const n = code(c, end);
+  if (n < 0 || isSpace(n) || NAME_AFTER_PUNCT.has(String.fromCharCode(n))) return true;
+  return NAME_AFTER_WORDS.some((w) => startsWithAt(c, end, w));
+}
+
+/** The text after `end` is no measure or place word (lenient: for ×/○/□, which mostly mark redactions). */
+function nameAfterLenient(c: Ctx, end: number): boolean {
+  const n = code(c, end);
+  if (n < 0) return true;
+  return !MEASURE_SET.has(String.fromCharCode(n)) && !isDigit(n) && !isXChar(n);
+}
+
+function measureAfter(c: Ctx, end: number): boolean {
+  const n = code(c, end);
+  return n >= 0 && MEASURE_SET.has(String.fromCharCode(n));
+}
+
+/** A unit symbol follows after one space (X GWh). */
+function unitWordAt(c: Ctx, i: number): boolean {
+  let j = i;
+  while (j < c.be && isLatin(c.p.charCodeAt(j))) j++;
+  if (j === i) return false;
+  const w = ascii(c.p.slice(i, j));
+  return UNITS_CI.has(w.toLowerCase()) || UNITS_CS.has(w);
+}
+
+// ---- X runs in Latin tokens --------------------------------------------------------------------------
+
+/** Is [a, b) made only of X characters, digits and decimal points, with at least one X? */
+function xNumber(p: string, a: number, b: number): { xs: number; digits: number; seps: number } | undefined {
+  let xs = 0;
+  let digits = 0;
+  let seps = 0;
+  for (let i = a; i < b; i++) {
+    const ch = p.charCodeAt(i);
+    if (isXChar(ch)) xs++;
+    else if (isDigit(ch)) digits++;
+    else if (isDot(ch) || ch === 0x2c) seps++;
+    else return undefined;
+  }
+  return xs > 0 ? { xs, digits, seps } : undefined;
+}
+
+/** End of the alnum chunk that starts at i. */
+function chunkEnd(c: Ctx, i: number): number {
+  let k = i;
+  while (k < c.be && isAlnum(c.p.charCodeAt(k))) k++;
+  return k;
+}
+
+function allXOrDigit(p: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const ch = p.charCodeAt(i);
+    if (!isXChar(ch) && !isDigit(ch)) return false;
+  }
+  return true;
+}
+
+function hasX(p: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (isXChar(p.charCodeAt(i))) return true;
+  return false;
+}
+
+/**
+ * Scans the Latin tokens of a block: alnum chunks joined by a decimal point (xx.xx, 1x.5) or a thousands
+ * comma (x,xxx) when the left chunk is a number with an X in it. "2.X" stays two tokens: a heading
+ * ordinal or a finished number before the dot is not part of the placeholder.
+ */
+function scanTokens(c: Ctx, out: PlaceholderSpan[]): void {
+  const { p } = c;
+  let i = c.bs;
+  while (i < c.be) {
+    if (!isAlnum(p.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let a = i;
+    let k = chunkEnd(c, a);
+    for (;;) {
+      if (k + 1 >= c.be) break;
+      const sep = p.charCodeAt(k);
+      if (!isDot(sep) && sep !== 0x2c) break;
+      if (!isAlnum(p.charCodeAt(k + 1))) break;
+      if (!allXOrDigit(p, a, k) || !hasX(p, a, k)) break;
+      const r = chunkEnd(c, k + 1);
+      if (!allXOrDigit(p, k + 1, r)) break;
+      if (sep === 0x2c && (r - (k + 1) !== 3 || !hasX(p, k + 1, r))) break;
+      a = k + 1;
+      k = r;
+    }
+    analyzeToken(c, start, k, out);
+    i = k;
+  }
+}
+
+function analyzeToken(c: Ctx, start: number, end: number, out: PlaceholderSpan[]): void {
+  const { p } = c;
+  const token = p.slice(start, end);
+  if (!hasX(p, start, end)) {
+    if (TODO_WORDS.has(ascii(token))) out.push({ offset: start, endOffset: end, text: token, kind: 'placeholder', form: 'todo' });
+    return;
+  }
+  // prefix and suffix: Latin letters other than X at either end
+  let a = start;
+  while (a < end && isLatin(p.charCodeAt(a)) && !isXChar(p.charCodeAt(a))) a++;
+  let b = end;
+  while (b > a && isLatin(p.charCodeAt(b - 1)) && !isXChar(p.charCodeAt(b - 1))) b--;
+  const core = xNumber(p, a, b);
+  if (!core) return; // X inside a word: EXPO, Linux, XbX
+  const prefix = ascii(p.slice(start, a));
+  const suffix = ascii(p.slice(b, end));
+  const coreText = p.slice(a, b);
+  const pureX = core.digits === 0 && core.seps === 0;
+
+  if (prefix && suffix) return; // EXPO, eXtra…
+  if (prefix) {
+    // DNX, PNX: a prefix that takes a number; Bx版: a one-letter code with a lower-case x
+    const oneUpper = prefix.length === 1 && isUpperLatin(p.charCodeAt(start));
+    const lowerRun = !isUpperX(p.charCodeAt(a)) && pureX;
+    const ok =
+      NUMBER_PREFIXES.has(prefix) ||
+      (oneUpper && lowerRun) ||
+      (oneUpper && pureX && CODE_AFTER.has(p[end] ?? '') && end < c.be);
+    if (!ok) return; // Linux, Max, Box, WindowsX
+    out.push({ offset: a, endOffset: b, text: coreText, kind: 'placeholder', form: 'x-latin', word: token });
+    return;
+  }
+  if (suffix) {
+    // XGWh, XKV, xxkm: a unit symbol after the missing number; XML, Xbox, XP are words
+    if (!(UNITS_CI.has(suffix.toLowerCase()) || UNITS_CS.has(suffix))) return;
+    out.push({ offset: a, endOffset: b, text: coreText, kind: 'placeholder', form: 'x-latin', word: token });
+    return;
+  }
+  // the token is all X, digits and decimal points
+  if (core.xs === 1 && core.seps === 0 && core.digits > 0) {
+    const xi = firstX(p, a, b);
+    // 3x4, 1920x1080: multiplication; X5, X86: a model number
+    if (xi > a && xi < b - 1) return;
+    if (xi === a) return;
+  }
+  if (pureX) {
+    if (latinContext(c, start, end)) return;
+    if (core.xs === 1 && xTerm(c, end)) return;
+    // Roman numerals: XX世纪
+    if (core.xs <= 3 && isUpperRun(p, a, b) && startsWithAt(c, end, '世纪')) return;
+    // 3 x 4 with spaces
+    if (core.xs === 1 && isMultiplication(c, start, end)) return;
+    if (core.xs <= 3 && surnameBefore(c, start) && nameAfterStrict(c, end)) {
+      out.push({ offset: start, endOffset: end, text: token, kind: 'redacted-name', form: 'x-run' });
+      return;
     }
   }
+  out.push({ offset: start, endOffset: end, text: token, kind: 'placeholder', form: 'x-run' });
+}
+
+function firstX(p: string, a: number, b: number): number {
+  for (let i = a; i < b; i++) if (isXChar(p.charCodeAt(i))) return i;
+  return -1;
+}
+
+function isUpperRun(p: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) if (!isUpperX(p.charCodeAt(i))) return false;
+  return true;
+}
+
+/** iPhone X, Windows X, X Factor, X-ray: the run is a Latin word's neighbour, and no measure word follows. */
+function latinContext(c: Ctx, start: number, end: number): boolean {
+  if (measureAfter(c, end)) return false;
+  const prev = code(c, start - 1);
+  const prev2 = code(c, start - 2);
+  const next = code(c, end);
+  const next2 = code(c, end + 1);
+  const latinNotX = (ch: number): boolean => isLatin(ch) && !isXChar(ch);
+  if (isSpace(prev) && latinNotX(prev2)) return true;
+  if (isSpace(next) && latinNotX(next2) && !unitWordAt(c, end + 1)) return true;
+  if (next === 0x2d && latinNotX(next2)) return true;
+  if (prev === 0x2d && latinNotX(prev2)) return true;
+  return false;
+}
+
+function xTerm(c: Ctx, end: number): boolean {
+  for (const t of X_TERMS) {
+    if (!startsWithAt(c, end, t.word)) continue;
+    const after = end + t.word.length;
+    if (t.unless?.some((u) => startsWithAt(c, after, u))) continue;
+    // 第X线, 第X型: an ordinal to fill in
+    return true;
+  }
+  return false;
+}
+
+/** A single x or × between two numbers or Latin terms, spaced or not: 3 x 4, 长×宽 is handled by callers. */
+function isMultiplication(c: Ctx, start: number, end: number): boolean {
+  let i = start - 1;
+  while (i >= c.bs && isSpace(c.p.charCodeAt(i))) i--;
+  let j = end;
+  while (j < c.be && isSpace(c.p.charCodeAt(j))) j++;
+  const l = code(c, i);
+  const r = code(c, j);
+  // (a+b)×(c+d): a closing bracket on the left, an opening one on the right
+  const left = isDigit(l) || l === 0x29 || l === 0xff09;
+  const right = isDigit(r) || r === 0x28 || r === 0xff08;
+  return left && right;
+}
+
+// ---- symbols, 某某, ？？, notes ------------------------------------------------------------------------
+
+const SYMBOLS = new Set([0xd7, 0x25cb, 0x25ef, 0x3007, 0x25a1, 0x25b3, 0xff0a]);
+const CN_NUMERALS = new Set([...'〇零一二三四五六七八九十百千']);
+
+function scanSymbols(c: Ctx, out: PlaceholderSpan[], decorativeOnly: boolean): void {
+  const { p } = c;
+  let i = c.bs;
+  while (i < c.be) {
+    const ch = p.charCodeAt(i);
+    if (!SYMBOLS.has(ch) && ch !== 0x67d0 /* 某 */) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < c.be && p.charCodeAt(j) === ch) j++;
+    const len = j - i;
+    const text = p.slice(i, j);
+    if (ch === 0x67d0) {
+      if (len >= 2) {
+        const name = surnameBefore(c, i);
+        out.push({ offset: i, endOffset: j, text, kind: name ? 'redacted-name' : 'placeholder', form: 'mou' });
+      }
+    } else if (!decorativeOnly) {
+      const s = symbolSpan(c, ch, i, j, len);
+      if (s) out.push({ offset: i, endOffset: j, text, kind: s, form: 'symbol' });
+    }
+    i = j;
+  }
+}
+
+function symbolSpan(c: Ctx, ch: number, i: number, j: number, len: number): PlaceholderSpan['kind'] | undefined {
+  const { p } = c;
+  // ○ and 〇 next to Chinese numerals are zeros: 二○○八年
+  if (ch === 0x25cb || ch === 0x25ef || ch === 0x3007) {
+    if (CN_NUMERALS.has(p[i - 1] ?? '') && i - 1 >= c.bs) return undefined;
+    if (CN_NUMERALS.has(p[j] ?? '') && j < c.be) return undefined;
+    if (ch === 0x3007 && len === 1) return undefined;
+  }
+  if (ch === 0xd7 && len === 1 && isMultiplication(c, i, j)) return undefined;
+  const name = surnameBefore(c, i) && len <= 3 && nameAfterLenient(c, j);
+  if (name) return 'redacted-name';
+  if (len >= 2) return 'placeholder';
+  // one symbol: a value only where a measure or place word follows directly (□亿元, ×市), or 第 precedes;
+  // a lone □ before a space is a byline mark (□ 记者), a lone ○/△ a bullet, 长×宽 a product
+  if (measureAfter(c, j) || (i - 1 >= c.bs && p[i - 1] === '第')) return 'placeholder';
+  return undefined;
+}
+
+function scanQuestions(c: Ctx, out: PlaceholderSpan[]): void {
+  const { p } = c;
+  let i = c.bs;
+  let clauseStart = c.bs;
+  while (i < c.be) {
+    const ch = p.charCodeAt(i);
+    const q = ch === 0x3f || ch === 0xff1f;
+    if (!q) {
+      if ('，。；！,;!'.includes(p[i])) clauseStart = i + 1;
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < c.be && (p.charCodeAt(j) === 0x3f || p.charCodeAt(j) === 0xff1f)) j++;
+    if (j - i >= 2 && !isQuestion(c, clauseStart, i, j)) {
+      out.push({ offset: i, endOffset: j, text: p.slice(i, j), kind: 'placeholder', form: 'question' });
+    }
+    clauseStart = j;
+    i = j;
+  }
+}
+
+/** ？？ that ends a real question (为什么？？, 对吗？？) rather than standing for a value. */
+function isQuestion(c: Ctx, clauseStart: number, i: number, j: number): boolean {
+  const prev = code(c, i - 1);
+  if (prev < 0) return false;
+  if (isLatin(prev)) return true; // what??
+  if (QUESTION_PARTICLES.has(String.fromCharCode(prev))) return true;
+  if (measureAfter(c, j) || isDigit(code(c, j))) return false;
+  // a clause with a question word, with nothing but a boundary after the marks
+  const next = code(c, j);
+  const boundary = next < 0 || isSpace(next) || '”"’）)」'.includes(String.fromCharCode(next));
+  return boundary && QUESTION_WORD_RE.test(c.p.slice(Math.max(clauseStart, i - 40), i));
+}
+
+function scanNotes(c: Ctx, out: PlaceholderSpan[]): void {
+  const s = c.p.slice(c.bs, c.be);
+  if (!/[待填补此]/.test(s)) return;
+  NOTE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NOTE_RE.exec(s))) {
+    if (!bracketsPair(m[0])) continue;
+    out.push({ offset: c.bs + m.index, endOffset: c.bs + m.index + m[0].length, text: m[0], kind: 'placeholder', form: 'note' });
+  }
+}
+
+const CLOSE_OF: Record<string, string> = { '【': '】', '［': '］', '[': ']', '（': '）', '(': ')', '〔': '〕', '〖': '〗' };
+
+function bracketsPair(s: string): boolean {
+  const close = CLOSE_OF[s[0]];
+  const last = s[s.length - 1];
+  // （待定) and (待定） are the same note with a typo in its brackets; 【】 and [] must pair exactly
+  if (close === last) return true;
+  return (s[0] === '（' || s[0] === '(') && (last === '）' || last === ')');
+}
+
+// ---- allowlist and assembly ----------------------------------------------------------------------------
+
+function cleanAllow(allow: unknown): string[] {
+  if (!Array.isArray(allow)) return [];
+  return allow.filter((w): w is string => typeof w === 'string' && w.trim().length > 0).map((w) => w.trim());
+}
+
+/** Drops spans that lie inside an occurrence of an allowlisted word. */
+function applyAllow(c: Ctx, spans: PlaceholderSpan[], allow: string[]): PlaceholderSpan[] {
+  if (allow.length === 0 || spans.length === 0) return spans;
+  const block = c.p.slice(c.bs, c.be);
+  const covered: [number, number][] = [];
+  for (const w of allow) {
+    let from = 0;
+    for (;;) {
+      const k = block.indexOf(w, from);
+      if (k < 0) break;
+      covered.push([c.bs + k, c.bs + k + w.length]);
+      from = k + 1;
+    }
+  }
+  if (covered.length === 0) return spans;
+  covered.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+  // prefix maximum of ends, so that "is [s, e) inside some interval starting at or before s" is one search
+  const starts = covered.map((x) => x[0]);
+  const maxEnd: number[] = [];
+  let m = -1;
+  for (const x of covered) maxEnd.push((m = Math.max(m, x[1])));
+  return spans.filter((s) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    let idx = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= s.offset) {
+        idx = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return !(idx >= 0 && maxEnd[idx] >= s.endOffset);
+  });
+}
+
+/** Sorts spans and resolves overlaps: the earlier (then longer) span wins and swallows what it covers. */
+function normalize(spans: PlaceholderSpan[]): PlaceholderSpan[] {
+  spans.sort((a, b) => a.offset - b.offset || b.endOffset - a.endOffset);
+  const out: PlaceholderSpan[] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (last && s.offset < last.endOffset) continue;
+    out.push(s);
+  }
   return out;
+}
+
+function hasCandidates(s: string): boolean {
+  return /[XxＸｘ×○◯〇□△＊某?？待填补此TF]/.test(s);
+}
+
+export function findPlaceholders(prose: string, blocks: Block[], allow: string[]): PlaceholderSpan[] {
+  const words = cleanAllow(allow);
+  const out: PlaceholderSpan[] = [];
+  for (const b of blocks) {
+    const c: Ctx = { p: prose, bs: b.start, be: b.end };
+    const slice = prose.slice(b.start, b.end);
+    if (!hasCandidates(slice)) continue;
+    // a line of nothing but symbols (＊＊＊, □□□□) is a separator, not a placeholder
+    const decorative = !/[\p{Script=Han}A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/u.test(slice);
+    const spans: PlaceholderSpan[] = [];
+    scanTokens(c, spans);
+    scanSymbols(c, spans, decorative);
+    scanQuestions(c, spans);
+    scanNotes(c, spans);
+    for (const s of normalize(applyAllow(c, spans, words))) out.push(s);
+  }
+  // blocks may come in document order already; sort anyway (overlapsPlaceholder searches this list)
+  out.sort((a, b) => a.offset - b.offset);
+  return normalize(out);
 }
