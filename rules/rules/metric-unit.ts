@@ -1,0 +1,201 @@
+// metric-unit: numbers and their units (GB/T 15835-2011; GB 3101): `X%元`, `%%`, `亿万元`, money without 元,
+// `4千`, `增长-5%`.
+import type { ReportInput, Rule, RuleContext, TextEdit } from '../types';
+import { msg } from '../util';
+import { CJK, proseBlocks, shiftDecimal } from '../lib/numbers-text';
+
+// A digit or a placeholder character ends the number a unit is attached to.
+const NUM_END = '0-9\\uff10-\\uff19Xx×';
+
+// 1. A percentage followed by a money unit or 百分点.
+const PCT_UNIT_RE = new RegExp(`(?<=[${NUM_END}])([%％‰])(万亿元|亿美元|万美元|亿元|万元|美元|元|个百分点|百分点)`, 'g');
+// 2. A doubled percent sign.
+const PCT_PCT_RE = new RegExp(`(?<=[${NUM_END}][%％])[%％]+`, 'g');
+// 3. 亿万元 after a number.
+const YIWAN_RE = new RegExp(`(?<=[${NUM_END}])亿万(?=美?元)`, 'g');
+// 4a. A 万/亿 amount whose noun is money: `X亿基金`, `3亿政策补助资金`. The words between (≤ 4 characters) may not
+// name people or things counted (人, 户, 农民 …) and may not be 的-phrases.
+const MONEY_NOUN = '资金|基金|补助|补贴|奖补|经费|贷款|债券|投资|奖金|拨款|专款|预算';
+const MONEY_AFTER_RE = new RegExp(
+  `(?<=[${NUM_END}])(万亿|[万亿])(?![元美])((?:(?!${MONEY_NOUN})[${CJK}]){0,4}?)(?=(${MONEY_NOUN}))`,
+  'g',
+);
+const GAP_STOP = /[万亿元的人民户名家个位次亩吨米条件台套所座株只头床张辆间处和与及或等在为是对把向从将了]/;
+// 4b. A money word before the amount: `总投资5亿，`; the amount ends the clause without a unit.
+const MONEY_BEFORE_RE = new RegExp(
+  `(?:投资|融资|投入|出资|募资|资金|基金|补助|补贴|奖补|奖励|拨付|营业收入|营收|税收|销售额|利润|贷款|授信|产值)` +
+    `(?:总额|额|总量|规模)?(?:达到|达|约|为|超过|超|突破|近|逾|共计|累计|共|完成|计)?` +
+    `[0-9０-９Xx]+(?:[.．][0-9０-９Xx]+)?(万亿|[万亿])(多|余)?(?=[，。；、,;：:！？!?）)\\s]|$)`,
+  'g',
+);
+// 5. Digits mixed with 千/百 (only 万 and 亿 may follow Arabic digits). 千米/千克/百分点 … are units, not numbers.
+const MIX_RE = /(?<![0-9\uff10-\uff19.．])([0-9\uff10-\uff19]+(?:[.．][0-9\uff10-\uff19]+)?|[Xx×]+)([千百])(?![米克瓦伏帕焦赫卡升字兆分佳])/g;
+// 6. A growth verb with a negative number: `增长-5%` says 下降5%.
+const NEG_GROWTH_RE = /(增长|提高|上升|上涨|增加|提升)([-－−‐–])(?=[0-9\uff10-\uff19Xx])/g;
+const OPPOSITE: Record<string, string> = {
+  增长: '下降',
+  提高: '降低',
+  上升: '下降',
+  上涨: '下跌',
+  增加: '减少',
+  提升: '下降',
+};
+
+const rule: Rule = {
+  meta: {
+    id: 'metric-unit',
+    description: msg('数值与计量单位的搭配', 'Numbers and their units'),
+    severity: 'error',
+    tags: ['numbers', 'units'],
+    fixable: true,
+    clause: 'GB/T 15835-2011 5.3; GB 3101-1993',
+    docs: {
+      why: msg(
+        '百分数后不再带单位（“同比增长X%元”是模板残留）；“亿万元”不是数值单位；金额须带“元”；阿拉伯数字后只可接“万”“亿”，不可接“千”“百”；负增长应写作“下降”。',
+        'A percentage takes no further unit (同比增长X%元 is a template leftover); 亿万元 is no unit; money takes 元; only 万 and 亿 may follow Arabic digits (not 千 or 百); negative growth is written 下降.',
+      ),
+      examples: [
+        { wrong: '实现工业总产值X亿元，同比增长X%元', right: '实现工业总产值X亿元，同比增长X%' },
+        { wrong: '税收收入同比增长5%%', right: '税收收入同比增长5%' },
+        { wrong: '完成投资12亿万元', note: msg('“亿元”还是“万亿元”须由作者确定', 'the writer decides between 亿元 and 万亿元') },
+        { wrong: '对接解决X亿基金及X亿政策补助资金方案', right: '对接解决X亿元基金及X亿元政策补助资金方案' },
+        { wrong: '项目总投资5亿，年内开工', right: '项目总投资5亿元，年内开工' },
+        { wrong: '新增就业4千人', right: '新增就业4000人' },
+        { wrong: '出口额同比增长-5%', right: '出口额同比下降5%' },
+      ],
+    },
+  },
+  check(ctx: RuleContext) {
+    const { doc } = ctx;
+    const report = (r: ReportInput): void => {
+      if (doc.overlapsPlaceholder(r.offset, r.endOffset)) return;
+      ctx.report(r);
+    };
+    for (const { block, s } of proseBlocks(doc)) {
+      const at = (i: number) => block.start + i;
+
+      for (const m of s.matchAll(PCT_UNIT_RE)) {
+        const unitStart = at(m.index + 1);
+        const unitEnd = unitStart + m[2].length;
+        if (m[2].endsWith('百分点')) {
+          const pct = at(m.index);
+          report({
+            offset: pct,
+            endOffset: unitEnd,
+            message: msg(
+              `百分数后不再带“${m[2]}”：应写“%”或“${m[2]}”之一`,
+              `a percentage takes no "${m[2]}": write either % or ${m[2]}`,
+            ),
+            suggestions: [
+              { title: msg('保留“%”', 'keep %'), edits: [{ offset: unitStart, endOffset: unitEnd, text: '' }] },
+              { title: msg(`保留“${m[2]}”`, `keep ${m[2]}`), edits: [{ offset: pct, endOffset: unitStart, text: '' }] },
+            ],
+          });
+          continue;
+        }
+        report({
+          offset: unitStart,
+          endOffset: unitEnd,
+          message: msg(`百分数后不应再带单位“${m[2]}”`, `a percentage takes no further unit ("${m[2]}")`),
+          fix: { edits: [{ offset: unitStart, endOffset: unitEnd, text: '' }] },
+        });
+      }
+
+      for (const m of s.matchAll(PCT_PCT_RE)) {
+        const start = at(m.index);
+        report({
+          offset: start,
+          endOffset: start + m[0].length,
+          message: msg('百分号重复', 'the percent sign is doubled'),
+          fix: { edits: [{ offset: start, endOffset: start + m[0].length, text: '' }] },
+        });
+      }
+
+      for (const m of s.matchAll(YIWAN_RE)) {
+        const start = at(m.index);
+        const end = start + 2;
+        report({
+          offset: start,
+          endOffset: end,
+          message: msg('“亿万元”不是数值单位：应为“亿元”或“万亿元”', '亿万元 is not a unit: 亿元 or 万亿元'),
+          suggestions: [
+            { title: msg('改为“亿元”', 'change to 亿元'), edits: [{ offset: start, endOffset: end, text: '亿' }] },
+            { title: msg('改为“万亿元”', 'change to 万亿元'), edits: [{ offset: start, endOffset: end, text: '万亿' }] },
+          ],
+        });
+      }
+
+      for (const m of s.matchAll(MONEY_AFTER_RE)) {
+        if (GAP_STOP.test(m[2])) continue;
+        const start = at(m.index);
+        const end = start + m[1].length;
+        const noun = m[3];
+        report({
+          offset: start,
+          endOffset: end,
+          message: msg(`金额缺少单位“元”：“${m[1]}${m[2]}${noun}”`, `a money amount without 元 ("${m[1]}${m[2]}${noun}")`),
+          fix: { edits: [{ offset: start, endOffset: end, text: `${m[1]}元` }] },
+        });
+      }
+
+      for (const m of s.matchAll(MONEY_BEFORE_RE)) {
+        const unit = m[1] + (m[2] ?? '');
+        const start = at(m.index + m[0].length - unit.length);
+        const end = start + unit.length;
+        report({
+          offset: start,
+          endOffset: end,
+          message: msg(`金额缺少单位：“${unit}”后应有“元”`, `a money amount without its unit: 元 after "${unit}"`),
+          suggestions: [
+            { title: msg(`改为“${unit}元”`, `change to ${unit}元`), edits: [{ offset: end, endOffset: end, text: '元' }] },
+          ],
+        });
+      }
+
+      for (const m of s.matchAll(MIX_RE)) {
+        const numStart = at(m.index);
+        const wordStart = numStart + m[1].length;
+        const placeholderNum = /^[Xx×]+$/.test(m[1]);
+        if (placeholderNum && !doc.overlapsPlaceholder(numStart, wordStart)) continue; // Latin word, not a number
+        const before = s[m.index - 1];
+        const compound = before === '万' || before === '亿';
+        const ascii = /^[0-9.]+$/.test(m[1]);
+        const offset = placeholderNum ? wordStart : numStart;
+        const suggestions =
+          ascii && !compound
+            ? [
+                {
+                  title: msg(`改为“${shiftDecimal(m[1], m[2] === '千' ? 3 : 2)}”`, `change to ${shiftDecimal(m[1], m[2] === '千' ? 3 : 2)}`),
+                  edits: [{ offset: numStart, endOffset: wordStart + 1, text: shiftDecimal(m[1], m[2] === '千' ? 3 : 2) }],
+                },
+              ]
+            : undefined;
+        ctx.report({
+          offset,
+          endOffset: wordStart + 1,
+          message: msg(
+            `阿拉伯数字后只可用“万”“亿”，不可用“${m[2]}”`,
+            `only 万 and 亿 may follow Arabic digits, not ${m[2]}`,
+          ),
+          ...(suggestions ? { suggestions } : {}),
+        });
+      }
+
+      for (const m of s.matchAll(NEG_GROWTH_RE)) {
+        const start = at(m.index);
+        const end = start + m[0].length;
+        const opposite = OPPOSITE[m[1]];
+        const edits: TextEdit[] | undefined = opposite ? [{ offset: start, endOffset: end, text: opposite }] : undefined;
+        report({
+          offset: start,
+          endOffset: end,
+          message: opposite
+            ? msg(`“${m[1]}”后接负数：应写作“${opposite}”`, `"${m[1]}" with a negative number: write ${opposite}`)
+            : msg(`“${m[1]}”后接负数：应改用“下降”表述`, `"${m[1]}" with a negative number: say 下降`),
+          ...(edits ? { fix: { edits } } : {}),
+        });
+      }
+    }
+  },
+};
+export default rule;
