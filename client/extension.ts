@@ -33,11 +33,12 @@ const counts = new Map<string, number>();
 
 type Lang = 'zh' | 'en';
 
-/** Message language: the setting, or the editor's display language when it is "auto". */
+/** Message language: the setting, or derived from the editor's display language when it is "auto". */
 function uiLang(resource?: vscode.Uri): Lang {
   const configured = vscode.workspace.getConfiguration(SECTION, resource).get<string>('language', 'auto');
   if (configured === 'zh' || configured === 'en') return configured;
-  return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  // As the server decides: English for an English editor, Chinese otherwise.
+  return /^en($|[-_])/i.test(vscode.env.language) ? 'en' : 'zh';
 }
 const t = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 

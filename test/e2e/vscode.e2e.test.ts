@@ -1,0 +1,413 @@
+// End to end in a real VS Code: the packaged report-lint.vsix installed into code-server 4.100.3 (VS Code 1.100),
+// driven through Debian's Chromium with playwright-core, the way a writer uses it: open seed 001, read the Problems
+// panel through its filter box, apply quick fixes and "fix all", check the file on disk, look at the status bar.
+// Needs `bash scripts/e2e-setup.sh` and `npm run package` first (`npm run test:e2e` does both).
+// Screenshots go to test-results/e2e/.
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const cache = process.env.REPORT_LINT_E2E_CACHE ?? join(homedir(), '.cache', 'report-lint-e2e');
+const codeServerBin = process.env.REPORT_LINT_CODE_SERVER ?? join(cache, 'code-server', 'node_modules', '.bin', 'code-server');
+const vsix = process.env.REPORT_LINT_VSIX ?? join(root, 'report-lint.vsix');
+const chromiumBin = process.env.REPORT_LINT_CHROMIUM ?? '/usr/bin/chromium';
+const shots = join(root, 'test-results', 'e2e');
+const SEED = '001_2083e9362e9f1629.txt';
+const seedText = readFileSync(join(root, 'examples', SEED), 'utf8');
+const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+
+/** Rules present in this build: the placeholder and number-range assertions apply once those rules exist. */
+const hasRule = (id: string) => existsSync(join(root, 'rules', 'rules', `${id}.ts`));
+
+// ---------- processes ----------
+
+interface Server {
+  proc: ChildProcess;
+  port: number;
+  log: () => string;
+}
+
+function killTree(proc: ChildProcess | undefined): void {
+  if (!proc?.pid || proc.exitCode !== null || proc.signalCode !== null) return;
+  // Started detached, so the pid is also its process group: this ends code-server's extension host and helpers too.
+  try {
+    process.kill(-proc.pid, 'SIGTERM');
+  } catch {
+    try {
+        proc.kill('SIGTERM');
+      } catch {
+        /* already gone */
+      }
+    }
+  }
+
+  async function waitExit(proc: ChildProcess, ms: number): Promise<void> {
+    if (proc.exitCode !== null || proc.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        try {
+          if (proc.pid) process.kill(-proc.pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+        resolve();
+      }, ms);
+      proc.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  function startCodeServer(userDir: string, extDir: string, workspace: string): Promise<Server> {
+    const proc = spawn(
+      codeServerBin,
+      ['--auth', 'none', '--bind-addr', '127.0.0.1:0', '--disable-telemetry', '--disable-update-check',
+        '--user-data-dir', userDir, '--extensions-dir', extDir, workspace],
+      { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: undefined } },
+    );
+    let out = '';
+    return new Promise<Server>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`code-server did not report its port within 60 s. Output:\n${out}`)), 60_000);
+      const onData = (chunk: Buffer) => {
+        out += chunk.toString();
+        const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve({ proc, port: Number(m[1]), log: () => out });
+        }
+      };
+      proc.stdout!.on('data', onData);
+      proc.stderr!.on('data', onData);
+      proc.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`code-server exited (${code}) before listening. Output:\n${out}`));
+      });
+    });
+  }
+
+  // ---------- the workbench ----------
+
+  const isMac = false;
+  const mod = isMac ? 'Meta' : 'Control';
+
+  async function shot(page: Page, name: string): Promise<void> {
+    mkdirSync(shots, { recursive: true });
+    await page.screenshot({ path: join(shots, `${name}.png`) });
+  }
+
+  async function quickInput(page: Page, keys: string, text: string): Promise<void> {
+    await page.keyboard.press(keys);
+    const input = page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill(text);
+  }
+
+  async function runCommand(page: Page, title: string): Promise<void> {
+    await quickInput(page, 'F1', `>${title}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    await row.waitFor({ state: 'visible', timeout: 15_000 }).catch(async () => {
+      const rows = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+      throw new Error(`command "${title}" not found in the Command Palette; it shows: ${JSON.stringify(rows)}`);
+    });
+    await row.click();
+  }
+
+  async function openFile(page: Page, name: string): Promise<void> {
+    await quickInput(page, `${mod}+P`, name);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: '工作总结' }).first().waitFor({ timeout: 30_000 });
+  }
+
+  async function goTo(page: Page, line: number, column: number): Promise<void> {
+    await quickInput(page, `${mod}+G`, `:${line}:${column}`);
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(300);
+  }
+
+  /** Total problems the status bar shows (errors + warnings + infos). */
+  async function problemTotal(page: Page): Promise<number> {
+    const label = (await page.locator('[id="status.problems"]').getAttribute('aria-label').catch(() => null)) ?? '';
+    const text = (await page.locator('[id="status.problems"]').innerText().catch(() => '')) + ' ' + label;
+    return [...text.matchAll(/\d+/g)].reduce((sum, m) => sum + Number(m[0]), 0) / (label ? 2 : 1);
+  }
+
+  async function filterProblems(page: Page, text: string): Promise<void> {
+    const input = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.click();
+    await input.fill(text);
+  }
+
+  /** Waits for Problems rows (after filtering) whose text contains every one of `needles`; returns all visible row texts. */
+  async function problemRows(page: Page, needles: string[], what: string): Promise<string[]> {
+    const rows = page.locator('.markers-panel .monaco-tl-contents');
+    const deadline = Date.now() + 30_000;
+    let texts: string[] = [];
+    while (Date.now() < deadline) {
+      texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+      if (texts.some((t) => needles.every((n) => t.includes(n)))) return texts;
+      await page.waitForTimeout(500);
+    }
+    throw new Error(`Problems panel: no ${what} (a row containing ${JSON.stringify(needles)}). Visible rows: ${JSON.stringify(texts.slice(0, 15))}`);
+  }
+
+  /** Ctrl+. at the cursor, then picks the action whose title matches `prefer` (else the first that is not a "disable" action). */
+  async function applyQuickFix(page: Page, prefer: RegExp): Promise<string> {
+    await page.keyboard.press(`${mod}+Period`);
+    const items = page.locator('.action-widget .monaco-list-row.action');
+    await items.first().waitFor({ state: 'visible', timeout: 15_000 }).catch(() => {
+      throw new Error('Ctrl+. showed no code actions at the cursor');
+    });
+    const titles = (await items.allInnerTexts()).map((t) => t.trim());
+    let index = titles.findIndex((t) => prefer.test(t));
+    if (index < 0) index = titles.findIndex((t) => !/disable|禁用|忽略|关闭|ignore/i.test(t));
+    if (index < 0) throw new Error(`no quick fix to apply; the menu shows: ${JSON.stringify(titles)}`);
+    // The menu's pointer block swallows clicks; choose with the keyboard as a user would (focus starts on the first).
+    for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    return titles[index];
+  }
+
+  async function saveAndRead(page: Page, file: string, before: string, what: string): Promise<string> {
+    await page.keyboard.press(`${mod}+S`);
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      const now = readFileSync(file, 'utf8');
+      if (now !== before) return now;
+      await page.waitForTimeout(250);
+    }
+    throw new Error(`${what}: the file on disk did not change after the fix and Ctrl+S`);
+  }
+
+  /** The first line (1-based) and column (1-based, UTF-16) where `needle` occurs at or after `fromLine`. */
+  function locate(text: string, needle: string | RegExp, fromLine = 1): { line: number; column: number; offset: number } {
+    const lines = text.split('\n');
+    let offset = 0;
+    for (let i = 0; i < lines.length; i++) {
+      if (i + 1 >= fromLine) {
+        const col = typeof needle === 'string' ? lines[i].indexOf(needle) : lines[i].search(needle);
+        if (col >= 0) return { line: i + 1, column: col + 1, offset: offset + col };
+      }
+      offset += lines[i].length + 1;
+    }
+    throw new Error(`test setup: ${String(needle)} not found in ${SEED}`);
+  }
+
+  // ---------- the test ----------
+
+  describe('report-lint in a real VS Code (code-server + Chromium)', () => {
+    let tmp: string;
+    let userDir: string;
+    let extDir: string;
+    let workspace: string;
+    let file: string;
+    let server: Server | undefined;
+    let browserServer: BrowserServer | undefined;
+    let browser: Browser | undefined;
+    let page: Page;
+
+    async function stopAll(): Promise<void> {
+      // Each step on its own: a failure in one must not leave the other process running.
+      const browserProc = browserServer?.process();
+      await browser?.close().catch(() => undefined);
+      await browserServer?.close().catch(() => undefined);
+      browser = undefined;
+      browserServer = undefined;
+      if (browserProc?.pid && browserProc.exitCode === null) {
+        try {
+          process.kill(browserProc.pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }
+      if (server) {
+        killTree(server.proc);
+        await waitExit(server.proc, 10_000);
+        server = undefined;
+      }
+    }
+
+    async function launch(trust: boolean): Promise<void> {
+      await stopAll();
+      writeFileSync(
+        join(userDir, 'User', 'settings.json'),
+        JSON.stringify(
+          {
+            'security.workspace.trust.enabled': trust,
+            'workbench.startupEditor': 'none',
+            'workbench.tips.enabled': false,
+            'telemetry.telemetryLevel': 'off',
+            'extensions.autoUpdate': false,
+            'extensions.autoCheckUpdates': false,
+            'extensions.ignoreRecommendations': true,
+            'files.autoSave': 'off',
+            'editor.wordWrap': 'on',
+            'reportLint.language': 'zh',
+          },
+          null,
+          2,
+        ),
+      );
+      server = await startCodeServer(userDir, extDir, workspace);
+      // launchServer (not launch) so that we know Chromium's pid and can stop it by pid.
+      browserServer = await chromium.launchServer({ executablePath: chromiumBin, headless: true, args: CHROMIUM_FLAGS });
+      browser = await chromium.connect(browserServer.wsEndpoint());
+      page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+      await page.goto(`http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(workspace)}`);
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    }
+
+    beforeAll(async () => {
+      for (const [what, path] of [['code-server (run scripts/e2e-setup.sh)', codeServerBin], ['Chromium (run scripts/e2e-setup.sh)', chromiumBin],
+        ['the packaged extension (run npm run package)', vsix]] as const) {
+        if (!existsSync(path)) throw new Error(`missing ${what}: ${path}`);
+      }
+      tmp = mkdtempSync(join(tmpdir(), 'report-lint-e2e-'));
+      userDir = join(tmp, 'user');
+      extDir = join(tmp, 'extensions');
+      workspace = join(tmp, 'workspace');
+      mkdirSync(join(userDir, 'User'), { recursive: true });
+      mkdirSync(workspace, { recursive: true });
+      file = join(workspace, SEED);
+      copyFileSync(join(root, 'examples', SEED), file);
+      // A folder copied into the extensions dir by hand is ignored: install the .vsix the way a user does.
+      const install = spawnSync(codeServerBin, ['--user-data-dir', userDir, '--extensions-dir', extDir, '--install-extension', vsix],
+        { encoding: 'utf8', timeout: 120_000 });
+      const installLog = `${install.stdout}\n${install.stderr}`;
+      if (install.status !== 0 || !/successfully installed/i.test(installLog)) {
+        throw new Error(`installing ${vsix} into code-server failed (exit ${install.status}):\n${installLog}`);
+      }
+    });
+
+    afterAll(async () => {
+      await stopAll();
+      if (tmp) rmSync(tmp, { recursive: true, force: true });
+    });
+
+    it('shows findings of seed 001 in Problems, applies quick fixes and fix-all, counts placeholders', async () => {
+      onTestFailed(async () => {
+        if (page) await shot(page, 'failure-trusted').catch(() => undefined);
+        if (server) console.error(`code-server output:\n${server.log().slice(-4000)}`);
+      });
+    try {
+      await launch(false);
+      await openFile(page, SEED);
+
+      // Diagnostics arrive (the extension activated on plaintext, started dist/server.js, pulled diagnostics).
+      await expect.poll(() => problemTotal(page), { timeout: 60_000, message: 'status bar problem count never rose above 0' }).toBeGreaterThan(0);
+
+      await page.keyboard.press(`${mod}+Shift+M`);
+      await filterProblems(page, 'heading-marker');
+      const headingRows = await problemRows(page, ['heading-marker', '[Ln 15'], 'heading-marker finding on line 15 `(一)`');
+      expect(headingRows.filter((t) => t.includes('heading-marker')).length).toBeGreaterThanOrEqual(2);
+      await shot(page, '01-problems-heading-marker');
+
+      if (hasRule('placeholder')) {
+        await filterProblems(page, 'placeholder');
+        await problemRows(page, ['placeholder', '[Ln 11'], 'placeholder finding on line 11 (X亿元)');
+        await shot(page, '02-problems-placeholder');
+      }
+      if (hasRule('number-range')) {
+        await filterProblems(page, 'number-range');
+        await problemRows(page, ['number-range', '[Ln 11'], 'number-range finding for `1-9月` on line 11');
+        await shot(page, '03-problems-number-range');
+      }
+
+      // Placeholder count in the status bar (Chinese, as reportLint.language is "zh").
+      const status = page.locator('.statusbar-item', { hasText: '待补充' }).first();
+      await status.waitFor({ timeout: 30_000 }).catch(() => {
+        throw new Error('status bar: no report-lint placeholder item ("待补充 N" / "无待补充")');
+      });
+      const statusText = await status.innerText();
+      if (hasRule('placeholder')) {
+        const n = Number(/待补充\s*(\d+)/.exec(statusText)?.[1] ?? 0);
+        expect(n, `status bar says "${statusText}"`).toBeGreaterThan(100);
+        // Go to next placeholder from the top: selects the first X run.
+        await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+        await goTo(page, 1, 1);
+        await runCommand(page, 'report-lint: Go to next placeholder');
+        const first = locate(seedText, /[Xx]/);
+        await expect
+          .poll(() => page.locator('[id="status.editor.selection"]').innerText(), { timeout: 10_000, message: 'next placeholder did not select the first X' })
+          .toMatch(new RegExp(`Ln ${first.line}, Col ${first.column} \\(\\d+ selected\\)`));
+        await shot(page, '04-next-placeholder');
+      }
+
+      // Quick fix: heading-marker on line 15 `(一)` → `（一）`, exactly that span and nothing else.
+      let before = readFileSync(file, 'utf8');
+      const heading = locate(before, '(一)');
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await goTo(page, heading.line, heading.column + 1);
+      const headingFix = await applyQuickFix(page, /（一）|括号|bracket/i);
+      let after = await saveAndRead(page, file, before, `quick fix "${headingFix}"`);
+      expect(after, `quick fix "${headingFix}" should turn (一) on line ${heading.line} into （一） and change nothing else`).toBe(
+        before.slice(0, heading.offset) + '（一）' + before.slice(heading.offset + 3),
+      );
+      await shot(page, '05-after-heading-fix');
+
+      if (hasRule('number-range')) {
+        before = after;
+        const range = locate(before, '1-9月');
+        await goTo(page, range.line, range.column + 1);
+        const rangeFix = await applyQuickFix(page, /—|一字线|dash/i);
+        after = await saveAndRead(page, file, before, `quick fix "${rangeFix}"`);
+        expect(after, `quick fix "${rangeFix}" should turn 1-9月 on line ${range.line} into 1—9月 and change nothing else`).toBe(
+          before.slice(0, range.offset) + '1—9月' + before.slice(range.offset + 4),
+        );
+        await shot(page, '06-after-range-fix');
+      }
+
+      // Fix all (the extension's command → source.fixAll.report-lint): every `(二)`… heading becomes `（二）`….
+      before = after;
+      expect(before).toMatch(/^\([一二三四五六七八九十]+\)/m);
+      await runCommand(page, 'report-lint: Fix all auto-fixable problems');
+      after = await saveAndRead(page, file, before, 'report-lint: Fix all');
+      expect(after, 'fix-all left a half-width bracketed heading ordinal').not.toMatch(/^\([一二三四五六七八九十]+\)/m);
+      expect(after).toMatch(/^（二）破难攻坚/m);
+      // Nothing is lost: every line of the report is still there (fixes only change marks inside lines).
+      expect(after.split('\n').length).toBe(before.split('\n').length);
+      await filterProblems(page, 'heading-marker');
+      await page.waitForTimeout(1500);
+      await shot(page, '07-after-fix-all');
+      const remaining = (await page.locator('.markers-panel .monaco-tl-contents').allInnerTexts()).filter((t) => /heading-marker/.test(t) && /\(\s*[一二三四五六七八九十]+\s*\)|半角|half-width|全角括号|full-width brackets/.test(t));
+      expect(remaining, 'heading-marker bracket findings remain after fix-all').toEqual([]);
+    } finally {
+      await stopAll();
+    }
+  });
+
+  it('works in Restricted Mode (workspace trust enabled, folder not trusted)', async () => {
+    onTestFailed(async () => {
+      if (page) await shot(page, 'failure-restricted').catch(() => undefined);
+      if (server) console.error(`code-server output:\n${server.log().slice(-4000)}`);
+    });
+    try {
+      copyFileSync(join(root, 'examples', SEED), file);
+      await launch(true);
+      // The trust dialog: choose not to trust; the extension declares limited support, so it still runs.
+      const noTrust = page.getByRole('button', { name: /don't trust|Don’t Trust|No, I don/i }).first();
+      await noTrust.waitFor({ timeout: 30_000 }).catch(() => {
+        throw new Error('workspace trust dialog did not appear although security.workspace.trust.enabled is true');
+      });
+      await noTrust.click();
+      await expect.poll(() => page.locator('.monaco-workbench').innerText(), { timeout: 15_000 }).toMatch(/Restricted Mode/i);
+      await openFile(page, SEED);
+      await expect.poll(() => problemTotal(page), { timeout: 60_000, message: 'no diagnostics in Restricted Mode' }).toBeGreaterThan(0);
+      await page.keyboard.press(`${mod}+Shift+M`);
+      await filterProblems(page, 'heading-marker');
+      await problemRows(page, ['heading-marker', '[Ln 15'], 'heading-marker finding in Restricted Mode');
+      await shot(page, '08-restricted-mode');
+    } finally {
+      await stopAll();
+    }
+  });
+});
