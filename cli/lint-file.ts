@@ -23,6 +23,8 @@ export interface Job {
   maxBytes: number;
   /** Text read from stdin. */
   stdin?: Buffer;
+  /** Return the content hash (for --cache). */
+  hash?: boolean;
 }
 
 export interface JsonEdit {
@@ -115,7 +117,7 @@ export async function lintJob(job: Job): Promise<FileReport> {
     report.error = `cannot read "${job.display}": ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.message}`;
     return report;
   }
-  if (read.bytes) report.hash = sha1(read.bytes);
+  if (read.bytes && job.hash) report.hash = sha1(read.bytes);
   if (read.skipped !== undefined) {
     report.skipped = read.skipped;
     return report;

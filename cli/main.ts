@@ -280,7 +280,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   // ---- the jobs ----
-  const base = { lang, inlineConfig: !values['no-inline-config'], mode };
+  const base = { lang, inlineConfig: !values['no-inline-config'], mode, hash: !!values.cache && mode === 'lint' };
   const jobs: Job[] = [];
   const absOf = new Map<string, string>();
   if (values.stdin) {

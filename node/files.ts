@@ -150,7 +150,7 @@ export async function readReportFile(path: string, opts: ReadOptions): Promise<R
   const size = statSync(path).size;
   if (size > opts.maxBytes) return { skipped: `too large (${size} bytes, limit ${opts.maxBytes})` };
   const buf = readFileSync(path);
-  if (ext === '.docx') return readDocx(buf);
+  if (ext === '.docx') return { ...(await readDocx(buf)), bytes: buf };
   return { ...decodeBytes(buf), bytes: buf };
 }
 
