@@ -9,8 +9,13 @@ import { CJK } from '../lib/numbers-text';
 const DOC_TYPE = '发函字办令电复呈报批通规预综秘告';
 const OPEN = '〔\\[【（(［﹝〖';
 const CLOSE = '〕\\]】）)］﹞〗';
+// A four-digit year (19xx/20xx) is distinctive enough after any 代字 (发改投资〔2024〕88号); a two-digit one needs the
+// document-type character (国发〔98〕12号).
+const D = '0-9\\uff10-\\uff19';
+const YEAR4 = `(?:[1１][9９]|[2２][0０])[${D}]{2}`;
+const YEAR2 = `(?<=[${DOC_TYPE}][${OPEN}][ \\u3000]?)[${D}]{2}`;
 const DOCNO_RE = new RegExp(
-  `(?<=[${CJK}][${DOC_TYPE}])([${OPEN}])([ \\u3000]?)([0-9\\uff10-\\uff19]{4}|[0-9\\uff10-\\uff19]{2})([ \\u3000]?)([${CLOSE}])([ \\u3000]?)(第?)([0-9\\uff10-\\uff19]{1,5})号`,
+  `(?<=[${CJK}])([${OPEN}])([ \\u3000]?)(${YEAR4}|${YEAR2})([ \\u3000]?)([${CLOSE}])([ \\u3000]?)(第?)([${D}]{1,5})号`,
   'g',
 );
 

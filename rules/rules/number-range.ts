@@ -86,9 +86,9 @@ const rule: Rule = {
         if (hyphen) {
           // Numeric dates, IDs and phone numbers have zero-padded parts: 2024-01, 0512-6888.
           if ((/^0\d/.test(aDigits) && !aPh) || (/^0\d/.test(bDigits) && !bPh)) continue;
-          const calendar = CALENDAR_RE.test(after) || /^[年月日]$/.test(unitA);
+          const calendar = CALENDAR_RE.test(after);
           const years = /^\d{4}$/.test(aDigits) && /^\d{4}$/.test(bDigits);
-          if (calendar && (!after.startsWith('年') || years || unitA === '年' || aPh || bPh)) kind = 'span';
+          if (/^[年月日]$/.test(unitA) || (calendar && (!after.startsWith('年') || years || aPh || bPh))) kind = 'span';
           else if (unitA || VALUE_UNIT_RE.test(after)) kind = 'range';
           else continue; // no unit on either side: a code or a label (图3-1), not a range
         } else {
