@@ -20,7 +20,7 @@ if (r.signal) {
 }
 if (r.status === 0 || r.status === 1) {
   console.log(`\nreport-lint ran (exit ${r.status}: ${r.status ? 'the samples have error findings, as expected' : 'no error finding'}).`);
-  console.log('Try: npx report-lint --format json examples | npx report-lint --help');
+  console.log('More: npx report-lint --help');
   process.exit(0);
 }
 console.error(`demo: report-lint failed with exit code ${r.status}`);
