@@ -147,6 +147,7 @@ export function lint(text: string, opts: LintOptions = {}): LintResult {
   const isDisabled = opts.inlineConfig === false ? () => false : disabledChecker(doc);
   const findings: Finding[] = [];
   const internalErrors: InternalError[] = [];
+  let placeholderCount = 0;
 
   for (const rule of rules) {
     const id = rule.meta.id;
@@ -180,6 +181,8 @@ export function lint(text: string, opts: LintOptions = {}): LintResult {
         if (ok.length) f.suggestions = ok;
       }
       findings.push(f);
+      // Redacted names are reported as info by the rule: not placeholders left, whatever severity is configured.
+      if (id === PLACEHOLDER_RULE && (r.severity ?? rule.meta.severity) !== 'info') placeholderCount++;
     };
     try {
       rule.check({ doc, options, settings: config.settings, report });
@@ -189,8 +192,7 @@ export function lint(text: string, opts: LintOptions = {}): LintResult {
     if (invalid) internalErrors.push({ ruleId: id, message: `rule ${id} reported ${invalid} invalid range(s) or fix(es); they were dropped` });
   }
   findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
-  const placeholders = findings.filter((f) => f.ruleId === PLACEHOLDER_RULE && f.severity !== 'info').length;
-  return { doc, findings, placeholders, internalErrors };
+  return { doc, findings, placeholders: placeholderCount, internalErrors };
 }
 
 /** Applies edits (sorted, non-overlapping) to a text. */

@@ -35,7 +35,8 @@ export interface PlaceholderSpan {
   kind: 'placeholder' | 'redacted-name';
   /** How the placeholder is written (for messages). */
   form?: PlaceholderForm;
-  /** For 'x-latin': the whole Latin token (DNX, XKV), which the writer may add to the allowlist. */
+  /** For 'x-latin': the whole Latin token (DNX, XKV), which the writer may add to the allowlist;
+   *  for a redacted name: the surname with the run (张××). */
   word?: string;
 }
 
@@ -81,14 +82,14 @@ const X_TERMS: { word: string; unless?: string[] }[] = [
   { word: '战警' },
 ];
 
-// Unit symbols glued after a run of X (XGWh, XKV, Xkm): the X is the missing number. Multi-letter units
-// compare case-insensitively (drafts write KV, MW), single letters exactly (Roman XV, XL are no units).
-const UNITS_CI = new Set([
-  'kv', 'kva', 'mva', 'mvar', 'kw', 'kwh', 'mw', 'mwh', 'mwp', 'kwp', 'gw', 'gwh', 'tw', 'twh', 'wh',
-  'km', 'km2', 'mm', 'cm', 'nm', 'um', 'kg', 'mg', 'ha', 'hz', 'khz', 'mhz', 'ghz', 'mbps', 'gbps', 'tb', 'pb',
-  'mpa', 'kpa', 'gpa', 'ml', 'kt', 'mt', 'mah',
+// Unit symbols glued after a run of X (XGWh, XKV, Xkm): the X is the missing number. Power units compare
+// case-insensitively (drafts write KV, MW, KWH); the others only as written, so that XML, XL, XV (Roman),
+// XS stay words.
+const UNITS_CI = new Set(['kv', 'kva', 'mva', 'mvar', 'kw', 'kwh', 'kwp', 'mw', 'mwh', 'mwp', 'gw', 'gwh', 'tw', 'twh']);
+const UNITS_CS = new Set([
+  'km', 'km2', 'mm', 'cm', 'nm', 'μm', 'kg', 'mg', 'ha', 'Hz', 'kHz', 'MHz', 'GHz', 'Mbps', 'Gbps', 'TB', 'PB',
+  'MPa', 'kPa', 'GPa', 'mL', 'ml', 'mAh', 'Wh', 'm', 't', 'g',
 ]);
-const UNITS_CS = new Set(['m', 't', 'g', 'W', 'V', 'A', 'L']);
 // Prefixes that take a number (DN100 nominal pipe diameter, PN16 pressure, No.5).
 const NUMBER_PREFIXES = new Set(['DN', 'PN', 'De', 'DE', 'No', 'NO', 'PM', 'Ф']);
 // After a one-letter prefix and an upper-case X (BX版, AX栋): a code to fill in.
@@ -127,12 +128,14 @@ function startsWithAt(c: Ctx, i: number, word: string): boolean {
   return i + word.length <= c.be && c.p.startsWith(word, i);
 }
 
-/** A surname (or compound surname) ends right before `start`. */
-function surnameBefore(c: Ctx, start: number): boolean {
-  if (start - 1 < c.bs) return false;
-  if (start - 2 >= c.bs && COMPOUND_SURNAMES.has(c.p.slice(start - 2, start))) return true;
-  return SURNAMES.has(c.p[start - 1]);
+/** Length of the surname (or compound surname) that ends right before `start`; 0 when there is none. */
+function surnameLength(c: Ctx, start: number): number {
+  if (start - 1 < c.bs) return 0;
+  if (start - 2 >= c.bs && COMPOUND_SURNAMES.has(c.p.slice(start - 2, start))) return 2;
+  return SURNAMES.has(c.p[start - 1]) ? 1 : 0;
 }
+
+const surnameBefore = (c: Ctx, start: number): boolean => surnameLength(c, start) > 0;
 
 /** The text after `end` is how a name goes on (strict: for X runs, which are mostly values). */
 function nameAfterStrict(c: Ctx, end: number): boolean {
@@ -246,8 +249,8 @@ function analyzeToken(c: Ctx, start: number, end: number, out: PlaceholderSpan[]
   while (b > a && isLatin(p.charCodeAt(b - 1)) && !isXChar(p.charCodeAt(b - 1))) b--;
   const core = xNumber(p, a, b);
   if (!core) return; // X inside a word: EXPO, Linux, XbX
-  const prefix = ascii(p.slice(start, a));
-  const suffix = ascii(p.slice(b, end));
+  const prefix = a > start ? ascii(p.slice(start, a)) : '';
+  const suffix = b < end ? ascii(p.slice(b, end)) : '';
   const coreText = p.slice(a, b);
   const pureX = core.digits === 0 && core.seps === 0;
 
@@ -420,10 +423,8 @@ function isQuestion(c: Ctx, clauseStart: number, i: number, j: number): boolean 
   if (isLatin(prev)) return true; // what??
   if (QUESTION_PARTICLES.has(String.fromCharCode(prev))) return true;
   if (measureAfter(c, j) || isDigit(code(c, j))) return false;
-  // a clause with a question word, with nothing but a boundary after the marks
-  const next = code(c, j);
-  const boundary = next < 0 || isSpace(next) || '”"’）)」'.includes(String.fromCharCode(next));
-  return boundary && QUESTION_WORD_RE.test(c.p.slice(Math.max(clauseStart, i - 40), i));
+  // a clause that asks something (为什么要抓项目？？)
+  return QUESTION_WORD_RE.test(c.p.slice(Math.max(clauseStart, i - 40), i));
 }
 
 function scanNotes(c: Ctx, out: PlaceholderSpan[]): void {
@@ -520,7 +521,10 @@ export function findPlaceholders(prose: string, blocks: Block[], allow: string[]
     scanSymbols(c, spans, decorative);
     scanQuestions(c, spans);
     scanNotes(c, spans);
-    for (const s of normalize(applyAllow(c, spans, words))) out.push(s);
+    for (const s of normalize(applyAllow(c, spans, words))) {
+      if (s.kind === 'redacted-name') s.word = prose.slice(s.offset - surnameLength(c, s.offset), s.endOffset);
+      out.push(s);
+    }
   }
   // blocks may come in document order already; sort anyway (overlapsPlaceholder searches this list)
   out.sort((a, b) => a.offset - b.offset);
