@@ -3,7 +3,7 @@
 // panel through its filter box, apply quick fixes and "fix all", check the file on disk, look at the status bar.
 // Needs `bash scripts/e2e-setup.sh` and `npm run package` first (`npm run test:e2e` does both).
 // Screenshots go to test-results/e2e/.
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, homedir } from 'node:os';
@@ -178,17 +178,22 @@ function killTree(proc: ChildProcess | undefined): void {
   }
 
   async function saveAndRead(page: Page, file: string, before: string, what: string): Promise<string> {
-    await page.keyboard.press(`${mod}+S`);
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline) {
-      const now = readFileSync(file, 'utf8');
-      if (now !== before) return now;
-      await page.waitForTimeout(250);
-    }
-    throw new Error(`${what}: the file on disk did not change after the fix and Ctrl+S`);
+  // Edits may land a moment after the command returns (fix-all resolves its edit first): wait for the dirty tab.
+  const dirty = page.locator('.tabs-container .tab.active.dirty');
+  await dirty.waitFor({ state: 'attached', timeout: 15_000 }).catch(() => {
+    throw new Error(`${what}: the document was not changed in the editor (its tab never became dirty)`);
+  });
+  await page.keyboard.press(`${mod}+S`);
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const now = readFileSync(file, 'utf8');
+    if (now !== before) return now;
+    await page.waitForTimeout(250);
   }
+  throw new Error(`${what}: the file on disk did not change after Ctrl+S`);
+}
 
-  /** The first line (1-based) and column (1-based, UTF-16) where `needle` occurs at or after `fromLine`. */
+/** The first line (1-based) and column (1-based, UTF-16) where `needle` occurs at or after `fromLine`. */
   function locate(text: string, needle: string | RegExp, fromLine = 1): { line: number; column: number; offset: number } {
     const lines = text.split('\n');
     let offset = 0;
@@ -236,7 +241,13 @@ function killTree(proc: ChildProcess | undefined): void {
       }
     }
 
-    async function launch(trust: boolean): Promise<void> {
+    /** On failure: a screenshot of what the editor showed and code-server's log, before everything is stopped. */
+  async function evidence(name: string): Promise<void> {
+    if (page && !page.isClosed()) await shot(page, name).catch(() => undefined);
+    if (server) console.error(`code-server output (last 4000 characters):\n${server.log().slice(-4000)}`);
+  }
+
+  async function launch(trust: boolean): Promise<void> {
       await stopAll();
       writeFileSync(
         join(userDir, 'User', 'settings.json'),
@@ -294,10 +305,6 @@ function killTree(proc: ChildProcess | undefined): void {
     });
 
     it('shows findings of seed 001 in Problems, applies quick fixes and fix-all, counts placeholders', async () => {
-      onTestFailed(async () => {
-        if (page) await shot(page, 'failure-trusted').catch(() => undefined);
-        if (server) console.error(`code-server output:\n${server.log().slice(-4000)}`);
-      });
     try {
       await launch(false);
       await openFile(page, SEED);
@@ -380,16 +387,15 @@ function killTree(proc: ChildProcess | undefined): void {
       await shot(page, '07-after-fix-all');
       const remaining = (await page.locator('.markers-panel .monaco-tl-contents').allInnerTexts()).filter((t) => /heading-marker/.test(t) && /\(\s*[一二三四五六七八九十]+\s*\)|半角|half-width|全角括号|full-width brackets/.test(t));
       expect(remaining, 'heading-marker bracket findings remain after fix-all').toEqual([]);
+    } catch (err) {
+      await evidence('failure-trusted');
+      throw err;
     } finally {
       await stopAll();
     }
   });
 
   it('works in Restricted Mode (workspace trust enabled, folder not trusted)', async () => {
-    onTestFailed(async () => {
-      if (page) await shot(page, 'failure-restricted').catch(() => undefined);
-      if (server) console.error(`code-server output:\n${server.log().slice(-4000)}`);
-    });
     try {
       copyFileSync(join(root, 'examples', SEED), file);
       await launch(true);
@@ -406,6 +412,9 @@ function killTree(proc: ChildProcess | undefined): void {
       await filterProblems(page, 'heading-marker');
       await problemRows(page, ['heading-marker', '[Ln 15'], 'heading-marker finding in Restricted Mode');
       await shot(page, '08-restricted-mode');
+    } catch (err) {
+      await evidence('failure-restricted');
+      throw err;
     } finally {
       await stopAll();
     }
