@@ -67,12 +67,13 @@ const PLACE = '市县区镇乡村省州盟旗街路园镇港湾湖山河江';
 const MEASURE_SET = new Set(MEASURE + PLACE);
 
 // Chinese terms in which a single X is the letter itself (X-ray, x-axis, X chromosome…), with what must
-// not follow for the term to hold (X线城市 is "某线城市", X型号 a model number to fill in).
-const X_TERMS: { word: string; unless?: string[] }[] = [
-  { word: '光' },
-  { word: '射线' },
+// not follow for the term to hold (X线城市 is "某线城市", X型号 a model number to fill in). Only X光, X射线
+// and x轴 are also written lower-case: x型 is a number left out (2型糖尿病 → x型糖尿病).
+const X_TERMS: { word: string; lower?: boolean; unless?: string[] }[] = [
+  { word: '光', lower: true },
+  { word: '射线', lower: true },
+  { word: '轴', lower: true },
   { word: '线', unless: ['城市'] },
-  { word: '轴' },
   { word: '型', unless: ['号'] },
   { word: '形' },
   { word: '染色体' },
@@ -321,11 +322,12 @@ function latinContext(c: Ctx, start: number, end: number): boolean {
 }
 
 function xTerm(c: Ctx, end: number): boolean {
+  const upper = isUpperX(c.p.charCodeAt(end - 1));
   for (const t of X_TERMS) {
+    if (!upper && !t.lower) continue;
     if (!startsWithAt(c, end, t.word)) continue;
     const after = end + t.word.length;
     if (t.unless?.some((u) => startsWithAt(c, after, u))) continue;
-    // 第X线, 第X型: an ordinal to fill in
     return true;
   }
   return false;

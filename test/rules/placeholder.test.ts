@@ -96,6 +96,7 @@ testRule(rule, {
     { text: '光伏电站装机容量达XMW，年发电量约xx万kWh。', errors: [{ text: 'X' }, { text: 'xx' }] },
     { text: '地铁X号线园区站计划于年内开通运营。', errors: [{ text: 'X' }] },
     { text: '园区积极承接一线、X线城市的产业转移。', errors: [{ text: 'X' }] },
+    { text: '将x型糖尿病患者纳入家庭医生签约服务。', errors: [{ text: 'x' }] },
     { text: '第X届中国国际进口博览会期间，园区签约项目X个。', errors: 2 },
     { text: '同比增长X%元。', errors: [{ text: 'X' }] },
     { text: '全年完成工业投资Ｘ亿元，新增规上企业ＸＸ家、高新技术企业ｘｘ家。', errors: [{ text: 'Ｘ' }, { text: 'ＸＸ' }, { text: 'ｘｘ' }] },
