@@ -143,8 +143,9 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
     while (textOffset < b.end && /[\s\u3000\uFFFC]/.test(prose[textOffset])) textOffset++;
     let textEnd = b.end;
     // The heading's own text ends at the first 。 or at the end of its line.
-    const stop = prose.indexOf('。', textOffset);
-    if (stop >= 0 && stop < textEnd) textEnd = stop;
+    // search the block only: indexOf over the rest of the document was O(n²) with many headings and no 。
+    const stop = prose.slice(textOffset, textEnd).indexOf('。');
+    if (stop >= 0) textEnd = textOffset + stop;
     const nl = prose.slice(textOffset, textEnd).search(/[\r\n]/);
     if (nl >= 0) textEnd = textOffset + nl;
     while (textEnd > textOffset && /[\s\u3000\uFFFC]/.test(prose[textEnd - 1])) textEnd--;
