@@ -111,6 +111,27 @@ describe('Markdown documents', () => {
   });
 });
 
+describe('lazy fix-all (codeAction/resolve)', () => {
+  it('computes the edit on resolve, for the version it was offered on only', async () => {
+    const client = await LspClient.start({ pull: true, resolveSupport: true });
+    clients.push(client);
+    const uri = fileUri(join(ws, 'resolve.txt'));
+    await client.open(uri, text000);
+    await client.pull(uri);
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const [fixAll] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.fixAll'] } });
+    expect(fixAll.kind).toBe('source.fixAll.report-lint');
+    expect(fixAll.edit).toBeUndefined();
+    const resolved = await client.request<CodeAction>('codeAction/resolve', fixAll);
+    const fixed = client.applyEdit(uri, resolved.edit as WorkspaceEdit);
+    expect(fixed).toContain('（一）紧扣');
+    // offered on version 1, resolved after an edit: no edit rather than a wrong one
+    await client.change(uri, [{ range, text: ' ' }]);
+    const late = await client.request<CodeAction>('codeAction/resolve', fixAll);
+    expect(late.edit).toBeUndefined();
+  });
+});
+
 describe('report-lint-language-server bin', () => {
   it('speaks LSP over stdio when given no transport flag', async () => {
     ensureBuilt();
