@@ -3,9 +3,9 @@ import type { Rule, RuleContext } from '../types';
 import { msg } from '../util';
 import { CJK } from '../lib/numbers-text';
 
-// Recognised by its shape: a 机关代字 (1–8 Chinese characters) ending in a document-type character, a bracketed year
-// of 4 or 2 digits, an optional 第, a serial number and 号. Brackets of any kind are accepted here so that the wrong
-// ones can be reported. Each part is a bounded run: the regex stays linear.
+// Recognised by its shape: a 机关代字 (Chinese characters), a bracketed year, an optional 第, a serial number and 号.
+// Brackets of any kind are accepted here so that the wrong ones can be reported. Each part is a bounded run and the
+// lookbehinds are short and fixed: the regex stays linear.
 const DOC_TYPE = '发函字办令电复呈报批通规预综秘告';
 const OPEN = '〔\\[【（(［﹝〖';
 const CLOSE = '〕\\]】）)］﹞〗';
