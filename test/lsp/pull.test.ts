@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, Hover, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { fixText } from '../../rules/engine';
-import { LspClient, SEED_000, fileUri, seed } from './client';
+import { LspClient, SEED_000, SEED_001, fileUri, seed } from './client';
 
 const FIX_ALL = 'source.fixAll.report-lint';
 
@@ -269,11 +269,22 @@ describe('LSP over stdio, pull client', () => {
   });
 
   it('reports the placeholders left: request and count notification agree', async () => {
-    const r = await client.request<{ placeholders: { range: unknown }[] }>('reportLint/placeholders', { uri });
-    expect(Array.isArray(r.placeholders)).toBe(true);
+    const r = await client.request<{ placeholders: { range: Diagnostic['range'] }[] }>('reportLint/placeholders', { uri });
     const last = [...client.placeholderCounts].reverse().find((p) => p.uri === uri)!;
     expect(last.count).toBe(r.placeholders.length);
     expect(last.version).toBe(client.version(uri));
+    // seed 001 is a template with its figures left as X: 157 of them
+    const u1 = fileUri(join(ws, 'template.txt'));
+    const t1 = seed(SEED_001);
+    await client.open(u1, t1);
+    const p1 = await client.request<{ placeholders: { range: Diagnostic['range'] }[] }>('reportLint/placeholders', { uri: u1 });
+    expect(p1.placeholders.length).toBe(157);
+    const d1 = client.docs.get(u1)!;
+    for (const p of p1.placeholders) expect(t1.slice(d1.offsetAt(p.range.start), d1.offsetAt(p.range.end))).toMatch(/^[Xx×]+$|X|x/);
+    const c1 = await client.waitFor(() => [...client.placeholderCounts].reverse().find((p) => p.uri === u1), 'placeholder count of seed 001');
+    expect(c1).toMatchObject({ count: 157, version: 1 });
+    await client.notify_('textDocument/didClose', { textDocument: { uri: u1 } });
+    expect(await client.request('reportLint/placeholders', { uri: u1 })).toEqual({ placeholders: [] });
   });
 
   it('applies per-rule severity overrides from the settings (they win over the config file)', async () => {
