@@ -91,8 +91,9 @@ const UNITS_CS = new Set([
   'km', 'km2', 'mm', 'cm', 'nm', 'μm', 'kg', 'mg', 'ha', 'Hz', 'kHz', 'MHz', 'GHz', 'Mbps', 'Gbps', 'TB', 'PB',
   'MPa', 'kPa', 'GPa', 'mL', 'ml', 'mAh', 'Wh', 'm', 't', 'g',
 ]);
-// Prefixes that take a number (DN100 nominal pipe diameter, PN16 pressure, No.5).
-const NUMBER_PREFIXES = new Set(['DN', 'PN', 'De', 'DE', 'No', 'NO', 'PM', 'Ф']);
+// Prefixes glued to the number they take (DN100 nominal pipe diameter, PN16 pressure, PM10). Not NO/SO:
+// NOx and SOx are nitrogen and sulphur oxides.
+const NUMBER_PREFIXES = new Set(['DN', 'PN', 'De', 'DE', 'PM']);
 // After a one-letter prefix and an upper-case X (BX版, AX栋): a code to fill in.
 const CODE_AFTER = new Set([...'版号栋幢楼座层室期区段地块馆厅']);
 
@@ -284,6 +285,8 @@ function analyzeToken(c: Ctx, start: number, end: number, out: PlaceholderSpan[]
   if (pureX) {
     if (latinContext(c, start, end)) return;
     if (core.xs === 1 && xTerm(c, end)) return;
+    // 1+X证书, N+X: a term of a formula, unless a measure word makes it a count (3+X个)
+    if (core.xs === 1 && isUpperX(p.charCodeAt(a)) && plusTerm(c, start, end)) return;
     // Roman numerals: XX世纪
     if (core.xs <= 3 && isUpperRun(p, a, b) && startsWithAt(c, end, '世纪')) return;
     // 3 x 4 with spaces
@@ -294,6 +297,13 @@ function analyzeToken(c: Ctx, start: number, end: number, out: PlaceholderSpan[]
     }
   }
   out.push({ offset: start, endOffset: end, text: token, kind: 'placeholder', form: 'x-run' });
+}
+
+function plusTerm(c: Ctx, start: number, end: number): boolean {
+  const prev = code(c, start - 1);
+  if (prev !== 0x2b && prev !== 0xff0b) return false;
+  const before = code(c, start - 2);
+  return (isDigit(before) || (isLatin(before) && !isXChar(before))) && !measureAfter(c, end);
 }
 
 function firstX(p: string, a: number, b: number): number {
