@@ -90,6 +90,14 @@ describe('metric-unit details', () => {
     expect(f.fix).toBeUndefined();
     expect(f.suggestions?.[0].edits[0].text).toBe('元');
   });
+  it('stays linear on adversarial input', () => {
+    for (const unit of ['x-', '1.', '1-', '%', 'X亿', '投资5', '1千', '亿万']) {
+      const text = unit.repeat(50_000) + '元';
+      const t0 = performance.now();
+      lintWith(rule, { text });
+      expect(performance.now() - t0).toBeLessThan(5000);
+    }
+  });
   it('never reports or rewrites a placeholder character', () => {
     const text = '同比增长X%元，对接解决X亿基金，完成投资X千万元。';
     for (const f of lintWith(rule, { text })) {
