@@ -104,7 +104,8 @@ const SURNAMES = new Set([
 ]);
 const COMPOUND_SURNAMES = new Set(['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '夏侯', '司徒', '长孙', '宇文', '独孤', '端木', '南宫', '西门']);
 // What follows a name: a title, a reporting verb, a conjunction, or punctuation.
-const NAME_AFTER_WORDS = ['同志', '先生', '女士', '老师', '书记', '主任', '局长', '院长', '经理', '教授', '医生', '律师', '警官', '等', '说', '称', '表示', '介绍', '和', '与', '及'];
+const TITLE_WORDS = ['同志', '先生', '女士', '老师', '书记', '主任', '局长', '院长', '经理', '教授', '医生', '律师', '警官'];
+const NAME_AFTER_WORDS = [...TITLE_WORDS, '等', '说', '称', '表示', '介绍', '和', '与', '及'];
 const NAME_AFTER_PUNCT = new Set([...'，,。；;：:、）)”"’\'》！!？?（(']);
 
 const TODO_WORDS = new Set(['TODO', 'TBD', 'FIXME']);
@@ -139,6 +140,16 @@ function surnameLength(c: Ctx, start: number): number {
 
 const surnameBefore = (c: Ctx, start: number): boolean => surnameLength(c, start) > 0;
 
+// Words after which a name follows (村民张XX, 联系人：王XX).
+const NAME_BEFORE_WORDS = ['记者', '通讯员', '村民', '居民', '群众', '职工', '员工', '患者', '学生', '同志', '书记', '主任', '局长', '经理', '代表', '负责人', '联系人', '法人', '当事人', '犯罪嫌疑人', '被告人'];
+
+/** A name can start at `i`: after a boundary (not a CJK character or a letter) or a role word. */
+function nameStartsAt(c: Ctx, i: number): boolean {
+  const prev = code(c, i - 1);
+  if (prev < 0 || !(isCJK(prev) || isAlnum(prev))) return true;
+  return NAME_BEFORE_WORDS.some((w) => i - w.length >= c.bs && c.p.startsWith(w, i - w.length));
+}
+
 /** The text after `end` is how a name goes on (strict: for X runs, which are mostly values). */
 function nameAfterStrict(c: Ctx, end: number): boolean {
   const n = code(c, end);
@@ -147,6 +158,10 @@ function nameAfterStrict(c: Ctx, end: number): boolean {
 }
 
 /** The text after `end` is no measure or place word (lenient: for ×/○/□, which mostly mark redactions). */
+function titleAfter(c: Ctx, end: number): boolean {
+  return TITLE_WORDS.some((w) => startsWithAt(c, end, w));
+}
+
 function nameAfterLenient(c: Ctx, end: number): boolean {
   const n = code(c, end);
   if (n < 0) return true;
@@ -291,7 +306,9 @@ function analyzeToken(c: Ctx, start: number, end: number, out: PlaceholderSpan[]
     if (core.xs <= 3 && isUpperRun(p, a, b) && startsWithAt(c, end, '世纪')) return;
     // 3 x 4 with spaces
     if (core.xs === 1 && isMultiplication(c, start, end)) return;
-    if (core.xs <= 3 && surnameBefore(c, start) && nameAfterStrict(c, end)) {
+    // 王XX同志, 联系人：王XX, 村民张XX说; but 奖补资金X， is an amount (金 is a surname too)
+    const sl = core.xs <= 3 ? surnameLength(c, start) : 0;
+    if (sl > 0 && nameAfterStrict(c, end) && (nameStartsAt(c, start - sl) || titleAfter(c, end))) {
       out.push({ offset: start, endOffset: end, text: token, kind: 'redacted-name', form: 'x-run' });
       return;
     }

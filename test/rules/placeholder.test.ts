@@ -127,6 +127,9 @@ testRule(rule, {
     { text: '经调查，李某某等3人在园区内违规搭建。', errors: [{ text: '某某', severity: info }] },
     { text: '欧阳××同志被评为优秀共产党员。', errors: [{ text: '××', severity: info, message: '欧阳××' }] },
     { text: '联系人：王XX，电话：XXXXXXXX。', errors: [{ text: 'XX', severity: info }, { text: 'XXXXXXXX', severity: 'error' }] },
+    { text: '园区党工委书记何X同志出席会议并讲话。', errors: [{ text: 'X', severity: info, message: '何X' }] },
+    // 金 and 石 are surnames too, but here the run is an amount
+    { text: '兑现招商政策奖补资金X，惠及企业X家。', errors: [{ text: 'X', severity: 'error' }, { text: 'X', severity: 'error' }] },
     // Markdown, several lines
     {
       text: '# xx工业园区2023年工作总结\n\n## 二、xxxx年工作打算\n\n全年实现营业收入**X亿元**。\n',
