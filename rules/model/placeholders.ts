@@ -299,7 +299,8 @@ function analyzeToken(c: Ctx, start: number, end: number, out: PlaceholderSpan[]
   }
   if (pureX) {
     if (latinContext(c, start, end)) return;
-    if (core.xs === 1 && xTerm(c, end)) return;
+    // X光, X射线; but 第X线 is an ordinal to fill in
+    if (core.xs === 1 && code(c, start - 1) !== 0x7b2c /* 第 */ && xTerm(c, end)) return;
     // 1+X证书, N+X: a term of a formula, unless a measure word makes it a count (3+X个)
     if (core.xs === 1 && isUpperX(p.charCodeAt(a)) && plusTerm(c, start, end)) return;
     // Roman numerals: XX世纪

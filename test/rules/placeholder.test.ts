@@ -36,6 +36,7 @@ testRule(rule, {
     '在产值走势图中，x轴表示月份，y轴表示产值。',
     '新建X型立交桥一座，有效缓解园区交通压力。',
     '联合市妇幼保健院开展X染色体遗传病筛查公益活动。',
+    '检测中心可完成X-Y平面内的高精度三维扫描。',
     // units, chemical and pollutant names, multiplication, Roman numerals
     'PM2.5平均浓度下降至28微克/立方米，优良天数比例达90.2%。',
     '220kV、110kV变电站各一座建成投运，新增供电能力20万千伏安。',
@@ -99,6 +100,7 @@ testRule(rule, {
     { text: '地铁X号线园区站计划于年内开通运营。', errors: [{ text: 'X' }] },
     { text: '园区积极承接一线、X线城市的产业转移。', errors: [{ text: 'X' }] },
     { text: '将x型糖尿病患者纳入家庭医生签约服务。', errors: [{ text: 'x' }] },
+    { text: '园区至市区的第X线公交线路开通运营。', errors: [{ text: 'X' }] },
     { text: '第X届中国国际进口博览会期间，园区签约项目X个。', errors: 2 },
     { text: '构建“3+X”产业体系，新培育龙头企业3+X个。', errors: [{ text: 'X', message: 'X个' }] },
     { text: '同比增长X%元。', errors: [{ text: 'X' }] },
