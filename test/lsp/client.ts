@@ -84,6 +84,8 @@ export class LspClient {
   stderr = '';
   init!: InitializeResult;
   settings: Record<string, unknown>;
+  /** Per-scope settings (multi-root): when set, answers workspace/configuration by the item's scopeUri. */
+  settingsFor?: (scopeUri: string | undefined) => Record<string, unknown>;
   private listeners: (() => void)[] = [];
   private versions = new Map<string, number>();
   readonly docs = new Map<string, TextDocument>();
@@ -120,7 +122,7 @@ export class LspClient {
     });
     conn.onRequest('workspace/configuration', (p: { items: { scopeUri?: string; section?: string }[] }) => {
       c.configurationRequests.push(p);
-      return p.items.map(() => c.settings);
+      return p.items.map((i) => (c.settingsFor ? c.settingsFor(i.scopeUri) : c.settings));
     });
     conn.onRequest('client/registerCapability', (p: { registrations: Registration[] }) => {
       c.registrations.push(...p.registrations);

@@ -111,6 +111,26 @@ describe('Markdown documents', () => {
   });
 });
 
+describe('multi-root workspaces', () => {
+  it('read the settings of the folder each document is in', async () => {
+    const client = await LspClient.start({ pull: true });
+    clients.push(client);
+    const a = fileUri(join(ws, 'folder-a', 'r.txt'));
+    const b = fileUri(join(ws, 'folder-b', 'r.txt'));
+    client.settingsFor = (scope) => (scope?.includes('/folder-a/') ? { rules: { 'heading-marker': 'off' }, language: 'en' } : { rules: { 'heading-marker': 'info' } });
+    await client.open(a, text000);
+    await client.open(b, text000);
+    const da = (await client.pull(a)).items!;
+    const db = (await client.pull(b)).items!;
+    expect(da.filter((d) => d.code === 'heading-marker')).toEqual([]);
+    expect(da.find((d) => d.code === 'heading-sequence')!.message).toMatch(/^ordinals restart/);
+    const hb = db.filter((d) => d.code === 'heading-marker');
+    expect(hb.length).toBe(22);
+    expect(hb.every((d) => d.severity === 3)).toBe(true);
+    expect(db.find((d) => d.code === 'heading-sequence')!.message).toMatch(/重新从/);
+  });
+});
+
 describe('lazy fix-all (codeAction/resolve)', () => {
   it('computes the edit on resolve, for the version it was offered on only', async () => {
     const client = await LspClient.start({ pull: true, resolveSupport: true });
