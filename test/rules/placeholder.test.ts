@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import rule from '../../rules/rules/placeholder';
 import { lint } from '../../rules/engine';
 import { buildDocument } from '../../rules/model/document';
@@ -193,6 +194,26 @@ describe('placeholder model', () => {
       expect(f.fix).toBeUndefined();
       expect(f.suggestions).toBeUndefined();
     }
+  });
+
+  it('any text: spans are sorted, disjoint, inside the text, and their text is what they cover', () => {
+    const alphabet = [...'Xxｘ×○〇□△＊某？?.．,-+ 　张金第年亿元%光线型GkVDNB1２【】[]（）待补充填定TODO\n'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 80 }), fc.array(fc.constantFrom('X', 'xx', 'DNX', '张×', ''), { maxLength: 2 }), (chars, allow) => {
+        const text = chars.join('');
+        const doc = buildDocument(text, { filename: 'a.txt', placeholderAllow: allow });
+        let last = 0;
+        for (const p of doc.placeholders) {
+          expect(p.offset).toBeGreaterThanOrEqual(last);
+          expect(p.endOffset).toBeGreaterThan(p.offset);
+          expect(p.endOffset).toBeLessThanOrEqual(text.length);
+          expect(text.slice(p.offset, p.endOffset)).toBe(p.text);
+          expect(text.slice(p.offset, p.endOffset)).not.toMatch(/[\r\n]/);
+          last = p.endOffset;
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('stays linear on 200 KB of XXXX… and x-x-x-…', () => {
