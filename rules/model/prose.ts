@@ -166,9 +166,15 @@ function markdownProse(text: string, lines: LineIndex): Prose {
     }
     const childContainer: Block['source'] =
       node.type === 'listItem' ? 'listItem' : node.type === 'blockquote' ? 'blockquote' : container;
-    for (const c of node.children ?? []) visit(c, childContainer);
+    const kids = node.children ?? [];
+    for (let k = kids.length - 1; k >= 0; k--) stack.push([kids[k], childContainer]);
   };
-  visit(tree, 'paragraph');
+  // An explicit stack, not recursion: `> > > …` nests one node per character and overflowed the call stack.
+  const stack: [MdNode, Block['source']][] = [[tree, 'paragraph']];
+  while (stack.length) {
+    const [node, container] = stack.pop()!;
+    visit(node, container);
+  }
   maskMatches(mask, text, URL_RE);
   maskMatches(mask, text, EMAIL_RE);
   const prose = applyMask(text, mask);
