@@ -138,12 +138,18 @@ export function lint(text: string, opts: LintOptions = {}): LintResult {
   if (looksBinary(text)) return { findings: [], placeholders: 0, internalErrors: [], skipped: 'binary content' };
 
   const placeholderOptions = config.rules[PLACEHOLDER_RULE]?.options as { allow?: string[] } | undefined;
-  const doc = buildDocument(text, {
-    filename: opts.filename,
-    format: opts.format,
-    year: config.settings.year,
-    placeholderAllow: placeholderOptions?.allow,
-  });
+  let doc: ReportDocument;
+  try {
+    doc = buildDocument(text, {
+      filename: opts.filename,
+      format: opts.format,
+      year: config.settings.year,
+      placeholderAllow: placeholderOptions?.allow,
+    });
+  } catch (e) {
+    // A model bug on odd input must not take the editor or the CI run down: report it, skip the document.
+    return { findings: [], placeholders: 0, internalErrors: [{ ruleId: 'engine', message: `reading the document failed: ${msgOf(e)}` }], skipped: 'internal error' };
+  }
   const isDisabled = opts.inlineConfig === false ? () => false : disabledChecker(doc);
   const findings: Finding[] = [];
   const internalErrors: InternalError[] = [];
