@@ -147,14 +147,20 @@ function killTree(proc: ChildProcess | undefined): void {
     await input.fill(text);
   }
 
-  /** Waits for Problems rows (after filtering) whose text contains every one of `needles`; returns all visible row texts. */
+  /**
+ * Waits until the Problems list is filtered to `needles[0]` (every finding row contains it), shows at least `min`
+ * such rows and one row containing every one of `needles`; returns the visible row texts.
+ */
   async function problemRows(page: Page, needles: string[], what: string, min = 1): Promise<string[]> {
     const rows = page.locator('.markers-panel .monaco-tl-contents');
     const deadline = Date.now() + 30_000;
     let texts: string[] = [];
     while (Date.now() < deadline) {
       texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-      if (texts.some((t) => needles.every((n) => t.includes(n))) && texts.filter((t) => t.includes(needles[0])).length >= min) return texts;
+      const markers = texts.filter((t) => t.includes('[Ln '));
+    // Filtered: every finding row is of the wanted rule (the file row is not a finding row).
+    const filtered = markers.length > 0 && markers.every((t) => t.includes(needles[0]));
+    if (filtered && markers.some((t) => needles.every((n) => t.includes(n))) && markers.length >= min) return texts;
       await page.waitForTimeout(500);
     }
     throw new Error(`Problems panel: no ${what} (a row containing ${JSON.stringify(needles)}, at least ${min} with ${JSON.stringify(needles[0])}). Visible rows: ${JSON.stringify(texts.slice(0, 15))}`);
