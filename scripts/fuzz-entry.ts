@@ -1,0 +1,88 @@
+// The long property run over the built engine (bundled by scripts/fuzz.mjs). Same generators and
+// invariants as test/robustness/properties.test.ts, many more cases.
+import fc from 'fast-check';
+import { checkBoth, documentArb, loadSeeds, mutatedSeedArb, randomTextArb } from '../test/robustness/harness';
+import { allRules } from '../rules/all-rules';
+
+export interface FuzzOptions {
+  root: string;
+  cases: number;
+  seed: number;
+  /** Stop looking after this many failures (each failure is shrunk, then the run goes on with the next seed). */
+  maxFailures?: number;
+  log?: (line: string) => void;
+}
+
+export interface FuzzFailure {
+  property: string;
+  seed: number;
+  path?: string;
+  error: string;
+  counterexample: string;
+}
+
+export interface FuzzReport {
+  rules: string[];
+  cases: number;
+  failures: FuzzFailure[];
+  slowest: { ms: number; length: number; property: string; sample: string };
+  totalMs: number;
+}
+
+export function runFuzz(o: FuzzOptions): FuzzReport {
+  const seeds = loadSeeds(o.root);
+  const log = o.log ?? (() => {});
+  const maxFailures = o.maxFailures ?? 5;
+  const properties: { name: string; arb: fc.Arbitrary<string>; share: number }[] = [
+    { name: 'mutated seeds', arb: mutatedSeedArb(seeds), share: 0.5 },
+    { name: 'random unicode', arb: randomTextArb(), share: 0.3 },
+    { name: 'mixed', arb: documentArb(seeds), share: 0.2 },
+  ];
+  const report: FuzzReport = {
+    rules: allRules.map((r) => r.meta.id),
+    cases: 0,
+    failures: [],
+    slowest: { ms: 0, length: 0, property: '', sample: '' },
+    totalMs: 0,
+  };
+  const t0 = performance.now();
+  let seed = o.seed;
+  for (const p of properties) {
+    let remaining = Math.max(1, Math.round(o.cases * p.share));
+    let shrinking = false;
+    while (remaining > 0 && report.failures.length < maxFailures) {
+      const prop = fc.property(p.arb, (text) => {
+        const s = performance.now();
+        try {
+          checkBoth(text);
+        } catch (e) {
+          shrinking = true; // later calls are fast-check shrinking this input, not new cases
+          throw e;
+        } finally {
+          const ms = performance.now() - s;
+          if (!shrinking && ms > report.slowest.ms) report.slowest = { ms, length: text.length, property: p.name, sample: text };
+        }
+      });
+      shrinking = false;
+      const details = fc.check(prop, { numRuns: remaining, seed, endOnFailure: false });
+      // numRuns counts the runs up to and including the failing one
+      const ran = details.failed ? details.numRuns : remaining;
+      report.cases += ran;
+      remaining -= ran;
+      log(`${p.name}: ${ran} cases (seed ${seed})${details.failed ? ' — FAILED' : ''}`);
+      if (details.failed) {
+        const ce = details.counterexample ? String(details.counterexample[0]) : '';
+        report.failures.push({
+          property: p.name,
+          seed,
+          path: details.counterexamplePath ?? undefined,
+          error: details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance),
+          counterexample: ce,
+        });
+      }
+      seed++;
+    }
+  }
+  report.totalMs = performance.now() - t0;
+  return report;
+}
