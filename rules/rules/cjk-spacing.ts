@@ -47,9 +47,9 @@ const rule: Rule = {
       if (count >= MAX_FINDINGS) return;
       const s = p.slice(b.start, b.end);
       if (!SPACES_RE.test(s)) return;
-      // A block without sentence marks that is not an ordinal heading is a title or a column head: spaces
+      // A block without sentence marks that is not an ordinal heading or a list item is a title or a column head: spaces
       // there separate words (`数说 2023——`); only a space inside a number and its unit is still wrong.
-      const titleLike = !doc.headingOfBlock[bi]?.marker && !SENTENCE_MARK_RE.test(s);
+      const titleLike = !doc.headingOfBlock[bi]?.marker && b.source !== 'listItem' && !SENTENCE_MARK_RE.test(s);
       // Clauses that space Chinese words apart use spaces as separators (letter-spaced titles, info bars,
       // bylines): every space in them is layout, not "pangu" spacing.
       const separatorClause: [number, number][] = [];
