@@ -40,6 +40,14 @@ function entity(p: string, i: number, lo: number): boolean {
   return /&(?:[A-Za-z]{2,8}|#\d{1,6}|#x[0-9A-Fa-f]{1,5})$/.test(s);
 }
 
+/**
+ * The brackets around the year of a 发文字号 (`国办发(2024)1号`): their form (〔〕) is document-number's
+ * business (GB/T 9704-2012 7.2.5), so they are not reported as half-width brackets here.
+ */
+function documentNumberYear(p: string, open: number, close: number, hi: number): boolean {
+  return close - open <= 7 && /^[ \u3000]?\d{2,4}[ \u3000]?$/.test(p.slice(open + 1, close)) && /^[ \u3000]?第?\d{1,5}号/.test(p.slice(close + 1, Math.min(hi, close + 9)));
+}
+
 /** Is the `?` at i ending a question? Looks back to the start of its sentence. */
 function isQuestion(p: string, i: number, lo: number): boolean {
   let j = i - 1;
@@ -116,6 +124,7 @@ const rule: Rule = {
         if (ch === '(' || ch === ')') {
           const other = partner ? partner[i - lo] : -1;
           let chinese: boolean;
+          if (other >= 0 && documentNumberYear(p, Math.min(i, other), Math.max(i, other), hi)) continue;
           if (other < 0) chinese = inChineseText(doc, t, i, 1, lo, hi);
           else {
             const a = Math.min(i, other);

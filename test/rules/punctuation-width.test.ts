@@ -38,6 +38,9 @@ testRule(rule, {
     // full-width marks already
     '各位代表：现在，我代表国务院，向大会报告政府工作，请予审议！',
     '这是为什么？我们要回答好这个问题。',
+    // the brackets of a 发文字号 are document-number's (they become 〔〕, not （）)
+    '根据《国务院办公厅关于印发某方案的通知》（国办发(2024)1号）要求。',
+    '按照苏政发( 2023 )第12号文件执行。',
     // HTML entity in a plain-text web copy
     '内容概述&nbsp;绿建区2023年工作总结',
     // placeholders are never touched
@@ -86,6 +89,7 @@ testRule(rule, {
     { text: '信息名称: 绿建区2023年工作总结及2024年工作思路', errors: [{ text: ':' }], output: '信息名称： 绿建区2023年工作总结及2024年工作思路' },
     { text: '邮编:213159', errors: 1, output: '邮编：213159' },
     { text: '数据来源：统计局(2023)', errors: 2, output: '数据来源：统计局（2023）' },
+    { text: '全年完成投资(2024)年度计划的95%。', errors: 2, output: '全年完成投资（2024）年度计划的95%。' },
     {
       text: '主办单位:常州市武进区人民政府办公室     地址:江苏省常州市武进区行政中心',
       errors: 2,
