@@ -68,8 +68,8 @@ export interface FileReport {
 
 const edits = (es: TextEdit[]): JsonEdit[] => es.map((e) => ({ offset: e.offset, endOffset: e.endOffset, text: e.text }));
 
-export function toDiagnostics(text: string, findings: Finding[], lang: Lang): JsonDiagnostic[] {
-  const lines = new LineIndex(text);
+export function toDiagnostics(text: string, findings: Finding[], lang: Lang, index?: LineIndex): JsonDiagnostic[] {
+  const lines = index && index.text === text ? index : new LineIndex(text);
   return findings.map((f) => {
     const s = lines.position(f.offset);
     const e = lines.position(f.endOffset);
@@ -150,7 +150,7 @@ export async function lintJob(job: Job): Promise<FileReport> {
     report.skipped = result.skipped;
     return report;
   }
-  report.diagnostics = toDiagnostics(finalText, result.findings, job.lang);
+  report.diagnostics = toDiagnostics(finalText, result.findings, job.lang, result.doc?.lines);
   report.placeholders = result.placeholders;
   if (result.internalErrors.length) report.internalErrors = result.internalErrors.map((e) => e.message);
   return report;

@@ -113,14 +113,19 @@ describe('large runs', () => {
   });
   afterAll(() => cleanup(big));
 
-  it('worker threads (more than 32 files) give the same output as one thread', () => {
+  it('worker threads give the same output, in the same order, as one thread', () => {
     const one = run(['--format', 'json', '--concurrency', '1', 'r'], { cwd: big });
-    const many = run(['--format', 'json', 'r'], { cwd: big });
     const two = run(['--format', 'json', '--concurrency', '2', 'r'], { cwd: big });
+    const three = run(['--format', 'json', '--concurrency', '3', 'r'], { cwd: big, env: { REPORT_LINT_DEBUG: 'threads' } });
     expect(json(one).length).toBe(N + 1);
-    expect(many.stdout).toBe(one.stdout);
     expect(two.stdout).toBe(one.stdout);
-    expect(many.code).toBe(one.code);
+    expect(three.stdout).toBe(one.stdout);
+    expect(three.code).toBe(one.code);
+    // the work really was shared: the main thread and two workers each linted some files
+    const counts = [...three.stderr.matchAll(/^report-lint: thread (\d+) linted (\d+) files$/gm)].map((m) => Number(m[2]));
+    expect(counts.length).toBe(3);
+    for (const c of counts) expect(c).toBeGreaterThan(0);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(N + 1);
   });
 
   it('--shard i/n puts every file in exactly one shard, deterministically', () => {
