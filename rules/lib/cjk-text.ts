@@ -45,6 +45,8 @@ export const K_LATIN = 2;
 export const K_DIGIT = 3;
 export const K_OTHER = 4;
 export const K_BLANK = 5;
+/** A line break: context scans stop there (a Markdown paragraph spans lines that need not share a language). */
+export const K_BREAK = 6;
 
 /** How far a context scan looks for the nearest letter on each side. */
 const NEAR = 16;
@@ -84,7 +86,7 @@ export function textTables(doc: ReportDocument): TextTables {
   const kind = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const c = p.charCodeAt(i);
-    kind[i] = isChineseChar(c) ? K_CJK : isLatinLetter(c) ? (placeholder[i] ? K_OTHER : K_LATIN) : isDigit(c) ? K_DIGIT : isBlank(c) ? K_BLANK : K_OTHER;
+    kind[i] = isChineseChar(c) ? K_CJK : isLatinLetter(c) ? (placeholder[i] ? K_OTHER : K_LATIN) : isDigit(c) ? K_DIGIT : isBlank(c) ? K_BLANK : c === 10 || c === 13 ? K_BREAK : K_OTHER;
   }
   t = { hanBefore, placeholder, marker, kind };
   tableCache.set(doc, t);
@@ -105,12 +107,13 @@ export function side(t: TextTables, from: number, dir: -1 | 1, lo: number, hi: n
   const kind = t.kind;
   let i = from + dir;
   while (i >= lo && i < hi && kind[i] === K_BLANK) i += dir;
-  if (i < lo || i >= hi) return K_NONE;
+  if (i < lo || i >= hi || kind[i] === K_BREAK) return K_NONE;
   const near = kind[i];
   if (near === K_CJK || near === K_LATIN) return near | (near << 3);
   for (let k = 1, j = i + dir; k < NEAR && j >= lo && j < hi; k++, j += dir) {
     const kd = kind[j];
     if (kd === K_CJK || kd === K_LATIN) return near | (kd << 3);
+    if (kd === K_BREAK) break;
   }
   return near;
 }

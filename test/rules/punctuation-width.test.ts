@@ -27,6 +27,8 @@ testRule(rule, {
     { text: '```\n项目(一),进度:50%!\n```', filename: 'case.md' },
     { text: '详见[政府信息公开](https://www.wj.gov.cn/a(b))栏目。', filename: 'case.md' },
     { text: '**注意**：各单位须按时报送。', filename: 'case.md' },
+    // a Markdown paragraph spans lines: the Latin line does not borrow the next line's Chinese
+    { text: 'Email: office@wj.gov.cn; Tel: 0519-86310000.\n联系电话：0519-86310000。', filename: 'case.md' },
     // heading ordinals are heading-marker's
     '(一)紧扣“强产业”，园区发展的质量与效益显著提升',
     '(二)擦亮“金招牌”，绿建品牌的内涵与品质显著提升',
