@@ -136,7 +136,14 @@ export async function lintJob(job: Job): Promise<FileReport> {
     finalText = fixed.output;
     if (fixed.output !== text) {
       if (job.mode === 'fix' && job.path) {
-        writeFileAtomic(job.path, encodeText(fixed.output, encoding as TextEncoding));
+        try {
+          writeFileAtomic(job.path, encodeText(fixed.output, encoding as TextEncoding));
+        } catch (e) {
+          const err = e as NodeJS.ErrnoException;
+          // The original is untouched (the rename never happened); report what is in it.
+          report.error = `cannot write the fixes to "${job.display}": ${err.code ?? err.message}; the file was left unchanged`;
+          return report;
+        }
         report.fixed = fixed.applied;
       } else {
         report.diff = lazyDiff().createTwoFilesPatch(job.display, job.display, text, fixed.output, undefined, undefined, { context: 2 });

@@ -395,7 +395,7 @@ export async function main(argv: string[]): Promise<number> {
   for (const r of all) {
     if (r.error) {
       failed = true;
-      process.stderr.write(`report-lint: ${r.error}. Check that the file exists and is readable.\n`);
+      process.stderr.write(`report-lint: ${r.error}. Check that the file exists and that you may read (and, with --fix, write) it.\n`);
     }
     for (const ie of r.internalErrors ?? []) process.stderr.write(`report-lint: internal error in ${r.file}: ${ie}. Please report it; the other rules' findings are shown.\n`);
     if (r.fixRefused) process.stderr.write(`report-lint: ${r.fixRefused}\n`);
@@ -461,6 +461,11 @@ function writeOutput(file: string, text: string): void {
 }
 
 function run(): void {
+  // `report-lint … | head`: a closed pipe is not a crash.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
