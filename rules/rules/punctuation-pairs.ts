@@ -99,8 +99,8 @@ const rule: Rule = {
           const ck = ok === undefined ? CLOSE_KIND.get(c) : undefined;
           if (ok === undefined && ck === undefined) continue;
           if (t.marker[i] || t.placeholder[i]) continue;
-          // ’ between Latin letters is an apostrophe (China’s)
-          if ((c === 0x2019 || c === 0x2018) && isLatinLetter(p.charCodeAt(i - 1)) && isLatinLetter(p.charCodeAt(i + 1))) continue;
+          // ’ between Latin letters is an apostrophe (China’s, the 1990’s)
+          if ((c === 0x2019 || c === 0x2018) && (isLatinLetter(p.charCodeAt(i - 1)) || isDigit(p.charCodeAt(i - 1))) && isLatinLetter(p.charCodeAt(i + 1))) continue;
           if (ok !== undefined) {
             const slot = sKind.length;
             if (sRemoved.size) sRemoved.delete(slot);
@@ -145,12 +145,19 @@ const rule: Rule = {
           if (reported.size >= MAX_FINDINGS) return;
         }
       }
+      // A quotation of several paragraphs opens each one with “ and closes only the last (GB/T 15834-2011
+      // 4.8): an open “ at the end of a paragraph is fine when the next paragraph opens with “.
+      const next = doc.blocks[blockIndex.get(run[run.length - 1])! + 1];
+      let k = next ? next.start : 0;
+      while (next && k < next.end && /[\s\u3000\uFFFC]/.test(p[k])) k++;
+      const quoteContinues = !!next && p[k] === '“';
       for (let x = 0; x < sKind.length; x++) {
         if (sRemoved.has(x)) continue;
         const o = sOff[x];
         const ch = p[o];
         const b = doc.blocks[sBlock[x]];
         if (ch === '(' && !inChineseText(doc, t, o, 1, b.start, b.end)) continue;
+        if (quoteContinues && ch === '“') continue;
         say(o, `“${ch}”缺少与之配对的“${CLOSER_OF[sKind[x]]}”`, `"${ch}" has no matching "${CLOSER_OF[sKind[x]]}"`);
         if (reported.size >= MAX_FINDINGS) return;
       }

@@ -32,6 +32,9 @@ testRule(rule, {
     '主要做法：a) 强化领导；b) 完善机制。',
     // apostrophes and Latin text
     'China’s GDP grew by 5.2% in 2023.',
+    'Since the 1990’s the park has grown.',
+    // a quotation of several paragraphs: each opens with “, only the last one closes (GB/T 15834 4.8)
+    '报告指出：“一年来，我们坚持稳中求进。\n“一年来，我们着力保障民生。\n“一年来，我们加强政府自身建设。”',
     'The plan (2021-2025 was drafted in a hurry.',
     "He said 'yes' to it.",
     // code, URLs
@@ -78,6 +81,8 @@ testRule(rule, {
     { text: '）））', errors: 3 },
     { text: '（（（', errors: 3 },
     { text: '“““', errors: 3 },
+    // the next paragraph does not open a quotation: the first one is unclosed
+    { text: '报告指出：“一年来，我们坚持稳中求进。\n一年来，我们着力保障民生。', errors: [{ text: '“', line: 1 }] },
     { text: '”‘', errors: 2 },
     { text: '打造“绿建篇章’。', errors: 2 },
     { text: '以习近平新时代中国特色社会主义思想为指导（深入学习宣传贯彻党的十九大精神。', errors: 1 },
