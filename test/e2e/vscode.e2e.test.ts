@@ -40,150 +40,150 @@ function killTree(proc: ChildProcess | undefined): void {
     process.kill(-proc.pid, 'SIGTERM');
   } catch {
     try {
-        proc.kill('SIGTERM');
-      } catch {
-        /* already gone */
-      }
+      proc.kill('SIGTERM');
+    } catch {
+      /* already gone */
     }
   }
+}
 
-  async function waitExit(proc: ChildProcess, ms: number): Promise<void> {
-    if (proc.exitCode !== null || proc.signalCode !== null) return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        try {
-          if (proc.pid) process.kill(-proc.pid, 'SIGKILL');
-        } catch {
-          /* gone */
-        }
-        resolve();
-      }, ms);
-      proc.once('exit', () => {
+async function waitExit(proc: ChildProcess, ms: number): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      try {
+        if (proc.pid) process.kill(-proc.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+      resolve();
+    }, ms);
+    proc.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+function startCodeServer(userDir: string, extDir: string, workspace: string): Promise<Server> {
+  const proc = spawn(
+    codeServerBin,
+    ['--auth', 'none', '--bind-addr', '127.0.0.1:0', '--disable-telemetry', '--disable-update-check',
+      '--user-data-dir', userDir, '--extensions-dir', extDir, workspace],
+    { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: undefined } },
+  );
+  let out = '';
+  return new Promise<Server>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`code-server did not report its port within 60 s. Output:\n${out}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      if (m) {
         clearTimeout(timer);
-        resolve();
-      });
+        resolve({ proc, port: Number(m[1]), log: () => out });
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', onData);
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`code-server exited (${code}) before listening. Output:\n${out}`));
     });
-  }
+  });
+}
 
-  function startCodeServer(userDir: string, extDir: string, workspace: string): Promise<Server> {
-    const proc = spawn(
-      codeServerBin,
-      ['--auth', 'none', '--bind-addr', '127.0.0.1:0', '--disable-telemetry', '--disable-update-check',
-        '--user-data-dir', userDir, '--extensions-dir', extDir, workspace],
-      { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: undefined } },
-    );
-    let out = '';
-    return new Promise<Server>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`code-server did not report its port within 60 s. Output:\n${out}`)), 60_000);
-      const onData = (chunk: Buffer) => {
-        out += chunk.toString();
-        const m = /HTTP server listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve({ proc, port: Number(m[1]), log: () => out });
-        }
-      };
-      proc.stdout!.on('data', onData);
-      proc.stderr!.on('data', onData);
-      proc.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`code-server exited (${code}) before listening. Output:\n${out}`));
-      });
-    });
-  }
+// ---------- the workbench ----------
 
-  // ---------- the workbench ----------
+const isMac = false;
+const mod = isMac ? 'Meta' : 'Control';
 
-  const isMac = false;
-  const mod = isMac ? 'Meta' : 'Control';
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`) });
+}
 
-  async function shot(page: Page, name: string): Promise<void> {
-    mkdirSync(shots, { recursive: true });
-    await page.screenshot({ path: join(shots, `${name}.png`) });
-  }
+async function quickInput(page: Page, keys: string, text: string): Promise<void> {
+  await page.keyboard.press(keys);
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(text);
+}
 
-  async function quickInput(page: Page, keys: string, text: string): Promise<void> {
-    await page.keyboard.press(keys);
-    const input = page.locator('.quick-input-widget input.input');
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
-    await input.fill(text);
-  }
+async function runCommand(page: Page, title: string): Promise<void> {
+  await quickInput(page, 'F1', `>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible', timeout: 15_000 }).catch(async () => {
+    const rows = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+    throw new Error(`command "${title}" not found in the Command Palette; it shows: ${JSON.stringify(rows)}`);
+  });
+  await row.click();
+}
 
-  async function runCommand(page: Page, title: string): Promise<void> {
-    await quickInput(page, 'F1', `>${title}`);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor({ state: 'visible', timeout: 15_000 }).catch(async () => {
-      const rows = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
-      throw new Error(`command "${title}" not found in the Command Palette; it shows: ${JSON.stringify(rows)}`);
-    });
-    await row.click();
-  }
+async function openFile(page: Page, name: string): Promise<void> {
+  await quickInput(page, `${mod}+P`, name);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  await row.waitFor({ state: 'visible', timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: '工作总结' }).first().waitFor({ timeout: 30_000 });
+}
 
-  async function openFile(page: Page, name: string): Promise<void> {
-    await quickInput(page, `${mod}+P`, name);
-    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
-    await row.waitFor({ state: 'visible', timeout: 30_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: '工作总结' }).first().waitFor({ timeout: 30_000 });
-  }
+async function goTo(page: Page, line: number, column: number): Promise<void> {
+  await quickInput(page, `${mod}+G`, `:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
+}
 
-  async function goTo(page: Page, line: number, column: number): Promise<void> {
-    await quickInput(page, `${mod}+G`, `:${line}:${column}`);
-    await page.keyboard.press('Enter');
-    await page.waitForTimeout(300);
-  }
+/** Total problems the status bar shows (errors + warnings + infos). */
+async function problemTotal(page: Page): Promise<number> {
+  const label = (await page.locator('[id="status.problems"]').getAttribute('aria-label').catch(() => null)) ?? '';
+  const text = (await page.locator('[id="status.problems"]').innerText().catch(() => '')) + ' ' + label;
+  return [...text.matchAll(/\d+/g)].reduce((sum, m) => sum + Number(m[0]), 0) / (label ? 2 : 1);
+}
 
-  /** Total problems the status bar shows (errors + warnings + infos). */
-  async function problemTotal(page: Page): Promise<number> {
-    const label = (await page.locator('[id="status.problems"]').getAttribute('aria-label').catch(() => null)) ?? '';
-    const text = (await page.locator('[id="status.problems"]').innerText().catch(() => '')) + ' ' + label;
-    return [...text.matchAll(/\d+/g)].reduce((sum, m) => sum + Number(m[0]), 0) / (label ? 2 : 1);
-  }
+async function filterProblems(page: Page, text: string): Promise<void> {
+  const input = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.click();
+  await input.fill(text);
+}
 
-  async function filterProblems(page: Page, text: string): Promise<void> {
-    const input = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
-    await input.click();
-    await input.fill(text);
-  }
-
-  /**
- * Waits until the Problems list is filtered to `needles[0]` (every finding row contains it), shows at least `min`
- * such rows and one row containing every one of `needles`; returns the visible row texts.
- */
-  async function problemRows(page: Page, needles: string[], what: string, min = 1): Promise<string[]> {
-    const rows = page.locator('.markers-panel .monaco-tl-contents');
-    const deadline = Date.now() + 30_000;
-    let texts: string[] = [];
-    while (Date.now() < deadline) {
-      texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-      const markers = texts.filter((t) => t.includes('[Ln '));
+/**
+* Waits until the Problems list is filtered to `needles[0]` (every finding row contains it), shows at least `min`
+* such rows and one row containing every one of `needles`; returns the visible row texts.
+*/
+async function problemRows(page: Page, needles: string[], what: string, min = 1): Promise<string[]> {
+  const rows = page.locator('.markers-panel .monaco-tl-contents');
+  const deadline = Date.now() + 30_000;
+  let texts: string[] = [];
+  while (Date.now() < deadline) {
+    texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    const markers = texts.filter((t) => t.includes('[Ln '));
     // Filtered: every finding row is of the wanted rule (the file row is not a finding row).
     const filtered = markers.length > 0 && markers.every((t) => t.includes(needles[0]));
     if (filtered && markers.some((t) => needles.every((n) => t.includes(n))) && markers.length >= min) return texts;
-      await page.waitForTimeout(500);
-    }
-    throw new Error(`Problems panel: no ${what} (a row containing ${JSON.stringify(needles)}, at least ${min} with ${JSON.stringify(needles[0])}). Visible rows: ${JSON.stringify(texts.slice(0, 15))}`);
+    await page.waitForTimeout(500);
   }
+  throw new Error(`Problems panel: no ${what} (a row containing ${JSON.stringify(needles)}, at least ${min} with ${JSON.stringify(needles[0])}). Visible rows: ${JSON.stringify(texts.slice(0, 15))}`);
+}
 
-  /** Ctrl+. at the cursor, then picks the action whose title matches `prefer` (else the first that is not a "disable" action). */
-  async function applyQuickFix(page: Page, prefer: RegExp): Promise<string> {
-    await page.keyboard.press(`${mod}+Period`);
-    const items = page.locator('.action-widget .monaco-list-row.action');
-    await items.first().waitFor({ state: 'visible', timeout: 15_000 }).catch(() => {
-      throw new Error('Ctrl+. showed no code actions at the cursor');
-    });
-    const titles = (await items.allInnerTexts()).map((t) => t.trim());
-    let index = titles.findIndex((t) => prefer.test(t));
-    if (index < 0) index = titles.findIndex((t) => !/disable|禁用|忽略|关闭|ignore/i.test(t));
-    if (index < 0) throw new Error(`no quick fix to apply; the menu shows: ${JSON.stringify(titles)}`);
-    // The menu's pointer block swallows clicks; choose with the keyboard as a user would (focus starts on the first).
-    for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('Enter');
-    return titles[index];
-  }
+/** Ctrl+. at the cursor, then picks the action whose title matches `prefer` (else the first that is not a "disable" action). */
+async function applyQuickFix(page: Page, prefer: RegExp): Promise<string> {
+  await page.keyboard.press(`${mod}+Period`);
+  const items = page.locator('.action-widget .monaco-list-row.action');
+  await items.first().waitFor({ state: 'visible', timeout: 15_000 }).catch(() => {
+    throw new Error('Ctrl+. showed no code actions at the cursor');
+  });
+  const titles = (await items.allInnerTexts()).map((t) => t.trim());
+  let index = titles.findIndex((t) => prefer.test(t));
+  if (index < 0) index = titles.findIndex((t) => !/disable|禁用|忽略|关闭|ignore/i.test(t));
+  if (index < 0) throw new Error(`no quick fix to apply; the menu shows: ${JSON.stringify(titles)}`);
+  // The menu's pointer block swallows clicks; choose with the keyboard as a user would (focus starts on the first).
+  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  return titles[index];
+}
 
-  async function saveAndRead(page: Page, file: string, before: string, what: string): Promise<string> {
+async function saveAndRead(page: Page, file: string, before: string, what: string): Promise<string> {
   // Edits may land a moment after the command returns (fix-all resolves its edit first): wait for the dirty tab.
   const dirty = page.locator('.tabs-container .tab.active.dirty');
   await dirty.waitFor({ state: 'attached', timeout: 15_000 }).catch(() => {
@@ -199,118 +199,136 @@ function killTree(proc: ChildProcess | undefined): void {
   throw new Error(`${what}: the file on disk did not change after Ctrl+S`);
 }
 
+async function typeAt(page: Page, line: number, column: number, text: string): Promise<void> {
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await goTo(page, line, column);
+  await page.keyboard.type(text);
+}
+
 /** The first line (1-based) and column (1-based, UTF-16) where `needle` occurs at or after `fromLine`. */
-  function locate(text: string, needle: string | RegExp, fromLine = 1): { line: number; column: number; offset: number } {
-    const lines = text.split('\n');
-    let offset = 0;
-    for (let i = 0; i < lines.length; i++) {
-      if (i + 1 >= fromLine) {
-        const col = typeof needle === 'string' ? lines[i].indexOf(needle) : lines[i].search(needle);
-        if (col >= 0) return { line: i + 1, column: col + 1, offset: offset + col };
-      }
-      offset += lines[i].length + 1;
+function locate(text: string, needle: string | RegExp, fromLine = 1): { line: number; column: number; offset: number } {
+  const lines = text.split('\n');
+  let offset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (i + 1 >= fromLine) {
+      const col = typeof needle === 'string' ? lines[i].indexOf(needle) : lines[i].search(needle);
+      if (col >= 0) return { line: i + 1, column: col + 1, offset: offset + col };
     }
-    throw new Error(`test setup: ${String(needle)} not found in ${SEED}`);
+    offset += lines[i].length + 1;
+  }
+  throw new Error(`test setup: ${String(needle)} not found in ${SEED}`);
+}
+
+// ---------- the test ----------
+
+describe('report-lint in a real VS Code (code-server + Chromium)', () => {
+  let tmp: string;
+  let userDir: string;
+  let extDir: string;
+  let workspace: string;
+  let file: string;
+  let server: Server | undefined;
+  let browserServer: BrowserServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  async function stopAll(): Promise<void> {
+    // Each step on its own: a failure in one must not leave the other process running.
+    const browserProc = browserServer?.process();
+    await browser?.close().catch(() => undefined);
+    await browserServer?.close().catch(() => undefined);
+    browser = undefined;
+    browserServer = undefined;
+    if (browserProc?.pid && browserProc.exitCode === null) {
+      try {
+        process.kill(browserProc.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
+    if (server) {
+      killTree(server.proc);
+      await waitExit(server.proc, 10_000);
+      server = undefined;
+    }
   }
 
-  // ---------- the test ----------
+  /** The pid of our report-lint language server (the extension's dist/server.js in this run's extensions dir). */
+  function serverPid(): number | undefined {
+    const r = spawnSync('pgrep', ['-f', `${extDir}/.*/dist/server\\.js`], { encoding: 'utf8' });
+    const pids = r.stdout.split('\n').filter(Boolean).map(Number);
+    return pids.length === 1 ? pids[0] : undefined;
+  }
 
-  describe('report-lint in a real VS Code (code-server + Chromium)', () => {
-    let tmp: string;
-    let userDir: string;
-    let extDir: string;
-    let workspace: string;
-    let file: string;
-    let server: Server | undefined;
-    let browserServer: BrowserServer | undefined;
-    let browser: Browser | undefined;
-    let page: Page;
-
-    async function stopAll(): Promise<void> {
-      // Each step on its own: a failure in one must not leave the other process running.
-      const browserProc = browserServer?.process();
-      await browser?.close().catch(() => undefined);
-      await browserServer?.close().catch(() => undefined);
-      browser = undefined;
-      browserServer = undefined;
-      if (browserProc?.pid && browserProc.exitCode === null) {
-        try {
-          process.kill(browserProc.pid, 'SIGKILL');
-        } catch {
-          /* gone */
-        }
-      }
-      if (server) {
-        killTree(server.proc);
-        await waitExit(server.proc, 10_000);
-        server = undefined;
-      }
-    }
-
-    /** On failure: a screenshot of what the editor showed and code-server's log, before everything is stopped. */
+  /** On failure: a screenshot of what the editor showed and code-server's log, before everything is stopped. */
   async function evidence(name: string): Promise<void> {
     if (page && !page.isClosed()) await shot(page, name).catch(() => undefined);
     if (server) console.error(`code-server output (last 4000 characters):\n${server.log().slice(-4000)}`);
   }
 
   async function launch(trust: boolean): Promise<void> {
-      await stopAll();
-      writeFileSync(
-        join(userDir, 'User', 'settings.json'),
-        JSON.stringify(
-          {
-            'security.workspace.trust.enabled': trust,
-            'workbench.startupEditor': 'none',
-            'workbench.tips.enabled': false,
-            'telemetry.telemetryLevel': 'off',
-            'extensions.autoUpdate': false,
-            'extensions.autoCheckUpdates': false,
-            'extensions.ignoreRecommendations': true,
-            'files.autoSave': 'off',
-            'editor.wordWrap': 'on',
-            'reportLint.language': 'zh',
-          },
-          null,
-          2,
-        ),
-      );
-      server = await startCodeServer(userDir, extDir, workspace);
-      // launchServer (not launch) so that we know Chromium's pid and can stop it by pid.
-      browserServer = await chromium.launchServer({ executablePath: chromiumBin, headless: true, args: CHROMIUM_FLAGS });
-      browser = await chromium.connect(browserServer.wsEndpoint());
-      page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-      await page.goto(`http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(workspace)}`);
-      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await stopAll();
+    writeFileSync(
+      join(userDir, 'User', 'settings.json'),
+      JSON.stringify(
+        {
+          'security.workspace.trust.enabled': trust,
+          'workbench.startupEditor': 'none',
+          'workbench.tips.enabled': false,
+          'telemetry.telemetryLevel': 'off',
+          'extensions.autoUpdate': false,
+          'extensions.autoCheckUpdates': false,
+          'extensions.ignoreRecommendations': true,
+          'files.autoSave': 'off',
+          'editor.wordWrap': 'on',
+          'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
+          'editor.wordBasedSuggestions': 'off',
+          'reportLint.language': 'zh',
+          // .rst is reStructuredText, not one of the default languages: checked only through this glob.
+          'reportLint.additionalFileGlobs': ['**/*.rst'],
+        },
+        null,
+        2,
+      ),
+    );
+    server = await startCodeServer(userDir, extDir, workspace);
+    // launchServer (not launch) so that we know Chromium's pid and can stop it by pid.
+    browserServer = await chromium.launchServer({ executablePath: chromiumBin, headless: true, args: CHROMIUM_FLAGS });
+    browser = await chromium.connect(browserServer.wsEndpoint());
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    await page.goto(`http://127.0.0.1:${server.port}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  }
+
+  beforeAll(async () => {
+    for (const [what, path] of [['code-server (run scripts/e2e-setup.sh)', codeServerBin], ['Chromium (run scripts/e2e-setup.sh)', chromiumBin],
+    ['the packaged extension (run npm run package)', vsix]] as const) {
+      if (!existsSync(path)) throw new Error(`missing ${what}: ${path}`);
     }
+    tmp = mkdtempSync(join(tmpdir(), 'report-lint-e2e-'));
+    userDir = join(tmp, 'user');
+    extDir = join(tmp, 'extensions');
+    workspace = join(tmp, 'workspace');
+    mkdirSync(join(userDir, 'User'), { recursive: true });
+    mkdirSync(workspace, { recursive: true });
+    file = join(workspace, SEED);
+    copyFileSync(join(root, 'examples', SEED), file);
+    writeFileSync(join(workspace, 'notes.rst'), '生态园区2022年工作总结\n\n一、2022年工作总结\n\n(一)凝心聚力，招商引资后劲十足\n\n项目招引协同推进。\n');
+    // A folder copied into the extensions dir by hand is ignored: install the .vsix the way a user does.
+    const install = spawnSync(codeServerBin, ['--user-data-dir', userDir, '--extensions-dir', extDir, '--install-extension', vsix],
+      { encoding: 'utf8', timeout: 120_000 });
+    const installLog = `${install.stdout}\n${install.stderr}`;
+    if (install.status !== 0 || !/successfully installed/i.test(installLog)) {
+      throw new Error(`installing ${vsix} into code-server failed (exit ${install.status}):\n${installLog}`);
+    }
+  });
 
-    beforeAll(async () => {
-      for (const [what, path] of [['code-server (run scripts/e2e-setup.sh)', codeServerBin], ['Chromium (run scripts/e2e-setup.sh)', chromiumBin],
-        ['the packaged extension (run npm run package)', vsix]] as const) {
-        if (!existsSync(path)) throw new Error(`missing ${what}: ${path}`);
-      }
-      tmp = mkdtempSync(join(tmpdir(), 'report-lint-e2e-'));
-      userDir = join(tmp, 'user');
-      extDir = join(tmp, 'extensions');
-      workspace = join(tmp, 'workspace');
-      mkdirSync(join(userDir, 'User'), { recursive: true });
-      mkdirSync(workspace, { recursive: true });
-      file = join(workspace, SEED);
-      copyFileSync(join(root, 'examples', SEED), file);
-      // A folder copied into the extensions dir by hand is ignored: install the .vsix the way a user does.
-      const install = spawnSync(codeServerBin, ['--user-data-dir', userDir, '--extensions-dir', extDir, '--install-extension', vsix],
-        { encoding: 'utf8', timeout: 120_000 });
-      const installLog = `${install.stdout}\n${install.stderr}`;
-      if (install.status !== 0 || !/successfully installed/i.test(installLog)) {
-        throw new Error(`installing ${vsix} into code-server failed (exit ${install.status}):\n${installLog}`);
-      }
-    });
+  afterAll(async () => {
+    await stopAll();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
 
-    afterAll(async () => {
-      await stopAll();
-      if (tmp) rmSync(tmp, { recursive: true, force: true });
-    });
-
-    it('shows findings of seed 001 in Problems, applies quick fixes and fix-all, counts placeholders', async () => {
+  it('shows findings of seed 001 in Problems, applies quick fixes and fix-all, counts placeholders', async () => {
     try {
       await launch(false);
       await openFile(page, SEED);
@@ -398,6 +416,25 @@ function killTree(proc: ChildProcess | undefined): void {
       await shot(page, '07-after-fix-all');
       const remaining = (await page.locator('.markers-panel .monaco-tl-contents').allInnerTexts()).filter((t) => /heading-marker/.test(t) && /\(\s*[一二三四五六七八九十]+\s*\)|半角|half-width|全角括号|full-width brackets/.test(t));
       expect(remaining, 'heading-marker bracket findings remain after fix-all').toEqual([]);
+
+      // The server restarts on command and after a crash, and keeps checking as you type.
+      const pid1 = serverPid();
+      expect(pid1, 'no report-lint server process (dist/server.js) under the extensions dir').toBeDefined();
+      await runCommand(page, 'report-lint: Restart language server');
+      await expect.poll(serverPid, { timeout: 30_000, message: 'report-lint: Restart language server did not start a new server process' })
+        .not.toBe(pid1);
+      await expect.poll(serverPid, { timeout: 30_000 }).toBeDefined();
+      await typeAt(page, 11, 1, '2023年1-3月，');
+      await filterProblems(page, 'number-range');
+      await problemRows(page, ['number-range', '[Ln 11, Col 6]'], 'number-range finding for `1-3月` typed after the restart');
+
+      const pid2 = serverPid()!;
+      process.kill(pid2, 'SIGKILL'); // a crash: languageclient's error handler starts a new server
+      await expect.poll(serverPid, { timeout: 30_000, message: 'the server was not restarted after it crashed' }).not.toBe(pid2);
+      await expect.poll(serverPid, { timeout: 30_000 }).toBeDefined();
+      await typeAt(page, 15, 1, '4-6月');
+      await problemRows(page, ['number-range', '[Ln 15, Col 1]'], 'number-range finding for `4-6月` typed after the server crashed and restarted');
+      await shot(page, '09-after-crash-restart');
     } catch (err) {
       await evidence('failure-trusted');
       throw err;
@@ -423,6 +460,13 @@ function killTree(proc: ChildProcess | undefined): void {
       await filterProblems(page, 'heading-marker');
       await problemRows(page, ['heading-marker', '[Ln 15'], 'heading-marker finding in Restricted Mode');
       await shot(page, '08-restricted-mode');
+
+      // reportLint.additionalFileGlobs: a reStructuredText file is checked too.
+      await openFile(page, 'notes.rst');
+      await filterProblems(page, 'heading-marker');
+      const rstRows = await problemRows(page, ['heading-marker', '[Ln 5, Col 1]'], 'heading-marker finding on line 5 of notes.rst (matched by reportLint.additionalFileGlobs)');
+      expect(rstRows.some((t) => t.startsWith('notes.rst')), `no notes.rst group in Problems: ${JSON.stringify(rstRows)}`).toBe(true);
+      await shot(page, '10-additional-file-globs');
     } catch (err) {
       await evidence('failure-restricted');
       throw err;
