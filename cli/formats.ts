@@ -249,7 +249,7 @@ export function formatSarif(reports: FileReport[], ctx: FormatContext): string {
               id: m.id,
               name: m.id,
               shortDescription: { text: lang === 'en' ? m.description.en : m.description.zh },
-              fullDescription: { text: `${lang === 'en' ? m.docs.why.en : m.docs.why.zh}${m.clause ? ` (${m.clause})` : ''}` },
+              fullDescription: { text: `${(lang === 'en' ? m.docs?.why?.en : m.docs?.why?.zh) || (lang === 'en' ? m.description.en : m.description.zh)}${m.clause ? ` (${m.clause})` : ''}` },
               helpUri: `${ctx.docsBase}${m.id}.md`,
               defaultConfiguration: { level: level(m.severity) },
               properties: { tags: m.tags, fixable: m.fixable },

@@ -2,9 +2,10 @@
 // --output, --cache (unchanged files not re-linted), --shard (every file in exactly one shard), worker threads.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { cleanup, CLEAN_REPORT, ERROR_REPORT, json, run, SEEDS, seedText, strip, tempDir, write } from './helpers';
+import { CLI, cleanup, CLEAN_REPORT, ERROR_REPORT, json, run, SEEDS, seedText, strip, tempDir, write } from './helpers';
 
 let dir: string;
 beforeAll(() => {
@@ -171,5 +172,14 @@ describe('large runs', () => {
     expect(fifth.code).toBe(1);
     expect(linted(fifth.stderr).length).toBe(N + 1);
     expect(JSON.parse(readFileSync(join(big, 'my-cache.json'), 'utf8')).format).toBe('report-lint-cache/1');
+  });
+
+  // `script` gives the CLI a terminal; the progress bar is drawn there, and never when CI is set or output is piped.
+  it.skipIf(!existsSync('/usr/bin/script'))('draws a progress bar on a terminal only, and not in CI', () => {
+    const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} --format json --output out.json r`;
+    const tty = (ci: string) => spawnSync('/usr/bin/script', ['-qec', cmd, '/dev/null'], { cwd: big, encoding: 'utf8', env: { ...process.env, CI: ci, NO_COLOR: '1' } }).stdout;
+    expect(tty('')).toMatch(new RegExp(`\\[#+\\] ${N + 1}/${N + 1}`));
+    expect(tty('true')).not.toContain(`/${N + 1}`);
+    expect(run(['--format', 'json', '--output', 'out.json', 'r'], { cwd: big, env: { CI: '' } }).stderr).toBe('');
   });
 });
