@@ -266,7 +266,7 @@ describe('report-lint in a real VS Code (code-server + Chromium)', () => {
     if (server) console.error(`code-server output (last 4000 characters):\n${server.log().slice(-4000)}`);
   }
 
-  async function launch(trust: boolean): Promise<void> {
+  async function launch(trust: boolean, language: 'zh' | 'en'): Promise<void> {
     await stopAll();
     writeFileSync(
       join(userDir, 'User', 'settings.json'),
@@ -283,7 +283,7 @@ describe('report-lint in a real VS Code (code-server + Chromium)', () => {
           'editor.wordWrap': 'on',
           'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
           'editor.wordBasedSuggestions': 'off',
-          'reportLint.language': 'zh',
+          'reportLint.language': language,
           // .rst is reStructuredText, not one of the default languages: checked only through this glob.
           'reportLint.additionalFileGlobs': ['**/*.rst'],
         },
@@ -330,7 +330,7 @@ describe('report-lint in a real VS Code (code-server + Chromium)', () => {
 
   it('shows findings of seed 001 in Problems, applies quick fixes and fix-all, counts placeholders', async () => {
     try {
-      await launch(false);
+      await launch(false, 'zh');
       await openFile(page, SEED);
 
       // Diagnostics arrive (the extension activated on plaintext, started dist/server.js, pulled diagnostics).
@@ -443,10 +443,11 @@ describe('report-lint in a real VS Code (code-server + Chromium)', () => {
     }
   });
 
-  it('works in Restricted Mode (workspace trust enabled, folder not trusted)', async () => {
+  it('works in Restricted Mode (workspace trust enabled, folder not trusted), in English, and for additionalFileGlobs', async () => {
     try {
       copyFileSync(join(root, 'examples', SEED), file);
-      await launch(true);
+      // English messages this time: the language setting reaches the server and the status bar.
+      await launch(true, 'en');
       // The trust dialog: choose not to trust; the extension declares limited support, so it still runs.
       const noTrust = page.getByRole('button', { name: /don't trust|Don’t Trust|No, I don/i }).first();
       await noTrust.waitFor({ timeout: 30_000 }).catch(() => {
@@ -458,7 +459,13 @@ describe('report-lint in a real VS Code (code-server + Chromium)', () => {
       await expect.poll(() => problemTotal(page), { timeout: 60_000, message: 'no diagnostics in Restricted Mode' }).toBeGreaterThan(0);
       await page.keyboard.press(`${mod}+Shift+M`);
       await filterProblems(page, 'heading-marker');
-      await problemRows(page, ['heading-marker', '[Ln 15'], 'heading-marker finding in Restricted Mode');
+      await problemRows(page, ['heading-marker', '[Ln 15', 'full-width brackets'], 'English heading-marker finding in Restricted Mode');
+      if (hasRule('placeholder')) {
+        const status = page.locator('.statusbar-item', { hasText: /\d+ placeholders/ }).first();
+        await status.waitFor({ timeout: 30_000 }).catch(() => {
+          throw new Error('status bar: no English placeholder count ("N placeholders")');
+        });
+      }
       await shot(page, '08-restricted-mode');
 
       // reportLint.additionalFileGlobs: a reStructuredText file is checked too.
