@@ -46,10 +46,12 @@ Output
 
 Fixing
   --fix                    write fixes back to the files (atomically; encoding and line endings kept)
-  --fix-dry-run            print the fixes as a unified diff; write nothing
+  --fix-dry-run            print the fixes as a unified diff on stdout (the report goes to --output, or
+                           stderr); write nothing
 
 Large runs
-  --cache                  skip files unchanged since the last run (same content, config and version)
+  --cache                  skip files unchanged since the last run (same content, config and version);
+                           not used with --fix
   --cache-location PATH    cache file (default .reportlint-cache in the current directory)
   --shard I/N              lint only shard I of N (files split by a stable hash of their path)
   --concurrency N          worker threads (default: one per CPU when there are more than 64 files)
