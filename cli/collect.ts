@@ -90,12 +90,11 @@ export function inShard(relPath: string, shard: { index: number; count: number }
   return stableHash(relPath) % shard.count === shard.index - 1;
 }
 
-export function collectFiles(args: string[], opts: { cwd: string; extensions: string[] }): Collected {
+export function collectFiles(args: string[], opts: { cwd: string; extensions: string[]; useIgnoreFiles?: boolean }): Collected {
   const { cwd } = opts;
   const exts = opts.extensions.map((e) => e.replace(/^\./, '').toLowerCase());
   const extGlob = exts.length === 1 ? exts[0] : `{${exts.join(',')}}`;
-  // Match extensions without regard to case (REPORT.MD): tinyglobby is case-sensitive by default.
-  const sets = loadIgnores(cwd);
+  const sets = opts.useIgnoreFiles === false ? [] : loadIgnores(cwd);
   const byAbs = new Map<string, string>();
   const empty: string[] = [];
   const add = (abs: string, display: string) => {

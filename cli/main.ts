@@ -26,6 +26,7 @@ Inputs
   (in the current directory and the repository root) are respected. A file named on the command line is
   always linted. Text may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK. Binary,
   undecodable and too large files are skipped with a reason and do not change the exit code.
+  --no-ignore              do not apply .gitignore and .reportlintignore
   --ext LIST               more extensions, e.g. --ext docx (.docx paragraphs are linted like lines of text)
   --stdin                  read the report from standard input
   --stdin-filename NAME    its name (decides Markdown or text, and which config applies)
@@ -42,7 +43,7 @@ Output
   -o, --output FILE        write the report to FILE instead of standard output
   --lang zh|en             language of messages (default zh)
   --quiet                  report errors only
-  --max-warnings N         exit 1 when there are more than N warnings
+  --max-warnings N         exit 1 when there are more than N warnings (counted even with --quiet)
 
 Fixing
   --fix                    write fixes back to the files (atomically; encoding and line endings kept)
@@ -239,6 +240,7 @@ export async function main(argv: string[]): Promise<number> {
         'no-config-lookup': { type: 'boolean' },
         rule: { type: 'string', multiple: true },
         'no-inline-config': { type: 'boolean' },
+        'no-ignore': { type: 'boolean' },
         'print-config': { type: 'string' },
         stdin: { type: 'boolean' },
         'stdin-filename': { type: 'string' },
@@ -315,7 +317,7 @@ export async function main(argv: string[]): Promise<number> {
     jobs.push({ ...base, display, config, maxBytes: config.settings.maxSize ?? DEFAULT_MAX_SIZE, stdin: await readStdin() });
   } else {
     if (positionals.length === 0) throw new UsageError('no files given. Usage: report-lint FILE|DIR|GLOB... (or --stdin); see report-lint --help');
-    const collected = collectFiles(positionals, { cwd, extensions });
+    const collected = collectFiles(positionals, { cwd, extensions, useIgnoreFiles: !values['no-ignore'] });
     let files = collected.files;
     if (files.length === 0) {
       throw new UsageError(`no files matched ${collected.empty.map((e) => `"${e}"`).join(', ')} (extensions: ${extensions.join(', ')}). Check the paths, add extensions with --ext, or check .gitignore/.reportlintignore.`);

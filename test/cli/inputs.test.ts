@@ -29,6 +29,7 @@ describe('inputs', () => {
   it('walks directories for .md/.markdown/.txt, respecting .gitignore and .reportlintignore, skipping node_modules', () => {
     expect(files(['reports'])).toEqual(['reports/a.md', 'reports/b.markdown', 'reports/c.txt', 'reports/deep/er/e.TXT']);
     expect(files(['.'])).toEqual(['reports/a.md', 'reports/b.markdown', 'reports/c.txt', 'reports/deep/er/e.TXT']);
+    expect(files(['--no-ignore', 'reports'])).toEqual(['reports/a.md', 'reports/b.markdown', 'reports/c.txt', 'reports/deep/er/e.TXT', 'reports/drafts/d.md', 'reports/old-2019.md']);
   });
 
   it('--ext adds extensions; a file named on the command line is always linted', () => {
