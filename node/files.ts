@@ -95,6 +95,22 @@ export function decodeBytes(buf: Uint8Array): ReadResult {
   if (hasNul(buf)) return { skipped: 'binary content (NUL bytes)' };
   const utf8 = strictUtf8(buf);
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf8' };
+  // UTF-8 with a few broken bytes (a truncated copy, one bad byte) is damaged UTF-8, not GB18030: decoding
+  // it as GB18030 would lint mojibake.
+  const lossy = new TextDecoder('utf-8').decode(buf);
+  let bad = 0;
+  let firstBad = -1;
+  let wide = 0;
+  for (let i = 0; i < lossy.length; i++) {
+    const c = lossy.charCodeAt(i);
+    if (c === 0xfffd) {
+      bad++;
+      if (firstBad < 0) firstBad = i;
+    } else if (c > 0x7f) wide++;
+  }
+  if (wide >= 20 && bad * 100 <= wide) {
+    return { skipped: `undecodable: invalid UTF-8 (${bad} bad byte sequence${bad === 1 ? '' : 's'}, the first at character ${firstBad + 1}); re-save the file as UTF-8` };
+  }
   // Not UTF-8: GBK/GB18030 is what Chinese offices save as "ANSI" text.
   const gb = iconv().decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), 'gb18030');
   if (!gb.includes('\ufffd') && textLikeShare(gb) >= 0.85) return { text: gb, encoding: 'gb18030' };

@@ -71,18 +71,23 @@ describe('skipped files', () => {
       write(d, 'image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d])); // a PNG header
       // no NUL, not UTF-8, and bytes GB18030 cannot decode (0x80 and 0xFF are never lead bytes)
       write(d, 'garbage.txt', Buffer.from([0x41, 0x80, 0xff, 0x80, 0xff, 0x42, 0x81, 0x20, 0xff]));
+      // good UTF-8 with one stray byte: damaged UTF-8, not GB18030 mojibake
+      const seed = Buffer.from(seedText(SEEDS[1]));
+      const at = seed.indexOf(0x0a, 600); // between two characters
+      write(d, 'damaged.txt', Buffer.concat([seed.subarray(0, at), Buffer.from([0xff]), seed.subarray(at)]));
       write(d, 'old.doc', Buffer.from('not really a doc'));
       write(d, 'old.wps', Buffer.from('not really a wps'));
       const big = '关于2023年工作的总结\n\n一、主要工作\n\n' + '全年完成了各项工作任务。\n'.repeat(100);
       write(d, 'big.txt', big);
       write(d, 'sub/.reportlintrc.json', '{ "maxSize": 1000 }');
       write(d, 'sub/big.txt', big);
-      const r = run(['--format', 'json', 'ok.txt', 'image.txt', 'garbage.txt', 'old.doc', 'old.wps', 'big.txt', 'sub/big.txt'], { cwd: d });
+      const r = run(['--format', 'json', 'ok.txt', 'image.txt', 'garbage.txt', 'damaged.txt', 'old.doc', 'old.wps', 'big.txt', 'sub/big.txt'], { cwd: d });
       expect(r.code).toBe(0);
       const by = Object.fromEntries(json(r).map((e) => [e.file, e]));
       expect(by['ok.txt'].skipped).toBeUndefined();
       expect(by['image.txt']).toEqual({ file: 'image.txt', diagnostics: [], placeholders: 0, skipped: 'binary content (NUL bytes)' });
       expect(by['garbage.txt'].skipped).toMatch(/^undecodable/);
+      expect(by['damaged.txt'].skipped).toMatch(/^undecodable: invalid UTF-8 \(1 bad byte sequence, the first at character \d+\)/);
       expect(by['old.doc'].skipped).toBe('.doc is not supported: convert to .docx');
       expect(by['old.wps'].skipped).toBe('.wps is not supported: convert to .docx');
       expect(by['big.txt'].skipped).toBeUndefined();
