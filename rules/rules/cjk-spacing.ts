@@ -24,7 +24,7 @@ const rule: Rule = {
     severity: 'warning',
     tags: ['spacing'],
     fixable: true,
-    clause: '公文 house style (GB/T 15835-2011, GB 3101: no space before a Chinese unit word)',
+    clause: '公文 house style; GB 3101 practice (no space before a Chinese unit word)',
     docs: {
       why: msg(
         '公文排版中汉字与阿拉伯数字、西文字母、单位词之间不留空格（增长5%、2024年、10亿元、5G工厂）。通用的中文排版工具（“盘古之白”）会插入这些空格，与公文习惯相反。字距拉开的标题（政 府 工 作 报 告）、网页信息栏里用空格分隔的字段、报纸栏目标题（数说 2023——）和全角空格缩进不报告。按其他排版规范写作的文档可在配置中关闭本规则：{"rules": {"cjk-spacing": "off"}}。',
