@@ -1,0 +1,63 @@
+// No super-linear time (issue 8): adversarial 1 MB documents, every rule on, .txt and .md, each linted once.
+// Prints wall and CPU time per input; a .txt input over 1 s of CPU time fails the run (exit 1). The .md column is
+// reported too. Then the Markdown parser's own super-linear inputs at small sizes, with the 2× growth ratio.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const root = new URL('../..', import.meta.url).pathname;
+const { lint, allRules } = require(join(root, 'dist/engine.js'));
+const { ADVERSARIAL, MARKDOWN_PARSER } = require('./adversarial-inputs.cjs');
+
+const SIZE = Number(process.env.ADVERSARIAL_SIZE ?? 1 << 20);
+const BUDGET_MS = 1000;
+
+function timed(text, filename, rules) {
+  globalThis.gc?.();
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const r = lint(text, rules ? { filename, rules } : { filename });
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1000, r };
+}
+
+// warm-up so the first input does not pay for the JIT
+lint(ADVERSARIAL['seed report repeated'](20000), { filename: 'w.txt' });
+lint(ADVERSARIAL['seed report repeated'](20000), { filename: 'w.md' });
+
+let over = 0;
+const slow = [];
+let worst = { name: '', ms: 0 };
+console.log(`adversarial: ${Object.keys(ADVERSARIAL).length} inputs of ${SIZE} UTF-16 units, every rule on (budget ${BUDGET_MS} ms each, .txt)`);
+for (const [name, make] of Object.entries(ADVERSARIAL)) {
+  const text = make(SIZE);
+  const cells = [];
+  for (const filename of ['x.txt', 'x.md']) {
+    const { wall, cpu, r } = timed(text, filename);
+    const bad = r.internalErrors.length ? ` INTERNAL ERRORS: ${r.internalErrors.map((e) => e.message).join(' | ')}` : '';
+    const flag = filename === 'x.txt' && cpu > BUDGET_MS ? ' OVER BUDGET' : '';
+    if (flag || bad) over++;
+    if (filename === 'x.txt' && cpu > worst.ms) worst = { name, ms: cpu };
+    if (flag) slow.push([name, text]);
+    cells.push(`${filename.slice(2)} ${wall.toFixed(0).padStart(5)} ms wall ${cpu.toFixed(0).padStart(5)} ms cpu ${String(r.findings.length).padStart(7)} findings${r.skipped ? ` skipped (${r.skipped})` : ''}${flag}${bad}`);
+  }
+  console.log(`  ${name.padEnd(32)} ${cells.join(' | ')}`);
+}
+console.log(`adversarial: slowest .txt input: ${worst.name} ${worst.ms.toFixed(0)} ms cpu; ${over} over budget or with internal errors`);
+
+// Where the time goes on the inputs over budget: the model alone, then each rule on top of it.
+for (const [name, text] of slow) {
+  const model = timed(text, 'x.txt', []).cpu;
+  const per = allRules.map((r) => [r.meta.id, timed(text, 'x.txt', [r]).cpu - model]).sort((a, b) => b[1] - a[1]);
+  console.log(`  ${name}: model ${model.toFixed(0)} ms; rules: ${per.slice(0, 6).map(([id, ms]) => `${id} ${ms.toFixed(0)}`).join(', ')} ms`);
+}
+
+// The Markdown parser (remark-parse / micromark) is super-linear on these; kept small so the bench finishes.
+console.log('adversarial: Markdown parser stress (.md only; time at n and 2n, ratio ≈2 is linear, ≈4 quadratic)');
+for (const [name, make] of Object.entries(MARKDOWN_PARSER)) {
+  const a = timed(make(16384), 'x.md').cpu;
+  const b = timed(make(32768), 'x.md').cpu;
+  console.log(`  ${name.padEnd(32)} 16 KB ${a.toFixed(0).padStart(5)} ms  32 KB ${b.toFixed(0).padStart(5)} ms  ratio ${(b / Math.max(a, 1)).toFixed(1)}`);
+}
+process.exitCode = over ? 1 : 0;
