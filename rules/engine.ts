@@ -60,17 +60,13 @@ function validEdits(text: string, edits: TextEdit[], within?: [number, number]):
   return true;
 }
 
-/** Documents with NUL or many control characters are binary, not text. */
+/** Documents with NUL or many control characters (in their first 8 KB) are binary, not text. */
 export function looksBinary(text: string): boolean {
-  const n = Math.min(text.length, 8192);
-  if (n === 0) return false;
-  let ctrl = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0) return true;
-    if (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) ctrl++;
-  }
-  return ctrl / n > 0.1;
+  const head = text.length > 8192 ? text.slice(0, 8192) : text;
+  if (head.length === 0) return false;
+  if (head.includes('\u0000')) return true;
+  const ctrl = head.match(/[\u0001-\u0008\u000b\u000e-\u001f]/g);
+  return ctrl !== null && ctrl.length / head.length > 0.1;
 }
 
 /**
