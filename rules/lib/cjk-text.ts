@@ -62,6 +62,8 @@ export const MAX_FINDINGS = 5000;
 export interface TextTables {
   /** hanBefore[i] = number of Han characters in prose[0, i). */
   hanBefore: Int32Array;
+  /** chineseBefore[i] = number of Chinese characters (Han and Chinese punctuation) in prose[0, i). */
+  chineseBefore: Int32Array;
   /** 1 where the code unit is inside a placeholder. */
   placeholder: Uint8Array;
   /** 1 where the code unit is inside a heading ordinal marker (heading-marker's business). */
@@ -78,7 +80,12 @@ export function textTables(doc: ReportDocument): TextTables {
   const p = doc.prose;
   const n = p.length;
   const hanBefore = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) hanBefore[i + 1] = hanBefore[i] + (isHan(p.charCodeAt(i)) ? 1 : 0);
+  const chineseBefore = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const c = p.charCodeAt(i);
+    hanBefore[i + 1] = hanBefore[i] + (isHan(c) ? 1 : 0);
+    chineseBefore[i + 1] = chineseBefore[i] + (isChineseChar(c) ? 1 : 0);
+  }
   const placeholder = new Uint8Array(n);
   for (const ph of doc.placeholders) placeholder.fill(1, ph.offset, ph.endOffset);
   const marker = new Uint8Array(n);
@@ -88,9 +95,14 @@ export function textTables(doc: ReportDocument): TextTables {
     const c = p.charCodeAt(i);
     kind[i] = isChineseChar(c) ? K_CJK : isLatinLetter(c) ? (placeholder[i] ? K_OTHER : K_LATIN) : isDigit(c) ? K_DIGIT : isBlank(c) ? K_BLANK : c === 10 || c === 13 ? K_BREAK : K_OTHER;
   }
-  t = { hanBefore, placeholder, marker, kind };
+  t = { hanBefore, chineseBefore, placeholder, marker, kind };
   tableCache.set(doc, t);
   return t;
+}
+
+/** True when prose[a, b) holds a Chinese character or Chinese punctuation. O(1). */
+export function hasChinese(t: TextTables, a: number, b: number): boolean {
+  return b > a && t.chineseBefore[b] - t.chineseBefore[a] > 0;
 }
 
 /** True when prose[a, b) holds a Chinese character. O(1). */

@@ -8,7 +8,7 @@
 // removal leaves the most plausible pairs (an opening quote is not followed by ，、；：, a closing quote
 // does not follow one), the last one on a tie (seed 001 line 73: `"规定动作",…解决"燃眉之急,…。`).
 import type { ReportDocument } from '../model/document';
-import { blockRuns, hasHan, inChineseText, isBlank, isDigit, isLatinLetter, textTables, type TextTables } from './cjk-text';
+import { blockRuns, hasChinese, hasHan, inChineseText, isBlank, isDigit, isLatinLetter, textTables, type TextTables } from './cjk-text';
 
 export type QuoteRole = 'open' | 'close' | 'lone';
 
@@ -128,6 +128,8 @@ export function straightQuotes(doc: ReportDocument): StraightQuote[] {
     sq.clear();
   };
   for (const run of blockRuns(doc)) {
+    // a run without any Chinese has no quote of Chinese text
+    if (!hasChinese(t, run[0].start, run[run.length - 1].end)) continue;
     for (const b of run) {
       const bi = blockIndex.get(b)!;
       let i = b.start;

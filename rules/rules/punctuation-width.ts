@@ -2,7 +2,7 @@
 import type { ReportDocument } from '../model/document';
 import type { Rule, ReportInput } from '../types';
 import { msg } from '../util';
-import { hasHan, inChineseText, isChineseChar, isDigit, K_DIGIT, MAX_FINDINGS, nearKind, side, textTables, type TextTables } from '../lib/cjk-text';
+import { hasChinese, hasHan, inChineseText, isChineseChar, isDigit, K_DIGIT, MAX_FINDINGS, nearKind, side, textTables, type TextTables } from '../lib/cjk-text';
 import { straightQuotes } from '../lib/quotes';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
@@ -97,6 +97,8 @@ const rule: Rule = {
       if (count >= MAX_FINDINGS) return;
       const lo = b.start;
       const hi = b.end;
+      // no Chinese in the paragraph: nothing in it is Chinese text
+      if (!hasChinese(t, lo, hi)) continue;
       const s = p.slice(lo, hi);
       // Half-width brackets are decided per pair: both are converted or neither.
       let partner: Int32Array | undefined;
