@@ -1,7 +1,7 @@
 // The long property run over the built engine (bundled by scripts/fuzz.mjs). Same generators and
 // invariants as test/robustness/properties.test.ts, many more cases.
 import fc from 'fast-check';
-import { checkBoth, documentArb, loadSeeds, mutatedSeedArb, randomTextArb } from '../test/robustness/harness';
+import { checkBoth, documentArb, loadSeeds, mutatedSeedArb, randomTextArb, yearArb } from '../test/robustness/harness';
 import { allRules } from '../rules/all-rules';
 
 export interface FuzzOptions {
@@ -19,6 +19,8 @@ export interface FuzzFailure {
   path?: string;
   error: string;
   counterexample: string;
+  /** The configured year of the counterexample, if any. */
+  year?: number;
 }
 
 export interface FuzzReport {
@@ -51,10 +53,10 @@ export function runFuzz(o: FuzzOptions): FuzzReport {
     let remaining = Math.max(1, Math.round(o.cases * p.share));
     let shrinking = false;
     while (remaining > 0 && report.failures.length < maxFailures) {
-      const prop = fc.property(p.arb, (text) => {
+      const prop = fc.property(p.arb, yearArb, (text, year) => {
         const s = performance.now();
         try {
-          checkBoth(text);
+          checkBoth(text, year);
         } catch (e) {
           shrinking = true; // later calls are fast-check shrinking this input, not new cases
           throw e;
@@ -72,12 +74,14 @@ export function runFuzz(o: FuzzOptions): FuzzReport {
       log(`${p.name}: ${ran} cases (seed ${seed})${details.failed ? ' — FAILED' : ''}`);
       if (details.failed) {
         const ce = details.counterexample ? String(details.counterexample[0]) : '';
+        const year = details.counterexample ? details.counterexample[1] : undefined;
         report.failures.push({
           property: p.name,
           seed,
           path: details.counterexamplePath ?? undefined,
           error: details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance),
           counterexample: ce,
+          year,
         });
       }
       seed++;

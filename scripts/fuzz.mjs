@@ -49,7 +49,7 @@ export async function main({ cases, seed, label = 'fuzz' }) {
   for (const f of r.failures) {
     console.log(`  - ${f.property} (seed ${f.seed}${f.path ? `, path ${f.path}` : ''}): ${f.error.split('\n')[0]}`);
     const ce = f.counterexample;
-    console.log(`    shrunk counterexample (${ce.length} chars): ${JSON.stringify(ce.length > 400 ? ce.slice(0, 400) + '…' : ce)}`);
+    console.log(`    shrunk counterexample (${ce.length} chars${f.year !== undefined ? `, year setting ${f.year}` : ''}): ${JSON.stringify(ce.length > 400 ? ce.slice(0, 400) + '…' : ce)}`);
   }
   const s = r.slowest;
   console.log(`${label}: slowest input: ${s.ms.toFixed(1)} ms (${s.length} chars, ${s.property}; both .txt and .md, lint + fix-all twice)`);

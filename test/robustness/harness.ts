@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyEdits, fixText, lint, selectFixes } from '../../rules/engine';
+import { applyEdits, fixText, lint, selectFixes, type LintOptions } from '../../rules/engine';
 import { allRules } from '../../rules/all-rules';
 import type { Finding, Rule, TextEdit } from '../../rules/types';
 
@@ -268,9 +268,10 @@ export interface CheckStats {
 }
 
 /** Lints a document with every rule on and checks every invariant; throws PropertyViolation (or the engine's error). */
-export function checkDocument(text: string, filename: string, rules: Rule[] = allRules): CheckStats {
+export function checkDocument(text: string, filename: string, rules: Rule[] = allRules, year?: number): CheckStats {
   const ruleIds = new Set(rules.map((x) => x.meta.id));
-  const r = lint(text, { filename, rules });
+  const opts: LintOptions = { filename, rules, ...(year !== undefined ? { config: { rules: {}, settings: { year } } } : {}) };
+  const r = lint(text, opts);
   if (r.internalErrors.length) fail(`internal errors: ${r.internalErrors.map((e) => e.message).join(' | ')}`);
   if (r.skipped) {
     if (r.findings.length) fail('a skipped document has findings');
@@ -297,9 +298,9 @@ export function checkDocument(text: string, filename: string, rules: Rule[] = al
     applyAndCheckOutside(text, edits);
   }
   // Fix-all is idempotent and never leaves the engine in a failing state.
-  const once = fixText(text, { filename, rules });
+  const once = fixText(text, opts);
   if (once.result.internalErrors.length) fail(`internal errors after fix-all: ${once.result.internalErrors.map((e) => e.message).join(' | ')}`);
-  const twice = fixText(once.output, { filename, rules });
+  const twice = fixText(once.output, opts);
   if (twice.output !== once.output) {
     fail(`fix-all is not idempotent: second run changed ${JSON.stringify(firstDiff(once.output, twice.output))}`);
   }
@@ -312,13 +313,16 @@ function firstDiff(a: string, b: string): string {
   return `at ${i}: ${a.slice(Math.max(0, i - 10), i + 20)} → ${b.slice(Math.max(0, i - 10), i + 20)}`;
 }
 
+/** A configured report year (the `year` setting) for some cases; most infer it from the title. */
+export const yearArb: fc.Arbitrary<number | undefined> = fc.option(fc.integer({ min: 1990, max: 2100 }), { freq: 4 });
+
 /** Both file types. */
-export function checkBoth(text: string): void {
+export function checkBoth(text: string, year?: number): void {
   for (const f of FILENAMES) {
     try {
-      checkDocument(text, f);
+      checkDocument(text, f, allRules, year);
     } catch (e) {
-      if (e instanceof Error) e.message = `[${f}] ${e.message}`;
+      if (e instanceof Error) e.message = `[${f}${year !== undefined ? `, year ${year}` : ''}] ${e.message}`;
       throw e;
     }
   }
