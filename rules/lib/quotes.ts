@@ -7,6 +7,9 @@
 // opens the next sentence. With an odd number of quotes in a sentence, one is lone: the one whose
 // removal leaves the most plausible pairs (an opening quote is not followed by ，、；：, a closing quote
 // does not follow one), the last one on a tie (seed 001 line 73: `"规定动作",…解决"燃眉之急,…。`).
+// One exception to "a pair never crosses 。！？": a quotation of several sentences, whose opening quote is
+// the last, lone quote of a sentence and whose closing quote is the first, lone quote of a later one, placed
+// right after 。！？ (`"考试合格。相当于有了从业资格。"她说`), with no quote of that kind between them.
 import type { ReportDocument } from '../model/document';
 import { blockRuns, hasChinese, hasHan, inChineseText, isBlank, isDigit, isLatinLetter, textTables, type TextTables } from './cjk-text';
 
@@ -58,20 +61,25 @@ function isApostrophe(p: string, i: number, lo: number, hi: number): boolean {
   return (alnum(a) && alnum(b)) || isDigit(a);
 }
 
-function pairSentence(doc: ReportDocument, t: TextTables, ch: '"' | "'", qs: Cands, out: StraightQuote[]): void {
-  const n = qs.length;
-  if (n === 0) return;
+/**
+ * Pairs the quotes qs[from..] of one sentence; pushes every pair and the lone quote (if any) to out.
+ * Returns the index in qs of the lone quote, or -1.
+ */
+function pairSentence(doc: ReportDocument, t: TextTables, ch: '"' | "'", qs: Cands, from: number, out: StraightQuote[]): number {
+  const n = qs.length - from;
+  if (n <= 0) return -1;
   const p = doc.prose;
   const blocks = doc.blocks;
-  const lo = (i: number) => blocks[qs.block[i]].start;
-  const hi = (i: number) => blocks[qs.block[i]].end;
+  const off = (i: number) => qs.offset[from + i];
+  const lo = (i: number) => blocks[qs.block[from + i]].start;
+  const hi = (i: number) => blocks[qs.block[from + i]].end;
   let lone = -1;
   if (n % 2 === 1) {
     // po[i]: cost of quote i opening; pc[i]: cost of quote i closing.
     const po = new Uint8Array(n);
     const pc = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      const o = qs.offset[i];
+      const o = off(i);
       const after = o + 1 < hi(i) ? p[o + 1] : '';
       const before = o > lo(i) ? p[o - 1] : '';
       po[i] = after === '' || INNER_STOP.has(after) ? 1 : 0;
@@ -92,20 +100,26 @@ function pairSentence(doc: ReportDocument, t: TextTables, ch: '"' | "'", qs: Can
     }
   }
   for (let i = 0; i < n; ) {
-    const a = qs.offset[i];
+    const a = off(i);
     if (i === lone) {
-      if (inChineseText(doc, t, a, 1, lo(i), hi(i))) out.push({ offset: a, ch, role: 'lone', chinese: true });
+      out.push({ offset: a, ch, role: 'lone', chinese: inChineseText(doc, t, a, 1, lo(i), hi(i)) });
       i++;
       continue;
     }
-    const b = qs.offset[i + 1];
+    const b = off(i + 1);
     const chinese = hasHan(t, a + 1, b) || inChineseText(doc, t, a, 1, lo(i), hi(i)) || inChineseText(doc, t, b, 1, lo(i + 1), hi(i + 1));
-    if (chinese) {
-      out.push({ offset: a, ch, role: 'open', partner: b, chinese });
-      out.push({ offset: b, ch, role: 'close', partner: a, chinese });
-    }
+    out.push({ offset: a, ch, role: 'open', partner: b, chinese });
+    out.push({ offset: b, ch, role: 'close', partner: a, chinese });
     i += 2;
   }
+  return lone < 0 ? -1 : from + lone;
+}
+
+/** Is the quote at i right after a sentence end (。"), i.e. placed as a closing quote? */
+function afterSentenceEnd(p: string, i: number, lo: number): boolean {
+  let j = i - 1;
+  while (j >= lo && isBlank(p.charCodeAt(j))) j--;
+  return j >= lo && isSentenceEnd(p.charCodeAt(j));
 }
 
 /**
@@ -121,13 +135,38 @@ export function straightQuotes(doc: ReportDocument): StraightQuote[] {
   const blockIndex = new Map(doc.blocks.map((b, i) => [b, i]));
   const dq = new Cands();
   const sq = new Cands();
+  // A quotation of several sentences: `"考试合格。相当于有了从业资格。"她说`. Its opening quote is the last,
+  // lone one of a sentence, its closing quote the first, lone one of a later sentence, right after 。！？,
+  // with no quote of that kind between them. pending[k] is the index in out of such an open lone quote.
+  const pending = [-1, -1];
+  const flushOne = (ch: '"' | "'", qs: Cands, k: number) => {
+    const n = qs.length;
+    if (n === 0) return;
+    let from = 0;
+    const pi = pending[k];
+    if (pi >= 0 && n % 2 === 1) {
+      const b0 = doc.blocks[qs.block[0]];
+      const bOff = qs.offset[0];
+      if (afterSentenceEnd(p, bOff, b0.start)) {
+        const A = out[pi];
+        const chinese = A.chinese || hasHan(t, A.offset + 1, bOff) || inChineseText(doc, t, bOff, 1, b0.start, b0.end);
+        out[pi] = { offset: A.offset, ch, role: 'open', partner: bOff, chinese };
+        out.push({ offset: bOff, ch, role: 'close', partner: A.offset, chinese });
+        from = 1;
+      }
+    }
+    const lone = pairSentence(doc, t, ch, qs, from, out);
+    // the lone quote is pushed last when it is the sentence's last quote
+    pending[k] = lone >= 0 && lone === n - 1 ? out.length - 1 : -1;
+  };
   const flush = () => {
-    pairSentence(doc, t, '"', dq, out);
-    pairSentence(doc, t, "'", sq, out);
+    flushOne('"', dq, 0);
+    flushOne("'", sq, 1);
     dq.clear();
     sq.clear();
   };
   for (const run of blockRuns(doc)) {
+    pending[0] = pending[1] = -1;
     // a run without any Chinese has no quote of Chinese text
     if (!hasChinese(t, run[0].start, run[run.length - 1].end)) continue;
     for (const b of run) {
@@ -161,7 +200,7 @@ export function straightQuotes(doc: ReportDocument): StraightQuote[] {
     }
     flush();
   }
-  out.sort((a, b) => a.offset - b.offset);
-  cache.set(doc, out);
-  return out;
+  const chinese = out.filter((q) => q.chinese).sort((a, b) => a.offset - b.offset);
+  cache.set(doc, chinese);
+  return chinese;
 }

@@ -22,6 +22,7 @@ testRule(rule, {
     '完成2022年度"亩均论英雄"企业绩效评价。',
     '他说:"这样的形式让大家更有信心。"前不久召开了座谈会。',
     '开展"一扫七治""拆违治乱"等专项行动。',
+    '"考试合格，就能拿到证书。相当于有了从业资格。"她说。',
     // half-width brackets (their width is punctuation-width's business)
     '武进绿建区：打造(近)零碳先行示范园区',
     '推动(近）零碳产业园建设。',
@@ -74,6 +75,8 @@ testRule(rule, {
     // lone straight quotes
     { text: '积极开展"清新园区建设。', errors: [{ text: '"' }] },
     { text: '积极开展清新园区"建设。', errors: 1 },
+    // not a multi-sentence quotation: the second quote does not follow a sentence end
+    { text: '积极开展"清新园区建设。持续推进"一网通办改革。', errors: 2 },
     { text: '深化"放管服"改革,推进"一网通办。', errors: [{ text: '"', message: '直引号' }] },
     { text: "做好新时代促进'两个健康创新探索工作。", errors: [{ text: "'" }] },
     // several unmatched marks, each reported

@@ -129,6 +129,12 @@ testRule(rule, {
       errors: 3,
       output: '他说：“这样的形式让大家更有信心。”前不久召开了座谈会。',
     },
+    // a quotation of several sentences
+    {
+      text: '"考试合格,就能拿到证书。相当于有了从业资格。"她说。',
+      errors: 3,
+      output: '“考试合格，就能拿到证书。相当于有了从业资格。”她说。',
+    },
     // seed 001 line 73: the paired quotes are converted, the lone one is left alone
     {
       text: '加快落实国家、省市"规定动作",切实帮助广大企业解决"燃眉之急,解决痛点难点问题。',
