@@ -66,8 +66,8 @@ const rule: Rule = {
     clause: 'GB/T 15834-2011 §5',
     docs: {
       why: msg(
-        '中文句子里的逗号、分号、冒号、问号、叹号、括号和引号都用全角形式（，；：？！（）“”‘’）。从网页、Word 或英文输入法带进来的半角“, ; : ? ! ( )”和直引号（\" \'）是常见错误。西文句子、数字（1.5、12:30、1,234）、网址、邮箱和代码保留半角；标题序号“(一)”由 heading-marker 报告。直引号在句内成对转换为“”，找不到配对的那个留给 punctuation-pairs 报告，不自动修改。',
-        'In Chinese sentences the comma, semicolon, colon, question and exclamation marks, brackets and quotes are full-width (，；：？！（）“”‘’). Half-width marks and straight quotes slip in from web pages, Word and English input methods. Latin sentences, numbers (1.5, 12:30, 1,234), URLs, e-mail addresses and code keep theirs; a heading ordinal "(一)" is heading-marker\'s. Straight quotes are paired within a sentence and converted to “”; a quote without a partner is left to punctuation-pairs and not changed.',
+        '中文句子里的逗号、分号、冒号、问号、叹号、括号和引号都用全角形式（，；：？！（）“”‘’）。从网页、Word 或英文输入法带进来的半角“, ; : ? ! ( )”和直引号（\" \'）是常见错误。西文句子、数字（1.5、12:30、1,234）、网址、邮箱和代码保留半角；标题序号“(一)”由 heading-marker 报告。直引号在句内成对转换为“”（引文跨几句时，句末“。\"”处的引号与前句的开引号配对），找不到配对的那个留给 punctuation-pairs 报告，不自动修改。',
+        'In Chinese sentences the comma, semicolon, colon, question and exclamation marks, brackets and quotes are full-width (，；：？！（）“”‘’). Half-width marks and straight quotes slip in from web pages, Word and English input methods. Latin sentences, numbers (1.5, 12:30, 1,234), URLs, e-mail addresses and code keep theirs; a heading ordinal "(一)" is heading-marker\'s. Straight quotes are paired within a sentence and converted to “” (a quotation of several sentences closes right after 。！？); a quote without a partner is left to punctuation-pairs and not changed.',
       ),
       examples: [
         { wrong: '2023年是全面贯彻落实党的二十大精神的开局之年,是深入推进“532”发展战略的决胜之年。', right: '2023年是全面贯彻落实党的二十大精神的开局之年，是深入推进“532”发展战略的决胜之年。' },
