@@ -21,15 +21,19 @@ export interface FormatContext {
   absPath: (display: string) => string;
 }
 
-/** The JSON contract: one array, one entry per file. */
+/** One file's entry of the JSON contract. */
+export function formatJsonEntry(r: FileReport): string {
+  const o: Record<string, unknown> = { file: r.file, diagnostics: r.diagnostics, placeholders: r.placeholders };
+  if (r.skipped !== undefined) o.skipped = r.skipped;
+  return JSON.stringify(o);
+}
+
+/**
+ * The JSON contract: one array, one entry per file (the same text as JSON.stringify of the array). An entry
+ * rendered already where it was linted (`r.json`, on a worker thread) is used as it is.
+ */
 export function formatJson(reports: FileReport[]): string {
-  return JSON.stringify(
-    reports.map((r) => {
-      const o: Record<string, unknown> = { file: r.file, diagnostics: r.diagnostics, placeholders: r.placeholders };
-      if (r.skipped !== undefined) o.skipped = r.skipped;
-      return o;
-    }),
-  ) + '\n';
+  return '[' + reports.map((r) => r.json ?? formatJsonEntry(r)).join(',') + ']\n';
 }
 
 // ---- stylish ----

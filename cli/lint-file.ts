@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../rules/config';
 import type { Finding, Lang, Severity, TextEdit } from '../rules/types';
 import { LineIndex } from '../rules/model/lines';
 import type { SourceFormat } from '../rules/model/prose';
+import { formatJsonEntry } from './formats';
 import { decodeBytes, encodeText, readReportFile, writeFileAtomic, type ReadResult, type TextEncoding } from '../node/files';
 
 export type Mode = 'lint' | 'fix' | 'fix-dry-run';
@@ -25,6 +26,11 @@ export interface Job {
   stdin?: Buffer;
   /** Return the content hash (for --cache). */
   hash?: boolean;
+  /**
+   * Render the report's `--format json` entry here (`json`, `counts`) instead of returning its diagnostics:
+   * a worker then sends one string, not thousands of objects to clone, and the JSON is built in parallel.
+   */
+  renderJson?: { quiet: boolean };
 }
 
 export interface JsonEdit {
@@ -64,6 +70,9 @@ export interface FileReport {
   fixRefused?: string;
   /** For --cache: sha1 of the file's bytes. */
   hash?: string;
+  /** With Job.renderJson: the file's JSON entry (diagnostics then left empty) and its counts by severity. */
+  json?: string;
+  counts?: { errors: number; warnings: number };
 }
 
 const edits = (es: TextEdit[]): JsonEdit[] => es.map((e) => ({ offset: e.offset, endOffset: e.endOffset, text: e.text }));
@@ -107,6 +116,23 @@ function lazyDiff(): typeof import('diff') {
 }
 
 export async function lintJob(job: Job): Promise<FileReport> {
+  const report = await lintJobReport(job);
+  if (job.renderJson && !report.error) {
+    let errors = 0;
+    let warnings = 0;
+    for (const d of report.diagnostics) {
+      if (d.severity === 'error') errors++;
+      else if (d.severity === 'warning') warnings++;
+    }
+    report.counts = { errors, warnings };
+    const shown = job.renderJson.quiet ? { ...report, diagnostics: report.diagnostics.filter((d) => d.severity === 'error') } : report;
+    report.json = formatJsonEntry(shown);
+    report.diagnostics = [];
+  }
+  return report;
+}
+
+async function lintJobReport(job: Job): Promise<FileReport> {
   const report: FileReport = { file: job.display, diagnostics: [], placeholders: 0 };
   let read: ReadResult & { bytes?: Buffer };
   try {

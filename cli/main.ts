@@ -306,7 +306,15 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   // ---- the jobs ----
-  const base = { lang, inlineConfig: !values['no-inline-config'], mode, hash: !!values.cache && mode === 'lint' };
+  const useCache = !!values.cache && mode === 'lint';
+  const base = {
+    lang,
+    inlineConfig: !values['no-inline-config'],
+    mode,
+    hash: useCache,
+    // The cache stores diagnostics; otherwise a json report is rendered where each file is linted.
+    ...(format === 'json' && !useCache ? { renderJson: { quiet: !!values.quiet } } : {}),
+  };
   const jobs: Job[] = [];
   const absOf = new Map<string, string>();
   if (values.stdin) {
@@ -408,6 +416,11 @@ export async function main(argv: string[]): Promise<number> {
   let errors = 0;
   let warnings = 0;
   for (const r of shown) {
+    if (r.counts) {
+      errors += r.counts.errors;
+      warnings += r.counts.warnings;
+      continue;
+    }
     for (const d of r.diagnostics) {
       if (d.severity === 'error') errors++;
       else if (d.severity === 'warning') warnings++;
