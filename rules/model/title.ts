@@ -63,7 +63,10 @@ function lastMatch(re: RegExp, s: string): RegExpExecArray | undefined {
  * naming both a summary and a plan, or a body-like heading (`项目计划有序推进`, one with a comma), is 'other'.
  */
 export function classifySection(text: string): SectionKind {
-  const t = text.replace(/[\s\u3000？?！!：:。]+$/, '');
+  // Trailing blanks and marks trimmed by a loop: `[…]+$` is O(n²) on a long run of blanks inside the text.
+  let end = text.length;
+  while (end > 0 && /[\s\u3000？?！!：:。]/.test(text[end - 1])) end--;
+  const t = text.slice(0, end);
   if (MULTI_YEAR_WORDS.test(t)) return 'multi-year';
   if (t.length > 40 || /[，,；;]/.test(t)) return 'other';
   const s = lastMatch(SUMMARY_WORDS, t);
