@@ -44,7 +44,10 @@ export function shiftDecimal(num: string, k: number): string {
   const digits = int + frac.padEnd(k, '0');
   const point = int.length + k;
   let whole = digits.slice(0, point).replace(/^0+(?=\d)/, '');
-  const rest = digits.slice(point).replace(/0+$/, '');
+  let rest = digits.slice(point);
+  let z = rest.length;
+  while (z > 0 && rest[z - 1] === '0') z--; // not /0+$/: O(n²) on 000…01
+  rest = rest.slice(0, z);
   if (whole === '') whole = '0';
   return rest ? `${whole}.${rest}` : whole;
 }
