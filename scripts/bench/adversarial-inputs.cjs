@@ -44,6 +44,11 @@ const ADVERSARIAL = {
   '1～1～…': fill('1～'),
   'CR lines 一、\\r': fill('一、\r'),
   'emoji 😀😀…': fill('😀'),
+  // found by test/robustness/regexes.test.ts, fixed: each was O(n²)
+  'heading 一、a␣␣␣…b': (n) => '一、a' + ' '.repeat(Math.max(0, n - 4)) + 'b',
+  'number 1.000…01千': (n) => '产值1.' + '0'.repeat(Math.max(0, n - 8)) + '1千亿元',
+  'XXXX…X０': (n) => 'X'.repeat(Math.max(0, n - 1)) + '０',
+  'e-mail-like 1.1.1…@': (n) => '1.'.repeat(Math.max(0, (n >> 1) - 1)) + '@',
 };
 
 /** Inputs on which the Markdown parser (remark-parse/micromark) itself is super-linear: .md only, kept small. */
