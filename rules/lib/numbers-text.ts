@@ -24,6 +24,15 @@ export function hasFullWidthNumberChar(s: string): boolean {
   return /[\uff10-\uff19\uff0e\uff05]/.test(s);
 }
 
+/**
+ * Whether s contains any of the characters in chars: a cheap guard before a regex that cannot match without
+ * one of them (indexOf is much faster than a regex scan, above all one that starts with a lookbehind).
+ */
+export function includesAny(s: string, chars: string): boolean {
+  for (let i = 0; i < chars.length; i++) if (s.indexOf(chars[i]) >= 0) return true;
+  return false;
+}
+
 /** Each block of the document with its prose slice. */
 export function* proseBlocks(doc: ReportDocument): Generator<{ block: Block; s: string }> {
   for (const block of doc.blocks) yield { block, s: doc.prose.slice(block.start, block.end) };

@@ -49,6 +49,7 @@ const rule: Rule = {
     const { doc } = ctx;
     for (const block of doc.blocks) {
       const s = doc.prose.slice(block.start, block.end);
+      if (!s.includes('号')) continue; // DOCNO_RE ends with 号
       for (const m of s.matchAll(DOCNO_RE)) {
         const [whole, open, sp1, year, sp2, close, sp3, di, serial] = m;
         const problems: { zh: string; en: string }[] = [];

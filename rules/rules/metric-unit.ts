@@ -2,7 +2,7 @@
 // `4千`, `增长-5%`.
 import type { ReportInput, Rule, RuleContext, TextEdit } from '../types';
 import { msg } from '../util';
-import { CJK, proseBlocks, shiftDecimal } from '../lib/numbers-text';
+import { CJK, includesAny, proseBlocks, shiftDecimal } from '../lib/numbers-text';
 
 // A digit or a placeholder character ends the number a unit is attached to.
 const NUM_END = '0-9\\uff10-\\uff19Xx×';
@@ -74,8 +74,11 @@ const rule: Rule = {
     };
     for (const { block, s } of proseBlocks(doc)) {
       const at = (i: number) => block.start + i;
+      // Guards: each regex below needs one of these characters to match at all.
+      const pct = includesAny(s, '%％‰');
+      const wanYi = includesAny(s, '万亿');
 
-      for (const m of s.matchAll(PCT_UNIT_RE)) {
+      if (pct) for (const m of s.matchAll(PCT_UNIT_RE)) {
         const unitStart = at(m.index + 1);
         const unitEnd = unitStart + m[2].length;
         if (m[2].endsWith('百分点')) {
@@ -102,7 +105,7 @@ const rule: Rule = {
         });
       }
 
-      for (const m of s.matchAll(PCT_PCT_RE)) {
+      if (pct) for (const m of s.matchAll(PCT_PCT_RE)) {
         const start = at(m.index);
         report({
           offset: start,
@@ -112,7 +115,7 @@ const rule: Rule = {
         });
       }
 
-      for (const m of s.matchAll(YIWAN_RE)) {
+      if (wanYi && s.includes('亿万')) for (const m of s.matchAll(YIWAN_RE)) {
         const start = at(m.index);
         const end = start + 2;
         report({
@@ -126,7 +129,7 @@ const rule: Rule = {
         });
       }
 
-      for (const m of s.matchAll(MONEY_AFTER_RE)) {
+      if (wanYi) for (const m of s.matchAll(MONEY_AFTER_RE)) {
         if (GAP_STOP.test(m[2])) continue;
         const start = at(m.index);
         const end = start + m[1].length;
@@ -139,7 +142,7 @@ const rule: Rule = {
         });
       }
 
-      for (const m of s.matchAll(MONEY_BEFORE_RE)) {
+      if (wanYi) for (const m of s.matchAll(MONEY_BEFORE_RE)) {
         const unit = m[1] + (m[2] ?? '');
         const start = at(m.index + m[0].length - unit.length);
         const end = start + unit.length;
@@ -153,7 +156,7 @@ const rule: Rule = {
         });
       }
 
-      for (const m of s.matchAll(MIX_RE)) {
+      if (includesAny(s, '千百')) for (const m of s.matchAll(MIX_RE)) {
         const numStart = at(m.index);
         const wordStart = numStart + m[1].length;
         const placeholderNum = /^[Xx×]+$/.test(m[1]);
@@ -182,7 +185,7 @@ const rule: Rule = {
         });
       }
 
-      for (const m of s.matchAll(NEG_GROWTH_RE)) {
+      if (includesAny(s, '-－−‐–')) for (const m of s.matchAll(NEG_GROWTH_RE)) {
         const start = at(m.index);
         const end = start + m[0].length;
         const opposite = OPPOSITE[m[1]];

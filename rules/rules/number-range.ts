@@ -1,7 +1,7 @@
 // number-range: the connector of a span or range of numbers (GB/T 15834-2011 4.13; GB/T 15835-2011 5.1.3).
 import type { Rule, RuleContext } from '../types';
 import { msg } from '../util';
-import { isHyphen, isLatin } from '../lib/numbers-text';
+import { includesAny, isHyphen, isLatin } from '../lib/numbers-text';
 
 // A number (ASCII or full-width digits, one decimal part) or a run of placeholder x's.
 const NUM = '(?:[0-9\\uff10-\\uff19]+(?:[.．][0-9\\uff10-\\uff19]+)?|[Xx]+)';
@@ -57,6 +57,8 @@ const rule: Rule = {
     const { doc } = ctx;
     for (const block of doc.blocks) {
       const s = doc.prose.slice(block.start, block.end);
+      // RANGE_RE needs a connector (CONN) to match
+      if (!includesAny(s, '-\uff0d\u2010\u2013~～〜—')) continue;
       for (const m of s.matchAll(RANGE_RE)) {
         const [, a, unitA = '', conn, b] = m;
         const aStart = m.index;

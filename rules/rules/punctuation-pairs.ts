@@ -22,6 +22,10 @@ const CLOSE_KIND = new Map<number, number>([
   [0x300b, 4], // 》
   [0x3011, 5], // 】
 ]);
+/** By code unit: the kind of an opening mark, or 8 + the kind of a closing mark, or 0 (one typed-array load per character). */
+const MARK_KIND = new Uint8Array(0x10000);
+for (const [c, k] of OPEN_KIND) MARK_KIND[c] = k;
+for (const [c, k] of CLOSE_KIND) MARK_KIND[c] = 8 + k;
 const OPENER_OF = ['', '“', '‘', '（', '《', '【'];
 const CLOSER_OF = ['', '”', '’', '）', '》', '】'];
 /** How many open marks a crossing closer looks through to flag them (bounded: keeps the scan linear). */
@@ -95,9 +99,10 @@ const rule: Rule = {
         const bi = blockIndex.get(b)!;
         for (let i = b.start; i < b.end; i++) {
           const c = p.charCodeAt(i);
-          const ok = OPEN_KIND.get(c);
-          const ck = ok === undefined ? CLOSE_KIND.get(c) : undefined;
-          if (ok === undefined && ck === undefined) continue;
+          const mk = MARK_KIND[c];
+          if (mk === 0) continue;
+          const ok = mk < 8 ? mk : undefined;
+          const ck = mk < 8 ? undefined : mk - 8;
           if (t.marker[i] || t.placeholder[i]) continue;
           // ’ between Latin letters is an apostrophe (China’s, the 1990’s)
           if ((c === 0x2019 || c === 0x2018) && (isLatinLetter(p.charCodeAt(i - 1)) || isDigit(p.charCodeAt(i - 1))) && isLatinLetter(p.charCodeAt(i + 1))) continue;
