@@ -74,6 +74,14 @@ export interface TextTables {
 
 const tableCache = new WeakMap<ReportDocument, TextTables>();
 
+// Per code unit, computed once: bit 0 isHan, bit 1 isChineseChar, bits 2-4 the K_* kind (placeholder
+// letters are K_OTHER: decided per position below).
+const CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  const k = isChineseChar(c) ? K_CJK : isLatinLetter(c) ? K_LATIN : isDigit(c) ? K_DIGIT : isBlank(c) ? K_BLANK : c === 10 || c === 13 ? K_BREAK : K_OTHER;
+  CLASS[c] = (isHan(c) ? 1 : 0) | (isChineseChar(c) ? 2 : 0) | (k << 2);
+}
+
 export function textTables(doc: ReportDocument): TextTables {
   let t = tableCache.get(doc);
   if (t) return t;
@@ -81,19 +89,19 @@ export function textTables(doc: ReportDocument): TextTables {
   const n = p.length;
   const hanBefore = new Int32Array(n + 1);
   const chineseBefore = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    const c = p.charCodeAt(i);
-    hanBefore[i + 1] = hanBefore[i] + (isHan(c) ? 1 : 0);
-    chineseBefore[i + 1] = chineseBefore[i] + (isChineseChar(c) ? 1 : 0);
-  }
   const placeholder = new Uint8Array(n);
   for (const ph of doc.placeholders) placeholder.fill(1, ph.offset, ph.endOffset);
   const marker = new Uint8Array(n);
   for (const h of doc.headings) if (h.marker) marker.fill(1, h.marker.offset, h.marker.endOffset);
   const kind = new Uint8Array(n);
+  let han = 0;
+  let chinese = 0;
   for (let i = 0; i < n; i++) {
-    const c = p.charCodeAt(i);
-    kind[i] = isChineseChar(c) ? K_CJK : isLatinLetter(c) ? (placeholder[i] ? K_OTHER : K_LATIN) : isDigit(c) ? K_DIGIT : isBlank(c) ? K_BLANK : c === 10 || c === 13 ? K_BREAK : K_OTHER;
+    const cl = CLASS[p.charCodeAt(i)];
+    hanBefore[i + 1] = han += cl & 1;
+    chineseBefore[i + 1] = chinese += (cl >> 1) & 1;
+    const k = cl >> 2;
+    kind[i] = k === K_LATIN && placeholder[i] ? K_OTHER : k;
   }
   t = { hanBefore, chineseBefore, placeholder, marker, kind };
   tableCache.set(doc, t);

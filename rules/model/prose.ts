@@ -123,8 +123,11 @@ interface MdNode {
   position?: { start: { offset?: number; line: number }; end: { offset?: number } };
 }
 
+// One frozen processor for every document: parse() is pure, and building and freezing one per call is waste.
+const markdownProcessor = unified().use(remarkParse).freeze();
+
 function markdownProse(text: string, lines: LineIndex): Prose {
-  const tree = unified().use(remarkParse).parse(text) as unknown as MdNode;
+  const tree = markdownProcessor.parse(text) as unknown as MdNode;
   const mask = new Uint8Array(text.length);
   const blocks: Block[] = [];
   const directives: Directive[] = [];
