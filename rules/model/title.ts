@@ -94,7 +94,9 @@ export function sectionYearOf(text: string, base: number): { year: number; offse
 
 /** A block that opens the notes after a report's body (`注释：`, `附注：`, `名词解释`). */
 export function isNotesLabel(text: string): boolean {
-  return /^[\s\u3000\uFFFC]*(?:注释|附注|注|名词解释|附：名词解释|备注)[\s\u3000]*[:：]?[\s\u3000\uFFFC]*$/.test(text);
+  // `(?:blanks colon)?` then blanks: the same language as `blanks colon? blanks`, without two adjacent loops over
+  // blanks (that was O(n²) on `注释` + a long run of blanks + text).
+  return /^[\s\u3000\uFFFC]*(?:注释|附注|注|名词解释|附：名词解释|备注)(?:[\s\u3000]*[:：])?[\s\u3000\uFFFC]*$/.test(text);
 }
 
 export function yearsIn(text: string, base: number): { year: number; offset: number; endOffset: number }[] {
