@@ -176,8 +176,20 @@ export function mutatedSeedArb(seeds: string[], maxMutations = 8): fc.Arbitrary<
 }
 
 /** Purely random text: Unicode graphemes, any code units, and random sequences of report tokens. */
+const ORDINALS = ['一、', '二、', '三、', '（一）', '（二）', '1.', '2.', '3.', '（1）', '（2）', '①', '②', '(一)', '1、', '2、', '一.', '十、', '# ', '## ', '- ', '1. ', '> '];
+
+/** Report-shaped lines: an ordinal (or not), then report tokens. */
+export function reportLinesArb(): fc.Arbitrary<string> {
+  const line = fc
+    .tuple(fc.option(fc.constantFrom(...ORDINALS), { freq: 2 }), fc.array(fc.constantFrom(...TOKENS), { minLength: 1, maxLength: 12 }))
+    .map(([o, ts]) => (o ?? '') + ts.join(''));
+  return fc.tuple(fc.array(line, { minLength: 1, maxLength: 30 }), fc.constantFrom('\n', '\r\n', '\r', '\n\n')).map(([ls, eol]) => ls.join(eol));
+}
+
 export function randomTextArb(): fc.Arbitrary<string> {
   return fc.oneof(
+    reportLinesArb(),
+    reportLinesArb(),
     fc.string({ unit: 'grapheme', maxLength: 300 }),
     fc.string({ unit: 'binary', maxLength: 300 }),
     fc.string({ unit: fc.constantFrom(...TOKENS), maxLength: 120 }),
