@@ -3,6 +3,8 @@
 import fc from 'fast-check';
 import { checkBoth, documentArb, loadSeeds, mutatedSeedArb, randomTextArb, yearArb } from '../test/robustness/harness';
 import { allRules } from '../rules/all-rules';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 export interface FuzzOptions {
   root: string;
@@ -11,6 +13,17 @@ export interface FuzzOptions {
   /** Stop looking after this many failures (each failure is shrunk, then the run goes on with the next seed). */
   maxFailures?: number;
   log?: (line: string) => void;
+  /** A case slower than this (lint + fix-all twice, both formats) is a failure: a hang, not a crash. */
+  slowMs?: number;
+  /** Where slow inputs are written for reproduction. */
+  slowDir?: string;
+}
+
+export interface SlowCase {
+  property: string;
+  ms: number;
+  length: number;
+  file?: string;
 }
 
 export interface FuzzFailure {
@@ -28,6 +41,7 @@ export interface FuzzReport {
   cases: number;
   failures: FuzzFailure[];
   slowest: { ms: number; length: number; property: string; sample: string };
+  slow: SlowCase[];
   totalMs: number;
 }
 
@@ -35,6 +49,7 @@ export function runFuzz(o: FuzzOptions): FuzzReport {
   const seeds = loadSeeds(o.root);
   const log = o.log ?? (() => {});
   const maxFailures = o.maxFailures ?? 5;
+  const slowMs = o.slowMs ?? 5000;
   const properties: { name: string; arb: fc.Arbitrary<string>; share: number }[] = [
     { name: 'mutated seeds', arb: mutatedSeedArb(seeds), share: 0.5 },
     { name: 'random unicode', arb: randomTextArb(), share: 0.3 },
@@ -45,6 +60,7 @@ export function runFuzz(o: FuzzOptions): FuzzReport {
     cases: 0,
     failures: [],
     slowest: { ms: 0, length: 0, property: '', sample: '' },
+    slow: [],
     totalMs: 0,
   };
   const t0 = performance.now();
@@ -62,6 +78,14 @@ export function runFuzz(o: FuzzOptions): FuzzReport {
           throw e;
         } finally {
           const ms = performance.now() - s;
+          if (!shrinking && ms > slowMs) {
+            const c: SlowCase = { property: p.name, ms, length: text.length };
+            if (o.slowDir) {
+              c.file = join(o.slowDir, `report-lint-fuzz-slow-${report.slow.length + 1}.txt`);
+              writeFileSync(c.file, text);
+            }
+            report.slow.push(c);
+          }
           if (!shrinking && ms > report.slowest.ms) report.slowest = { ms, length: text.length, property: p.name, sample: text };
         }
       });

@@ -4,4 +4,4 @@ import { main } from '../fuzz.mjs';
 const cases = Number(process.env.BENCH_FUZZ_CASES ?? 2000);
 const seed = Number(process.env.FC_SEED ?? 20260908);
 const r = await main({ cases, seed, label: 'fuzz' });
-process.exitCode = r.failures.length ? 1 : 0;
+process.exitCode = r.failures.length || r.slow.length ? 1 : 0;
