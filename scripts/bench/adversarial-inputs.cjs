@@ -56,6 +56,10 @@ const MARKDOWN_PARSER = {
   '*a*a*a…': fill('*a'),
   '> > > … (nesting)': fill('> '),
   '[[[[…': fill('['),
+  // ordinary Markdown, but all in one paragraph (a pasted page without blank lines)
+  '**加粗**文字。 (one paragraph)': fill('**加粗**文字。'),
+  '[1]引文。 (one paragraph)': fill('[1]引文。'),
+  '**加粗**文字。 (lines of one paragraph)': fill('**加粗**文字。\n'),
 };
 
 module.exports = { ADVERSARIAL, MARKDOWN_PARSER };
