@@ -31,6 +31,30 @@ const CLOSER_OF = ['', '”', '’', '）', '》', '】'];
 /** How many open marks a crossing closer looks through to flag them (bounded: keeps the scan linear). */
 const CROSS_LOOKBACK = 16;
 
+/**
+ * A stack of integers in a typed array that grows by doubling: a megabyte of brackets pushes a million
+ * entries, and plain arrays made that garbage-collector work (and its timing erratic).
+ */
+class IntStack {
+  a = new Int32Array(16);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.length++] = v;
+  }
+  /** Removes and returns the top entry (undefined when empty, as Array.prototype.pop). */
+  pop(): number | undefined {
+    return this.length > 0 ? this.a[--this.length] : undefined;
+  }
+  get(i: number): number {
+    return this.a[i];
+  }
+}
+
 /** `1)` `a）` used as a list marker: a closing bracket after one or two digits/letters at a clause start. */
 function listMarker(p: string, i: number, lo: number): boolean {
   let j = i - 1;
@@ -77,9 +101,9 @@ const rule: Rule = {
 
     // The stack of open marks, as parallel arrays: kind, offset, block index; the removed ones (closed by a
     // crossing closer) and those an outer closer crossed (→ the closer's offset) are rare, kept aside.
-    const sKind: number[] = [];
-    const sOff: number[] = [];
-    const sBlock: number[] = [];
+    const sKind = new IntStack();
+    const sOff = new IntStack();
+    const sBlock = new IntStack();
     const sRemoved = new Set<number>();
     const sCrossed = new Map<number, number>();
     const truncate = (n: number) => {
@@ -87,6 +111,7 @@ const rule: Rule = {
       sKind.length = sOff.length = sBlock.length = n;
     };
     const blockIndex = new Map(doc.blocks.map((b, i) => [b, i]));
+    const open = [new IntStack(), new IntStack(), new IntStack(), new IntStack(), new IntStack(), new IntStack()];
 
     for (const run of blockRuns(doc)) {
       if (reported.size >= MAX_FINDINGS) return;
@@ -94,7 +119,7 @@ const rule: Rule = {
       sRemoved.clear();
       sCrossed.clear();
       // indices into the stack of the open marks of each kind that are not removed
-      const open: number[][] = [[], [], [], [], [], []];
+      for (const o of open) o.length = 0;
       for (const b of run) {
         const bi = blockIndex.get(b)!;
         for (let i = b.start; i < b.end; i++) {
@@ -121,10 +146,10 @@ const rule: Rule = {
           while (top && sRemoved.has(top - 1)) top--;
           if (top !== sKind.length) truncate(top);
           top--;
-          if (top >= 0 && sKind[top] === k) {
+          if (top >= 0 && sKind.get(top) === k) {
             open[k].pop();
             const crossed = sCrossed.get(top) ?? -1;
-            const opener = p[sOff[top]];
+            const opener = p[sOff.get(top)];
             truncate(top);
             if (crossed >= 0) {
               const cc = p[crossed];
@@ -158,12 +183,12 @@ const rule: Rule = {
       const quoteContinues = !!next && p[k] === '“';
       for (let x = 0; x < sKind.length; x++) {
         if (sRemoved.has(x)) continue;
-        const o = sOff[x];
+        const o = sOff.get(x);
         const ch = p[o];
-        const b = doc.blocks[sBlock[x]];
+        const b = doc.blocks[sBlock.get(x)];
         if (ch === '(' && !inChineseText(doc, t, o, 1, b.start, b.end)) continue;
         if (quoteContinues && ch === '“') continue;
-        say(o, `“${ch}”缺少与之配对的“${CLOSER_OF[sKind[x]]}”`, `"${ch}" has no matching "${CLOSER_OF[sKind[x]]}"`);
+        say(o, `“${ch}”缺少与之配对的“${CLOSER_OF[sKind.get(x)]}”`, `"${ch}" has no matching "${CLOSER_OF[sKind.get(x)]}"`);
         if (reported.size >= MAX_FINDINGS) return;
       }
     }
