@@ -34,8 +34,8 @@ function iconv(): IconvLite {
 
 function hasNul(buf: Uint8Array, from = 0): boolean {
   const n = Math.min(buf.length, from + 65536);
-  for (let i = from; i < n; i++) if (buf[i] === 0) return true;
-  return false;
+  // a native search (memchr), not a loop over bytes in JavaScript
+  return from < n && buf.subarray(from, n).indexOf(0) >= 0;
 }
 
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
