@@ -1,7 +1,7 @@
 // document-number: the form of a 发文字号 (GB/T 9704-2012 7.2.5): 国办发〔2024〕1号.
 import type { Rule, RuleContext } from '../types';
 import { msg } from '../util';
-import { CJK } from '../lib/numbers-text';
+import { blockGuards, CJK, G_HAO } from '../lib/numbers-text';
 
 // Recognised by its shape: a 机关代字 (Chinese characters), a bracketed year, an optional 第, a serial number and 号.
 // Brackets of any kind are accepted here so that the wrong ones can be reported. Each part is a bounded run and the
@@ -47,9 +47,11 @@ const rule: Rule = {
   },
   check(ctx: RuleContext) {
     const { doc } = ctx;
+    const guards = blockGuards(doc);
+    let bi = -1;
     for (const block of doc.blocks) {
+      if (!(guards[++bi] & G_HAO)) continue; // DOCNO_RE ends with 号
       const s = doc.prose.slice(block.start, block.end);
-      if (!s.includes('号')) continue; // DOCNO_RE ends with 号
       for (const m of s.matchAll(DOCNO_RE)) {
         const [whole, open, sp1, year, sp2, close, sp3, di, serial] = m;
         const problems: { zh: string; en: string }[] = [];

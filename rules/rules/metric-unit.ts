@@ -2,7 +2,7 @@
 // `4千`, `增长-5%`.
 import type { ReportInput, Rule, RuleContext, TextEdit } from '../types';
 import { msg } from '../util';
-import { CJK, includesAny, proseBlocks, shiftDecimal } from '../lib/numbers-text';
+import { blockGuards, CJK, G_MINUS, G_PCT, G_QIANBAI, G_WANYI, proseBlocks, shiftDecimal } from '../lib/numbers-text';
 
 // A digit or a placeholder character ends the number a unit is attached to.
 const NUM_END = '0-9\\uff10-\\uff19Xx×';
@@ -72,11 +72,14 @@ const rule: Rule = {
       if (doc.overlapsPlaceholder(r.offset, r.endOffset)) return;
       ctx.report(r);
     };
+    const guards = blockGuards(doc);
+    let bi = -1;
     for (const { block, s } of proseBlocks(doc)) {
       const at = (i: number) => block.start + i;
       // Guards: each regex below needs one of these characters to match at all.
-      const pct = includesAny(s, '%％‰');
-      const wanYi = includesAny(s, '万亿');
+      const g = guards[++bi];
+      const pct = (g & G_PCT) !== 0;
+      const wanYi = (g & G_WANYI) !== 0;
 
       if (pct) for (const m of s.matchAll(PCT_UNIT_RE)) {
         const unitStart = at(m.index + 1);
@@ -156,7 +159,7 @@ const rule: Rule = {
         });
       }
 
-      if (includesAny(s, '千百')) for (const m of s.matchAll(MIX_RE)) {
+      if (g & G_QIANBAI) for (const m of s.matchAll(MIX_RE)) {
         const numStart = at(m.index);
         const wordStart = numStart + m[1].length;
         const placeholderNum = /^[Xx×]+$/.test(m[1]);
@@ -185,7 +188,7 @@ const rule: Rule = {
         });
       }
 
-      if (includesAny(s, '-－−‐–')) for (const m of s.matchAll(NEG_GROWTH_RE)) {
+      if (g & G_MINUS) for (const m of s.matchAll(NEG_GROWTH_RE)) {
         const start = at(m.index);
         const end = start + m[0].length;
         const opposite = OPPOSITE[m[1]];

@@ -2,7 +2,7 @@
 // style per document, no grouping of ≤ 4 digits, a leading 0 before a decimal point.
 import type { Rule, RuleContext, TextEdit } from '../types';
 import { msg } from '../util';
-import { hasFullWidthNumberChar, includesAny, isCjk, isLatin, toHalfWidthNumber } from '../lib/numbers-text';
+import { blockGuards, G_DOT, G_FULLWIDTH_NUMBER, G_GROUP, hasFullWidthNumberChar, isCjk, isLatin, toHalfWidthNumber } from '../lib/numbers-text';
 
 // A number token: digits of either width, one decimal part, an optional percent sign.
 const TOKEN_RE = /(?<![0-9\uff10-\uff19.．])[0-9\uff10-\uff19]+(?:[.．][0-9\uff10-\uff19]+)?[%％‰]?/g;
@@ -55,12 +55,15 @@ const rule: Rule = {
     const grouped: Numeral[] = [];
     const ungrouped: Numeral[] = [];
 
+    const guards = blockGuards(doc);
+    let bi = -1;
     for (const block of doc.blocks) {
       const s = doc.prose.slice(block.start, block.end);
+      const g = guards[++bi];
 
       // Full-width digits and marks, and numbers that mix widths (13．65, 18％). Only tokens with a full-width
       // character are reported: a block without one has nothing to report here.
-      if (hasFullWidthNumberChar(s)) for (const m of s.matchAll(TOKEN_RE)) {
+      if (g & G_FULLWIDTH_NUMBER) for (const m of s.matchAll(TOKEN_RE)) {
         if (!hasFullWidthNumberChar(m[0])) continue;
         const offset = block.start + m.index;
         const endOffset = offset + m[0].length;
@@ -74,7 +77,7 @@ const rule: Rule = {
         });
       }
 
-      if (includesAny(s, ',\u2009\u202f')) for (const m of s.matchAll(GROUPED_RE)) {
+      if (g & G_GROUP) for (const m of s.matchAll(GROUPED_RE)) {
         const offset = block.start + m.index;
         const endOffset = offset + m[0].length;
         if (latinAround(s, m.index, m.index + m[0].length) || doc.overlapsPlaceholder(offset, endOffset)) continue;
@@ -99,7 +102,7 @@ const rule: Rule = {
         ungrouped.push({ offset, endOffset: offset + m[0].length, text: m[0] });
       }
 
-      if (s.includes('.')) for (const m of s.matchAll(BARE_DECIMAL_RE)) {
+      if (g & G_DOT) for (const m of s.matchAll(BARE_DECIMAL_RE)) {
         const before = s[m.index - 1];
         const prev = before !== undefined && /\s/.test(before) ? s[m.index - 2] : before;
         // Only in Chinese text: after a CJK character or mark (or at the start of the block).

@@ -1,7 +1,7 @@
 // number-range: the connector of a span or range of numbers (GB/T 15834-2011 4.13; GB/T 15835-2011 5.1.3).
 import type { Rule, RuleContext } from '../types';
 import { msg } from '../util';
-import { includesAny, isHyphen, isLatin } from '../lib/numbers-text';
+import { blockGuards, G_CONN, isHyphen, isLatin } from '../lib/numbers-text';
 
 // A number (ASCII or full-width digits, one decimal part) or a run of placeholder x's.
 const NUM = '(?:[0-9\\uff10-\\uff19]+(?:[.．][0-9\\uff10-\\uff19]+)?|[Xx]+)';
@@ -55,10 +55,12 @@ const rule: Rule = {
   },
   check(ctx: RuleContext) {
     const { doc } = ctx;
+    const guards = blockGuards(doc);
+    let bi = -1;
     for (const block of doc.blocks) {
-      const s = doc.prose.slice(block.start, block.end);
       // RANGE_RE needs a connector (CONN) to match
-      if (!includesAny(s, '-\uff0d\u2010\u2013~～〜—')) continue;
+      if (!(guards[++bi] & G_CONN)) continue;
+      const s = doc.prose.slice(block.start, block.end);
       for (const m of s.matchAll(RANGE_RE)) {
         const [, a, unitA = '', conn, b] = m;
         const aStart = m.index;
