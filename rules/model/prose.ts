@@ -5,6 +5,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { LineIndex } from './lines';
+import { markdownChunks } from './markdown-chunks';
 
 export const MASK = '\uFFFC';
 
@@ -97,14 +98,11 @@ function applyMask(text: string, mask: Uint8Array): string {
   return parts.join('');
 }
 
-/** Plain text: every line is a block; lines that hold only an inline-config comment are directives. */
-function textProse(text: string, lines: LineIndex): Prose {
-  const mask = new Uint8Array(text.length).fill(1);
-  const blocks: Block[] = [];
-  const directives: Directive[] = [];
-  for (let line = 0; line < lines.lineCount; line++) {
+/** Reads lines [from, to) as plain text: every non-blank line a block, a line holding only an inline-config comment a directive. */
+function textLines(text: string, lines: LineIndex, from: number, to: number, mask: Uint8Array, blocks: Block[], directives: Directive[]): void {
+  for (let line = lines.position(from).line; line < lines.lineCount && lines.starts[line] < to; line++) {
     const start = lines.starts[line];
-    const end = lines.lineEnd(line);
+    const end = Math.min(lines.lineEnd(line), to);
     const raw = text.slice(start, end);
     if (raw.includes('report-lint-')) {
       const d = parseDirective(raw);
@@ -114,8 +112,18 @@ function textProse(text: string, lines: LineIndex): Prose {
         continue;
       }
     }
+    mask.fill(1, start, end);
     if (/\S/.test(raw)) blocks.push({ start, end, line, source: 'line' });
   }
+}
+
+/** Plain text: every line is a block; lines that hold only an inline-config comment are directives. */
+function textProse(text: string, lines: LineIndex): Prose {
+  const mask = new Uint8Array(text.length);
+  const blocks: Block[] = [];
+  const directives: Directive[] = [];
+  textLines(text, lines, 0, text.length, mask, blocks, directives);
+  // line terminators are kept as they are by applyMask whatever their mask
   maskMatches(mask, text, URL_RE);
   maskMatches(mask, text, EMAIL_RE);
   return { text: applyMask(text, mask), blocks, directives };
@@ -132,16 +140,16 @@ interface MdNode {
 // One frozen processor for every document: parse() is pure, and building and freezing one per call is waste.
 const markdownProcessor = unified().use(remarkParse).freeze();
 
-function markdownProse(text: string, lines: LineIndex): Prose {
-  const tree = markdownProcessor.parse(text) as unknown as MdNode;
+function markdownProse(text: string, lines: LineIndex, minChunk?: number): Prose {
   const mask = new Uint8Array(text.length);
   const blocks: Block[] = [];
   const directives: Directive[] = [];
+  let base = 0; // offset of the chunk being walked: node positions are relative to it
 
   const visit = (node: MdNode, container: Block['source']): void => {
     const pos = node.position;
-    const start = pos?.start.offset ?? 0;
-    const end = pos?.end.offset ?? 0;
+    const start = base + (pos?.start.offset ?? 0);
+    const end = base + (pos?.end.offset ?? 0);
     switch (node.type) {
       case 'text':
         mask.fill(1, start, end);
@@ -179,10 +187,19 @@ function markdownProse(text: string, lines: LineIndex): Prose {
     for (let k = kids.length - 1; k >= 0; k--) stack.push([kids[k], childContainer]);
   };
   // An explicit stack, not recursion: `> > > …` nests one node per character and overflowed the call stack.
-  const stack: [MdNode, Block['source']][] = [[tree, 'paragraph']];
-  while (stack.length) {
-    const [node, container] = stack.pop()!;
-    visit(node, container);
+  const stack: [MdNode, Block['source']][] = [];
+  for (const chunk of markdownChunks(text, minChunk)) {
+    if (chunk.mode === 'text') {
+      // pathological Markdown (see markdown-chunks.ts): plain lines, as in a .txt file
+      textLines(text, lines, chunk.start, chunk.end, mask, blocks, directives);
+      continue;
+    }
+    base = chunk.start;
+    stack.push([markdownProcessor.parse(text.slice(chunk.start, chunk.end)) as unknown as MdNode, 'paragraph']);
+    while (stack.length) {
+      const [node, container] = stack.pop()!;
+      visit(node, container);
+    }
   }
   maskMatches(mask, text, URL_RE);
   maskMatches(mask, text, EMAIL_RE);
@@ -221,8 +238,9 @@ function startsWithOrdinal(prose: string, start: number, end: number): boolean {
   return ORDINAL_START.test(prose.slice(start, Math.min(end, start + 12)));
 }
 
-export function buildProse(text: string, format: SourceFormat, lines: LineIndex): Prose {
-  return format === 'markdown' ? markdownProse(text, lines) : textProse(text, lines);
+/** `minChunk` is for tests: the size below which Markdown is not cut into separately parsed chunks. */
+export function buildProse(text: string, format: SourceFormat, lines: LineIndex, minChunk?: number): Prose {
+  return format === 'markdown' ? markdownProse(text, lines, minChunk) : textProse(text, lines);
 }
 
 /** Which format a file name implies: Markdown for .md/.markdown, text otherwise. */
