@@ -20,7 +20,7 @@ export interface MarkdownChunk {
 export const MIN_CHUNK = 4096;
 /** A chunk larger than this is read as plain lines. */
 export const MAX_MARKDOWN_CHUNK = 65536;
-/** Inline delimiters (`*`, `_`, `[`, `]`, backticks, `<`) beyond which a chunk is read as plain lines. */
+/** Delimiters (`*`, `_`, `[`, `]`, backticks, `<`, `>`) beyond which a chunk is read as plain lines. */
 const MAX_DELIMITERS = 2000;
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -37,8 +37,8 @@ function countDelimiters(text: string, start: number, end: number): number {
   let n = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    // * _ [ ] ` <
-    if (c === 42 || c === 95 || c === 91 || c === 93 || c === 96 || c === 60) n++;
+    // * _ [ ] ` < >
+    if (c === 42 || c === 95 || c === 91 || c === 93 || c === 96 || c === 60 || c === 62) n++;
   }
   return n;
 }
