@@ -1,80 +1,17 @@
-// The time frame of a place in a report, read from the report model: which part of the report it is in and
-// which year that part is about. Shared by year-consistency and year-facts.
-import type { Heading, ReportDocument, Sentence } from '../model/document';
-import type { Block } from '../model/prose';
+// Year helpers shared by year-consistency and year-facts (the time frame itself is the model's: doc.timeFrameAt).
+import type { ReportDocument, Sentence } from '../model/document';
 import { MASK } from '../model/prose';
 import { toAsciiDigits } from '../model/numerals';
-
-export type FrameKind = 'summary' | 'plan' | 'multi-year' | 'other';
-
-export interface TimeFrame {
-  kind: FrameKind;
-  /** The year this part of the report is about, when the report's years are known. */
-  year?: number;
-  /** The heading that gives the kind (undefined for the preamble). */
-  heading?: Heading;
-}
-
-/** The year a summary / plan section should name (undefined when the report's years are unknown). */
-export function expectedYear(doc: ReportDocument, kind: 'summary' | 'plan'): number | undefined {
-  const y = doc.years;
-  if (y.source === 'none') return undefined;
-  if (kind === 'summary') return y.summary ?? (y.plan !== undefined ? y.plan - 1 : undefined);
-  return y.plan;
-}
-
-/**
- * The time frame at an offset. A multi-year heading anywhere up the tree makes the place multi-year (each year
- * in turn is correct there); otherwise the outermost heading with a kind decides, so a sub-heading such as
- * `（三）项目计划…` inside a summary does not turn it into a plan. A work report's preamble between its title and
- * its first section summarises the summary year.
- */
-export function timeFrameAt(doc: ReportDocument, offset: number): TimeFrame {
-  const sec = doc.sectionAt(offset);
-  if (sec.headings.some((h) => h.kind === 'multi-year')) return { kind: 'multi-year' };
-  let heading: Heading | undefined;
-  for (const h of sec.headings) if (h.kind === 'summary' || h.kind === 'plan') heading = h;
-  if (heading) {
-    const kind = heading.kind as 'summary' | 'plan';
-    return { kind, year: expectedYear(doc, kind), heading };
-  }
-  if (
-    sec.headings.length === 0 &&
-    doc.kind === 'work-report' &&
-    doc.title &&
-    offset >= doc.title.endOffset &&
-    doc.headings.some((h) => h.block.start > offset && (h.kind === 'summary' || h.kind === 'plan')) &&
-    doc.title.years[0]?.role === 'summary'
-  ) {
-    return { kind: 'summary', year: expectedYear(doc, 'summary') };
-  }
-  return { kind: 'other', year: doc.years.source === 'none' ? undefined : (doc.years.report ?? doc.years.summary) };
-}
 
 /** Four-digit year (ASCII or full-width) → number. */
 export function yearValue(s: string): number {
   return Number(toAsciiDigits(s));
 }
 
-const headingMaps = new WeakMap<ReportDocument, Map<Block, Heading>>();
-
-function headingOf(doc: ReportDocument, b: Block): Heading | undefined {
-  let m = headingMaps.get(doc);
-  if (!m) {
-    m = new Map();
-    doc.blocks.forEach((blk, i) => {
-      const h = doc.headingOfBlock[i];
-      if (h) m!.set(blk, h);
-    });
-    headingMaps.set(doc, m);
-  }
-  return m.get(b);
-}
-
 /** The prose of a sentence with a heading marker at its start and leading blanks skipped. */
 export function sentenceBody(doc: ReportDocument, sentence: Sentence): { start: number; text: string } {
   let s = sentence.start;
-  const h = headingOf(doc, sentence.block);
+  const h = sentence.heading;
   if (h?.marker && h.marker.offset >= s && h.marker.offset < sentence.end) s = h.marker.endOffset;
   while (s < sentence.end && (doc.prose[s] === MASK || /[\s\u3000]/.test(doc.prose[s]))) s++;
   return { start: s, text: doc.prose.slice(s, sentence.end) };

@@ -15,6 +15,7 @@ import {
 } from './title';
 import { findEnumerations, type Enumeration } from './enumerations';
 import { findPlaceholders, type PlaceholderSpan } from './placeholders';
+import { expectedYear, timeFrameAt, type TimeFrame } from './time-frame';
 
 export interface Heading {
   /** Index in doc.headings (document order). */
@@ -50,6 +51,8 @@ export interface Sentence {
   start: number;
   end: number;
   block: Block;
+  /** The heading its block opens, if any. */
+  heading?: Heading;
 }
 
 export interface SectionContext {
@@ -98,6 +101,10 @@ export interface ReportDocument {
   sectionAt(offset: number): SectionContext;
   /** True when [start, end) overlaps a placeholder. */
   overlapsPlaceholder(start: number, end: number): boolean;
+  /** Which part of the report an offset is in (summary, plan, multi-year review) and the year that part is about. */
+  timeFrameAt(offset: number): TimeFrame;
+  /** The year a summary / plan section should name (undefined when the report's years are unknown). */
+  expectedYear(kind: 'summary' | 'plan'): number | undefined;
 }
 
 export interface BuildOptions {
@@ -111,17 +118,17 @@ export interface BuildOptions {
 
 const SENTENCE_END = /[。！？!?]+[”’」』）)]*/g;
 
-function splitSentences(prose: string, b: Block, out: Sentence[]): void {
+function splitSentences(prose: string, b: Block, heading: Heading | undefined, out: Sentence[]): void {
   const s = prose.slice(b.start, b.end);
   let start = 0;
   SENTENCE_END.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = SENTENCE_END.exec(s))) {
     const end = m.index + m[0].length;
-    if (/[^\s\u3000\uFFFC]/.test(s.slice(start, end))) out.push({ start: b.start + start, end: b.start + end, block: b });
+    if (/[^\s\u3000\uFFFC]/.test(s.slice(start, end))) out.push({ start: b.start + start, end: b.start + end, block: b, heading });
     start = end;
   }
-  if (start < s.length && /[^\s\u3000\uFFFC]/.test(s.slice(start))) out.push({ start: b.start + start, end: b.end, block: b });
+  if (start < s.length && /[^\s\u3000\uFFFC]/.test(s.slice(start))) out.push({ start: b.start + start, end: b.end, block: b, heading });
 }
 
 export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocument {
@@ -231,7 +238,7 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
 
   // Sentences and enumerations.
   const sentences: Sentence[] = [];
-  for (const b of blocks) splitSentences(prose, b, sentences);
+  blocks.forEach((b, i) => splitSentences(prose, b, headingOfBlock[i], sentences));
   const enumerations = findEnumerations(prose, blocks, headingOfBlock);
   const placeholders = findPlaceholders(prose, blocks, opts.placeholderAllow ?? []);
 
@@ -272,7 +279,7 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
     return false;
   };
 
-  return {
+  const doc: ReportDocument = {
     text,
     prose,
     format,
@@ -292,7 +299,10 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
     placeholders,
     sectionAt,
     overlapsPlaceholder,
+    timeFrameAt: (offset) => timeFrameAt(doc, offset),
+    expectedYear: (kind) => expectedYear(doc, kind),
   };
+  return doc;
 }
 
 function reportYears(title: Title | undefined, dateline: Dateline | undefined, kind: ReportKind, setting?: number): ReportYears {

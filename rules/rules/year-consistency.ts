@@ -2,7 +2,7 @@
 import type { Heading } from '../model/document';
 import { hasFullWidthDigit } from '../model/numerals';
 import { PLAN_NAME_RE } from '../model/title';
-import { expectedYear, sentenceBody, timeFrameAt, yearValue } from '../lib/report-years';
+import { sentenceBody, yearValue } from '../lib/report-years';
 import type { ReportInput, Rule } from '../types';
 import { msg } from '../util';
 
@@ -117,7 +117,7 @@ const rule: Rule = {
       let outer = true;
       for (let p: Heading | undefined = h.parent; p; p = p.parent) if (p.kind !== 'other') outer = false;
       if (!outer || h.year === undefined || h.yearOffset === undefined || h.yearEndOffset === undefined) continue;
-      const want = expectedYear(doc, h.kind);
+      const want = doc.expectedYear(h.kind);
       if (want === undefined) continue;
       const orig = doc.text.slice(h.yearOffset, h.yearEndOffset);
       if (h.year !== want) {
@@ -160,7 +160,7 @@ const rule: Rule = {
     const headingBlocks = new Set(doc.headings.map((h) => h.block));
     for (const s of doc.sentences) {
       if (title && s.start < title.endOffset) continue;
-      const frame = timeFrameAt(doc, s.start);
+      const frame = doc.timeFrameAt(s.start);
       if ((frame.kind !== 'summary' && frame.kind !== 'plan') || frame.year === undefined) continue;
       const want = frame.year;
       const { start, text } = sentenceBody(doc, s);

@@ -2,7 +2,6 @@
 // written for. The facts are in rules/lib/time-facts.ts.
 import type { ReportDocument, Sentence } from '../model/document';
 import { parseChineseNumeral, toAsciiDigits, toChineseNumeral } from '../model/numerals';
-import { timeFrameAt } from '../lib/report-years';
 import { TIME_FACTS, congress, fiveYearPlan } from '../lib/time-facts';
 import type { Rule } from '../types';
 import { matchAll, msg } from '../util';
@@ -24,7 +23,7 @@ function yearAt(doc: ReportDocument, sentences: Sentence[], offset: number): num
     // Relative years (`明年是…`, `去年…`) need a date we do not have.
     if (/明年|去年|上年|前年|来年|后年/.test(before)) return undefined;
   }
-  const frame = timeFrameAt(doc, offset);
+  const frame = doc.timeFrameAt(offset);
   if (frame.kind === 'multi-year') return undefined;
   return frame.year;
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../rules/model/document';
 import { classifySection, isNotesLabel, sectionYearOf } from '../../rules/model/title';
-import { corpus, corpusFiles } from '../helpers/fixtures';
+import { corpus, corpusFiles, seed } from '../helpers/fixtures';
 
 describe('section kinds', () => {
   it('section-title headings get their kind', () => {
@@ -114,5 +114,21 @@ describe('report years', () => {
         expect([f, h.text, h.year]).toEqual([f, h.text, h.kind === 'summary' ? doc.years.summary : doc.years.plan]);
       }
     }
+  });
+});
+
+describe('time frame (doc.timeFrameAt)', () => {
+  it('seed 000: the preamble and the summary are about 2023, the plan (with its restarted run) about 2024', () => {
+    const doc = buildDocument(seed('000'));
+    expect(doc.timeFrameAt(doc.text.indexOf('2023年是全面贯彻'))).toMatchObject({ kind: 'summary', year: 2023 });
+    expect(doc.timeFrameAt(doc.text.indexOf('深入实施精准招商'))).toMatchObject({ kind: 'summary', year: 2023 });
+    expect(doc.timeFrameAt(doc.text.indexOf('加速聚集优质项目'))).toMatchObject({ kind: 'plan', year: 2024 });
+    expect(doc.expectedYear('plan')).toBe(2024);
+  });
+
+  it('a five-year review is multi-year; the tasks are about the report year', () => {
+    const doc = buildDocument(corpus('gwr_national_2018.txt'));
+    expect(doc.timeFrameAt(doc.text.indexOf('（一）坚持稳中求进')).kind).toBe('multi-year');
+    expect(doc.timeFrameAt(doc.text.indexOf('（一）深入推进供给侧'))).toMatchObject({ kind: 'plan', year: 2018 });
   });
 });
