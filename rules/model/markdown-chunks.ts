@@ -9,11 +9,25 @@
 //
 // A chunk that still grows past MAX_MARKDOWN_CHUNK, or that holds very many inline delimiters, is not
 // parsed as Markdown: it is read as plain lines (mode 'text'), which keeps the time linear on pathological input.
+//
+// Most of a report written in Markdown is plain prose: paragraphs and `#` headings with no inline syntax at
+// all. Runs of such blocks (mode 'plain') are not handed to remark: what it would make of them is certain
+// (see plainLineKind), and test/model/markdown-plain.test.ts checks it against remark on real and random text.
 
 export interface MarkdownChunk {
   start: number;
   end: number;
-  mode: 'markdown' | 'text';
+  /** 'plain': paragraphs and ATX headings without inline syntax, read line by line (prose.ts). */
+  mode: 'markdown' | 'text' | 'plain';
+}
+
+export interface ChunkOptions {
+  /** Below this a Markdown chunk is not cut further. */
+  minChunk?: number;
+  /** Read runs of plain blocks without remark (default true; false is for tests that compare with remark). */
+  plain?: boolean;
+  /** A plain run shorter than this stays inside the Markdown chunk around it. */
+  minPlain?: number;
 }
 
 /** Below this a chunk is not cut further (fewer, larger parses are cheaper). */
@@ -22,9 +36,33 @@ export const MIN_CHUNK = 4096;
 export const MAX_MARKDOWN_CHUNK = 65536;
 /** Delimiters (`*`, `_`, `[`, `]`, backticks, `<`, `>`) beyond which a chunk is read as plain lines. */
 const MAX_DELIMITERS = 2000;
+/** A plain run shorter than this stays inside the Markdown chunk around it: every parse has a fixed cost. */
+const MIN_PLAIN = 512;
+
+// Anything that can start inline syntax (code, emphasis, links, HTML, entities, escapes), and controls and
+// the BOM, which micromark rewrites.
+const INLINE_SYNTAX = /[`*_[\]<>&\\\u0000-\u0008\u000b\u000c\u000e-\u001f\ufeff]/;
+const ATX = /^ {0,3}#{1,6}[ \t]+(?=[^ \t])/;
+// list items, block quotes, setext underlines, thematic breaks, fences, indented code, tabs in the indent
+const BLOCK_START = /^(?: {0,3}(?:[-+=>~#\t]|\d{1,9}[.)](?:[ \t]|$))| {4})/;
+
+/**
+ * 'heading' for an ATX heading and 'paragraph' for a paragraph line, when remark would read the line so and
+ * find no inline syntax in it; undefined otherwise. No trailing blank (hard breaks, line suffixes) and no
+ * closing `#` sequence, so that a heading's text runs to the end of the line.
+ */
+export function plainLineKind(line: string): 'heading' | 'paragraph' | undefined {
+  if (INLINE_SYNTAX.test(line)) return undefined;
+  const last = line.charCodeAt(line.length - 1);
+  if (last === 32 || last === 9) return undefined;
+  const atx = ATX.exec(line);
+  if (atx) return line.includes('#', atx[0].length) ? undefined : 'heading';
+  return BLOCK_START.test(line) ? undefined : 'paragraph';
+}
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const UNSAFE_START = /^(?:[ \t]|[-+*>|<=]|\d{1,9}[.)](?:[ \t]|$))/;
+// a BOM too: micromark drops one at the start of its input, but not inside the document
+const UNSAFE_START = /^(?:[ \t\ufeff]|[-+*>|<=]|\d{1,9}[.)](?:[ \t]|$))/;
 const HTML_OPEN: [RegExp, RegExp][] = [
   [/^ {0,3}<!--/, /-->/],
   [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
@@ -43,33 +81,36 @@ function countDelimiters(text: string, start: number, end: number): number {
   return n;
 }
 
-export function markdownChunks(text: string, minChunk = MIN_CHUNK): MarkdownChunk[] {
-  const chunks: MarkdownChunk[] = [];
-  let chunkStart = 0;
+interface Line {
+  start: number;
+  /** Offset of the next line. */
+  next: number;
+  blank: boolean;
+  /** A chunk may start here: after a blank line, at column 0, outside fences and HTML blocks, not a continuation. */
+  cut: boolean;
+}
+
+function scanLines(text: string): Line[] {
+  const out: Line[] = [];
   let fence: { char: string; len: number } | undefined;
   let htmlEnd: RegExp | undefined;
   let prevBlank = true;
   let pos = 0;
   const n = text.length;
-  const close = (end: number) => {
-    if (end <= chunkStart) return;
-    const tooBig = end - chunkStart > MAX_MARKDOWN_CHUNK || countDelimiters(text, chunkStart, end) > MAX_DELIMITERS;
-    chunks.push({ start: chunkStart, end, mode: tooBig ? 'text' : 'markdown' });
-    chunkStart = end;
-  };
   while (pos < n) {
     let eol = pos;
     while (eol < n && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
     const line = text.slice(pos, eol);
     const next = eol < n && text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1;
     const blank = /^[ \t]*$/.test(line);
+    let cut = false;
     if (fence) {
       const m = FENCE.exec(line);
       if (m && m[1][0] === fence.char && m[1].length >= fence.len && /^[ \t]*$/.test(line.slice(m[0].length))) fence = undefined;
     } else if (htmlEnd) {
       if (htmlEnd.test(line)) htmlEnd = undefined;
     } else {
-      if (prevBlank && !blank && pos - chunkStart >= minChunk && !UNSAFE_START.test(line)) close(pos);
+      cut = prevBlank && !blank && !UNSAFE_START.test(line);
       const f = FENCE.exec(line);
       if (f && !(f[1][0] === '`' && line.slice(f[0].length).includes('`'))) fence = { char: f[1][0], len: f[1].length };
       else {
@@ -82,9 +123,78 @@ export function markdownChunks(text: string, minChunk = MIN_CHUNK): MarkdownChun
         }
       }
     }
+    out.push({ start: pos, next: Math.min(next, n), blank, cut });
     prevBlank = blank;
     pos = next;
   }
-  close(n);
+  return out;
+}
+
+/**
+ * Runs of plain blocks, as [first line, line after the run) pairs: each starts at a cut line and ends after the last
+ * line of its last block (the blank lines after it go with what follows: a BOM there stays inside remark's input). Text holding a link reference definition has none: a reference in one chunk would
+ * not see a definition in another.
+ */
+function plainRuns(text: string, ls: Line[]): [number, number][] {
+  const runs: [number, number][] = [];
+  if (text.includes(']:')) return runs;
+  let i = 0;
+  while (i < ls.length) {
+    if (!ls[i].cut) {
+      i++;
+      continue;
+    }
+    // blocks of plain lines separated by blank lines, from this cut line on
+    let j = i;
+    let end = i;
+    for (;;) {
+      let k = j;
+      while (k < ls.length && !ls[k].blank && plainLineKind(text.slice(ls[k].start, lineContentEnd(text, ls[k]))) !== undefined) k++;
+      if (k === j || (k < ls.length && !ls[k].blank)) break; // a block with a line that is not plain
+      end = k;
+      while (k < ls.length && ls[k].blank) k++;
+      j = k;
+      if (k >= ls.length || !ls[k].cut) break;
+    }
+    if (end > i) {
+      runs.push([i, end]);
+      i = end;
+    } else i++;
+  }
+  return runs;
+}
+
+function lineContentEnd(text: string, l: Line): number {
+  let e = l.next;
+  if (e > l.start && text.charCodeAt(e - 1) === 10) e--;
+  if (e > l.start && text.charCodeAt(e - 1) === 13) e--;
+  return e;
+}
+
+export function markdownChunks(text: string, options: ChunkOptions | number = {}): MarkdownChunk[] {
+  const { minChunk = MIN_CHUNK, plain = true, minPlain = MIN_PLAIN } = typeof options === 'number' ? { minChunk: options } : options;
+  const chunks: MarkdownChunk[] = [];
+  const ls = scanLines(text);
+  const runs = plain ? plainRuns(text, ls).filter(([a, b]) => (b < ls.length ? ls[b].start : text.length) - ls[a].start >= minPlain || (a === 0 && b === ls.length)) : [];
+  let chunkStart = 0;
+  const close = (end: number) => {
+    if (end <= chunkStart) return;
+    const tooBig = end - chunkStart > MAX_MARKDOWN_CHUNK || countDelimiters(text, chunkStart, end) > MAX_DELIMITERS;
+    chunks.push({ start: chunkStart, end, mode: tooBig ? 'text' : 'markdown' });
+    chunkStart = end;
+  };
+  let r = 0;
+  for (let i = 0; i < ls.length; i++) {
+    if (r < runs.length && runs[r][0] === i) {
+      close(ls[i].start);
+      const end = runs[r][1] < ls.length ? ls[runs[r][1]].start : text.length;
+      chunks.push({ start: ls[i].start, end, mode: 'plain' });
+      chunkStart = end;
+      i = runs[r++][1] - 1;
+      continue;
+    }
+    if (ls[i].cut && ls[i].start - chunkStart >= minChunk) close(ls[i].start);
+  }
+  close(text.length);
   return chunks;
 }

@@ -5,7 +5,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { LineIndex } from './lines';
-import { markdownChunks } from './markdown-chunks';
+import { markdownChunks, plainLineKind, type ChunkOptions } from './markdown-chunks';
 
 export const MASK = '\uFFFC';
 
@@ -140,7 +140,51 @@ interface MdNode {
 // One frozen processor for every document: parse() is pure, and building and freezing one per call is waste.
 const markdownProcessor = unified().use(remarkParse).freeze();
 
-function markdownProse(text: string, lines: LineIndex, minChunk?: number): Prose {
+/**
+ * Reads lines [from, to) of a 'plain' chunk (see markdown-chunks.ts) as remark would: every run of lines between
+ * blank lines and headings a paragraph from its first non-blank character, every ATX heading a heading whose text
+ * starts after its marker. All of it is text.
+ */
+function plainMarkdownLines(text: string, lines: LineIndex, from: number, to: number, mask: Uint8Array, blocks: Block[]): void {
+  let para = -1;
+  let paraEnd = 0;
+  let paraLine = 0;
+  const flush = () => {
+    if (para < 0) return;
+    mask.fill(1, para, paraEnd);
+    blocks.push({ start: para, end: paraEnd, line: paraLine, source: 'paragraph' });
+    para = -1;
+  };
+  for (let line = lines.position(from).line; line < lines.lineCount && lines.starts[line] < to; line++) {
+    const start = lines.starts[line];
+    const end = Math.min(lines.lineEnd(line), to);
+    const raw = text.slice(start, end);
+    if (/^[ \t]*$/.test(raw)) {
+      flush();
+      continue;
+    }
+    let indent = 0;
+    while (raw.charCodeAt(indent) === 32) indent++;
+    if (plainLineKind(raw) === 'heading') {
+      flush();
+      let depth = 0;
+      while (raw.charCodeAt(indent + depth) === 35) depth++;
+      let content = indent + depth;
+      while (raw.charCodeAt(content) === 32 || raw.charCodeAt(content) === 9) content++;
+      mask.fill(1, start + content, end);
+      blocks.push({ start: start + indent, end, line, source: 'heading', mdDepth: depth });
+      continue;
+    }
+    if (para < 0) {
+      para = start + indent;
+      paraLine = line;
+    }
+    paraEnd = end;
+  }
+  flush();
+}
+
+function markdownProse(text: string, lines: LineIndex, chunking?: ChunkOptions): Prose {
   const mask = new Uint8Array(text.length);
   const blocks: Block[] = [];
   const directives: Directive[] = [];
@@ -188,13 +232,20 @@ function markdownProse(text: string, lines: LineIndex, minChunk?: number): Prose
   };
   // An explicit stack, not recursion: `> > > …` nests one node per character and overflowed the call stack.
   const stack: [MdNode, Block['source']][] = [];
-  for (const chunk of markdownChunks(text, minChunk)) {
+  for (const chunk of markdownChunks(text, chunking)) {
+    if (chunk.mode === 'plain') {
+      plainMarkdownLines(text, lines, chunk.start, chunk.end, mask, blocks);
+      continue;
+    }
+    // blank lines only (before a plain run, say): remark would find nothing, and a parse has a fixed cost
+    if (/^[ \t\r\n]*$/.test(text.slice(chunk.start, chunk.end))) continue;
     if (chunk.mode === 'text') {
       // pathological Markdown (see markdown-chunks.ts): plain lines, as in a .txt file
       textLines(text, lines, chunk.start, chunk.end, mask, blocks, directives);
       continue;
     }
-    base = chunk.start;
+    // micromark drops a BOM at the start of its input, and its offsets start after it
+    base = chunk.start + (text.charCodeAt(chunk.start) === 0xfeff ? 1 : 0);
     stack.push([markdownProcessor.parse(text.slice(chunk.start, chunk.end)) as unknown as MdNode, 'paragraph']);
     while (stack.length) {
       const [node, container] = stack.pop()!;
@@ -238,9 +289,9 @@ function startsWithOrdinal(prose: string, start: number, end: number): boolean {
   return ORDINAL_START.test(prose.slice(start, Math.min(end, start + 12)));
 }
 
-/** `minChunk` is for tests: the size below which Markdown is not cut into separately parsed chunks. */
-export function buildProse(text: string, format: SourceFormat, lines: LineIndex, minChunk?: number): Prose {
-  return format === 'markdown' ? markdownProse(text, lines, minChunk) : textProse(text, lines);
+/** `chunking` is for tests: how Markdown is cut into separately parsed chunks (markdown-chunks.ts). */
+export function buildProse(text: string, format: SourceFormat, lines: LineIndex, chunking?: ChunkOptions | number): Prose {
+  return format === 'markdown' ? markdownProse(text, lines, typeof chunking === 'number' ? { minChunk: chunking } : chunking) : textProse(text, lines);
 }
 
 /** Which format a file name implies: Markdown for .md/.markdown, text otherwise. */

@@ -64,8 +64,13 @@ describe('Markdown chunks', () => {
     expect(p.blocks).toHaveLength(1);
   });
 
-  it('a paragraph longer than the chunk limit is read as plain lines', () => {
-    const doc = '绿建区深入实施精准招商，'.repeat(Math.ceil((MAX_MARKDOWN_CHUNK + 10) / 12));
+  it('a paragraph with inline syntax longer than the chunk limit is read as plain lines', () => {
+    const doc = '绿建区深入实施**精准招商**，'.repeat(Math.ceil((MAX_MARKDOWN_CHUNK + 10) / 16));
     expect(markdownChunks(doc)[0].mode).toBe('text');
+  });
+
+  it('a paragraph without inline syntax longer than the chunk limit is read as plain Markdown, without remark', () => {
+    const doc = '绿建区深入实施精准招商，'.repeat(Math.ceil((MAX_MARKDOWN_CHUNK + 10) / 12));
+    expect(markdownChunks(doc)).toEqual([{ start: 0, end: doc.length, mode: 'plain' }]);
   });
 });
