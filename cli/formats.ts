@@ -29,11 +29,19 @@ export function formatJsonEntry(r: FileReport): string {
 }
 
 /**
- * The JSON contract: one array, one entry per file (the same text as JSON.stringify of the array). An entry
- * rendered already where it was linted (`r.json`, on a worker thread) is used as it is.
+ * The JSON contract: one array, one entry per file (the same text as JSON.stringify of the array), as UTF-8
+ * pieces to write one after the other. An entry rendered already where it was linted (`r.json`) is used as it is.
  */
-export function formatJson(reports: FileReport[]): string {
-  return '[' + reports.map((r) => r.json ?? formatJsonEntry(r)).join(',') + ']\n';
+export function formatJson(reports: FileReport[]): Uint8Array[] {
+  const enc = new TextEncoder();
+  const out: Uint8Array[] = [enc.encode('[')];
+  const comma = enc.encode(',');
+  reports.forEach((r, i) => {
+    if (i) out.push(comma);
+    out.push(r.json ?? enc.encode(formatJsonEntry(r)));
+  });
+  out.push(enc.encode(']\n'));
+  return out;
 }
 
 // ---- stylish ----

@@ -7,7 +7,7 @@ import type { ResolvedConfig } from '../rules/config';
 import type { Finding, Lang, Severity, TextEdit } from '../rules/types';
 import { LineIndex } from '../rules/model/lines';
 import type { SourceFormat } from '../rules/model/prose';
-import { formatJsonEntry } from './formats';
+import { renderJsonEntry } from './json-entry';
 import { decodeBytes, encodeText, readReportFile, writeFileAtomic, type ReadResult, type TextEncoding } from '../node/files';
 
 export type Mode = 'lint' | 'fix' | 'fix-dry-run';
@@ -70,8 +70,11 @@ export interface FileReport {
   fixRefused?: string;
   /** For --cache: sha1 of the file's bytes. */
   hash?: string;
-  /** With Job.renderJson: the file's JSON entry (diagnostics then left empty) and its counts by severity. */
-  json?: string;
+  /**
+   * With Job.renderJson: the file's JSON entry as UTF-8 (diagnostics then left empty; a worker transfers the bytes,
+   * it does not clone thousands of objects) and its counts by severity.
+   */
+  json?: Uint8Array;
   counts?: { errors: number; warnings: number };
 }
 
@@ -116,24 +119,26 @@ function lazyDiff(): typeof import('diff') {
 }
 
 export async function lintJob(job: Job): Promise<FileReport> {
-  const report = await lintJobReport(job);
+  const { report, findings, lines } = await lintJobReport(job);
   if (job.renderJson && !report.error) {
-    let errors = 0;
-    let warnings = 0;
-    for (const d of report.diagnostics) {
-      if (d.severity === 'error') errors++;
-      else if (d.severity === 'warning') warnings++;
-    }
+    const { json, errors, warnings } = renderJsonEntry(report, findings, lines, job.lang, job.renderJson.quiet);
     report.counts = { errors, warnings };
-    const shown = job.renderJson.quiet ? { ...report, diagnostics: report.diagnostics.filter((d) => d.severity === 'error') } : report;
-    report.json = formatJsonEntry(shown);
+    report.json = json;
     report.diagnostics = [];
-  }
+  } else if (findings.length) report.diagnostics = toDiagnostics(lines!.text, findings, job.lang, lines);
   return report;
 }
 
-async function lintJobReport(job: Job): Promise<FileReport> {
+interface Linted {
+  report: FileReport;
+  /** The findings, for lintJob to render (toDiagnostics or renderJsonEntry), and the lines of the text they are in. */
+  findings: Finding[];
+  lines?: LineIndex;
+}
+
+async function lintJobReport(job: Job): Promise<Linted> {
   const report: FileReport = { file: job.display, diagnostics: [], placeholders: 0 };
+  const none = { report, findings: [] };
   let read: ReadResult & { bytes?: Buffer };
   try {
     if (job.stdin) read = { ...decodeBytes(job.stdin), bytes: job.stdin };
@@ -141,12 +146,12 @@ async function lintJobReport(job: Job): Promise<FileReport> {
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     report.error = `cannot read "${job.display}": ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.message}`;
-    return report;
+    return none;
   }
   if (read.bytes && job.hash) report.hash = sha1(read.bytes);
   if (read.skipped !== undefined) {
     report.skipped = read.skipped;
-    return report;
+    return none;
   }
   const { text, encoding } = read;
   const opts = { filename: job.display, format: formatFor(job.display, encoding), config: job.config, inlineConfig: job.inlineConfig };
@@ -168,7 +173,7 @@ async function lintJobReport(job: Job): Promise<FileReport> {
           const err = e as NodeJS.ErrnoException;
           // The original is untouched (the rename never happened); report what is in it.
           report.error = `cannot write the fixes to "${job.display}": ${err.code ?? err.message}; the file was left unchanged`;
-          return report;
+          return none;
         }
         report.fixed = fixed.applied;
       } else {
@@ -181,10 +186,10 @@ async function lintJobReport(job: Job): Promise<FileReport> {
   }
   if (result.skipped !== undefined) {
     report.skipped = result.skipped;
-    return report;
+    return none;
   }
-  report.diagnostics = toDiagnostics(finalText, result.findings, job.lang, result.doc?.lines);
   report.placeholders = result.placeholders;
   if (result.internalErrors.length) report.internalErrors = result.internalErrors.map((e) => e.message);
-  return report;
+  const lines = result.doc?.lines && result.doc.lines.text === finalText ? result.doc.lines : new LineIndex(finalText);
+  return { report, findings: result.findings, lines };
 }

@@ -4,7 +4,9 @@ import { lintJob, type Job } from './lint-file';
 
 parentPort!.on('message', async (msg: { id: number; job: Job }) => {
   try {
-    parentPort!.postMessage({ id: msg.id, report: await lintJob(msg.job) });
+    const report = await lintJob(msg.job);
+    // the rendered JSON is moved, not copied (TextEncoder gives it an ArrayBuffer of its own)
+    parentPort!.postMessage({ id: msg.id, report }, report.json ? [report.json.buffer as ArrayBuffer] : []);
   } catch (e) {
     parentPort!.postMessage({ id: msg.id, failure: e instanceof Error ? e.stack ?? e.message : String(e) });
   }
