@@ -8,6 +8,8 @@ import { messageText } from '../rules/engine';
 import type { Finding, Lang, TextEdit } from '../rules/types';
 import type { LineIndex } from '../rules/model/lines';
 
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+
 class ByteWriter {
   buf = Buffer.allocUnsafe(64 * 1024);
   len = 0;
@@ -40,24 +42,26 @@ class ByteWriter {
     this.len = len;
   }
 
-  /** A non-negative integer. */
+  /** A non-negative integer (below 2^31: offsets, lines, columns, counts). */
   int(n: number): void {
     this.room(16);
+    const buf = this.buf;
     if (n < 10) {
-      this.buf[this.len++] = 48 + n;
+      buf[this.len++] = 48 + n;
       return;
     }
-    let digits = 0;
-    for (let m = n; m > 0; m = Math.floor(m / 10)) digits++;
+    let digits = 2;
+    while (digits < 10 && n >= POW10[digits]) digits++;
     let at = this.len + digits;
     this.len = at;
-    for (let m = n; m > 0; m = Math.floor(m / 10)) this.buf[--at] = 48 + (m % 10);
+    for (let m = n | 0; m > 0; m = (m / 10) | 0) buf[--at] = 48 + (m % 10);
   }
 
   /** The bytes written, in an ArrayBuffer of their own (a worker transfers it). */
   take(): Uint8Array {
-    const out = new Uint8Array(this.len);
-    out.set(this.buf.subarray(0, this.len));
+    // allocUnsafeSlow: not from the shared pool (a worker transfers the ArrayBuffer), and not zero-filled
+    const out = Buffer.allocUnsafeSlow(this.len);
+    this.buf.copy(out, 0, 0, this.len);
     this.len = 0;
     return out;
   }

@@ -20,11 +20,33 @@ const MARK_RE = /[,;:?!()]/g;
 /** Words that make a sentence a question (so a `?` after it is a question mark, not a stray character). */
 const QUESTION_RE = /[吗呢么谁哪怎岂]|什么|如何|为何|何以|何时|何处|何在|为什么|是否|能否|可否|难道|多少|几[个时年次何]|有没有|是不是|能不能|会不会|要不要|行不行|好不好|对不对/;
 
+// One message object per mark: a report has hundreds of these findings, and the CLI escapes each distinct message once.
+const fullMarkMessages = new Map<string, ReportInput['message']>();
 function fullMark(ch: string): ReportInput['message'] {
+  let m = fullMarkMessages.get(ch);
+  if (!m) fullMarkMessages.set(ch, (m = fullMarkMessage(ch)));
+  return m;
+}
+
+function fullMarkMessage(ch: string): ReportInput['message'] {
   return msg(
     `中文里应使用全角${NAME[ch].zh}“${FULL[ch]}”，不用半角“${ch}”`,
     `Chinese text takes the full-width ${NAME[ch].en} "${FULL[ch]}", not the half-width "${ch}"`,
   );
+}
+
+const curlyMessages = new Map<string, ReportInput['message']>();
+function curlyQuote(ch: string, text: string): ReportInput['message'] {
+  let m = curlyMessages.get(ch + text);
+  if (!m) {
+    const kind = ch === '"' ? msg('双引号', 'double quotes') : msg('单引号', 'single quotes');
+    m = msg(
+      `中文里的${kind.zh}用弯引号“${ch === '"' ? '“”' : '‘’'}”，不用直引号“${ch}”：此处应为“${text}”`,
+      `Chinese text takes curly ${kind.en} ${ch === '"' ? '“”' : '‘’'}, not the straight ${ch}: this one should be ${text}`,
+    );
+    curlyMessages.set(ch + text, m);
+  }
+  return m;
 }
 
 /** A `,` or `:` between digits is part of a number (`1,234`, `12:30`, `3.6 : 48`). */
@@ -173,14 +195,10 @@ const rule: Rule = {
       if (q.role === 'lone' || !q.chinese) continue;
       if (doc.overlapsPlaceholder(q.offset, q.offset + 1)) continue;
       const text = q.ch === '"' ? (q.role === 'open' ? '“' : '”') : q.role === 'open' ? '‘' : '’';
-      const kind = q.ch === '"' ? msg('双引号', 'double quotes') : msg('单引号', 'single quotes');
       report({
         offset: q.offset,
         endOffset: q.offset + 1,
-        message: msg(
-          `中文里的${kind.zh}用弯引号“${q.ch === '"' ? '“”' : '‘’'}”，不用直引号“${q.ch}”：此处应为“${text}”`,
-          `Chinese text takes curly ${kind.en} ${q.ch === '"' ? '“”' : '‘’'}, not the straight ${q.ch}: this one should be ${text}`,
-        ),
+        message: curlyQuote(q.ch, text),
         fix: { edits: [{ offset: q.offset, endOffset: q.offset + 1, text }] },
       });
     }
