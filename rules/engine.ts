@@ -47,8 +47,14 @@ function validRange(text: string, a: number, b: number): boolean {
   return Number.isInteger(a) && Number.isInteger(b) && a >= 0 && a <= b && b <= text.length && !isBadBoundary(text, a) && !isBadBoundary(text, b);
 }
 
+function validEdit(text: string, e: TextEdit, lo: number, hi: number): boolean {
+  return !!e && validRange(text, e.offset, e.endOffset) && typeof e.text === 'string' && e.offset >= lo && e.endOffset <= hi;
+}
+
 function validEdits(text: string, edits: TextEdit[], within?: [number, number]): boolean {
   if (!Array.isArray(edits) || edits.length === 0) return false;
+  // one edit, the common case: no sorted copy
+  if (edits.length === 1) return validEdit(text, edits[0], within ? within[0] : 0, within ? within[1] : text.length);
   const sorted = [...edits].sort((x, y) => x.offset - y.offset);
   let last = -1;
   for (const e of sorted) {
@@ -174,8 +180,10 @@ export function lint(text: string, opts: LintOptions = {}): LintResult {
       };
       if (r.fix) {
         // A fix touches only the span it reports.
-        if (validEdits(text, r.fix.edits, [r.offset, r.endOffset])) f.fix = { edits: r.fix.edits.map((e) => ({ ...e })) };
-        else invalid++;
+        const es = r.fix.edits;
+        if (Array.isArray(es) && es.length === 1 ? validEdit(text, es[0], r.offset, r.endOffset) : validEdits(text, es, [r.offset, r.endOffset])) {
+          f.fix = { edits: es.map((e) => ({ offset: e.offset, endOffset: e.endOffset, text: e.text })) };
+        } else invalid++;
       }
       if (r.suggestions?.length) {
         const ok = r.suggestions.filter((s) => s && s.title && validEdits(text, s.edits));
