@@ -1,20 +1,21 @@
 // The report model: what every rule reads. Built once per document version.
-import { LineIndex } from './lines';
-import { buildProse, formatForFilename, type Block, type Directive, type SourceFormat } from './prose';
+import { firstAtOrAfter, LineIndex } from './lines';
+import { buildProse, formatForFilename, isBlankOrMask, type Block, type Directive, type SourceFormat } from './prose';
 import { readMarker, type OrdinalMarker } from './headings';
 import {
   classifySection,
   findDateline,
   findTitle,
   isNotesLabel,
+  mayBeNotesLabel,
   sectionYearOf,
   type Dateline,
   type ReportKind,
   type SectionKind,
   type Title,
 } from './title';
-import { findEnumerations, type Enumeration } from './enumerations';
-import { findPlaceholders, type PlaceholderSpan } from './placeholders';
+import { ENUMERATION_KEYS, findEnumerations, type Enumeration } from './enumerations';
+import { findPlaceholders, PLACEHOLDER_CHARS, type PlaceholderSpan } from './placeholders';
 import { expectedYear, timeFrameAt, type TimeFrame } from './time-frame';
 
 export interface Heading {
@@ -116,19 +117,59 @@ export interface BuildOptions {
   placeholderAllow?: string[];
 }
 
-const SENTENCE_END = /[。！？!?]+[”’」』）)]*/g;
+// A sentence ends at a run of [。！？!?] and the closing quotes and brackets after it ([”’」』）)]*).
+const isSentenceEnd = (c: number): boolean => c === 0x3002 || c === 0xff1f || c === 0xff01 || c === 0x3f || c === 0x21;
+const isCloser = (c: number): boolean => c === 0x201d || c === 0x2019 || c === 0x300d || c === 0x300f || c === 0xff09 || c === 0x29;
 
-function splitSentences(prose: string, b: Block, heading: Heading | undefined, out: Sentence[]): void {
-  const s = prose.slice(b.start, b.end);
-  let start = 0;
-  SENTENCE_END.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = SENTENCE_END.exec(s))) {
-    const end = m.index + m[0].length;
-    if (/[^\s\u3000\uFFFC]/.test(s.slice(start, end))) out.push({ start: b.start + start, end: b.start + end, block: b, heading });
-    start = end;
+/** Does [start, end) hold anything but blanks and masks? */
+function hasText(prose: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isBlankOrMask(prose.charCodeAt(i))) return true;
+  return false;
+}
+
+// What three scanners start from, found in one pass over the prose (a loop each, or indexOf per character, cost
+// more): sentence ends, placeholder candidates (placeholders.ts), enumeration keys (enumerations.ts).
+const SENTENCE_MARK = 1;
+const PLACEHOLDER_MARK = 2;
+const ENUMERATION_MARK = 4;
+const MARK_CLASS = new Uint8Array(0x10000);
+for (const ch of '。！？!?') MARK_CLASS[ch.charCodeAt(0)] |= SENTENCE_MARK;
+for (const ch of PLACEHOLDER_CHARS) MARK_CLASS[ch.charCodeAt(0)] |= PLACEHOLDER_MARK;
+for (const ch of ENUMERATION_KEYS) MARK_CLASS[ch.charCodeAt(0)] |= ENUMERATION_MARK;
+
+interface ProseMarks {
+  /** Offsets of every [。！？!?], ascending. */
+  sentenceEnds: number[];
+  placeholderCandidates: number[];
+  enumerationKeys: number[];
+}
+
+function proseMarks(prose: string): ProseMarks {
+  const marks: ProseMarks = { sentenceEnds: [], placeholderCandidates: [], enumerationKeys: [] };
+  for (let i = 0; i < prose.length; i++) {
+    const f = MARK_CLASS[prose.charCodeAt(i)];
+    if (f === 0) continue;
+    if (f & SENTENCE_MARK) marks.sentenceEnds.push(i);
+    if (f & PLACEHOLDER_MARK) marks.placeholderCandidates.push(i);
+    if (f & ENUMERATION_MARK) marks.enumerationKeys.push(i);
   }
-  if (start < s.length && /[^\s\u3000\uFFFC]/.test(s.slice(start))) out.push({ start: b.start + start, end: b.end, block: b, heading });
+  return marks;
+}
+
+/** Splits a block at its sentence ends (`marks`: ProseMarks.sentenceEnds). */
+function splitSentences(prose: string, marks: number[], b: Block, heading: Heading | undefined, out: Sentence[]): void {
+  const end = b.end;
+  let start = b.start;
+  let k = firstAtOrAfter(marks, start);
+  for (; k < marks.length && marks[k] < end; k++) {
+    if (marks[k] < start) continue; // part of the run just read
+    let i = marks[k] + 1;
+    while (i < end && isSentenceEnd(prose.charCodeAt(i))) i++;
+    while (i < end && isCloser(prose.charCodeAt(i))) i++;
+    if (hasText(prose, start, i)) out.push({ start, end: i, block: b, heading });
+    start = i;
+  }
+  if (start < end && hasText(prose, start, end)) out.push({ start, end, block: b, heading });
 }
 
 export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocument {
@@ -147,15 +188,16 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
     const marker = readMarker(s, b.start);
     if (!marker && !b.mdDepth) continue;
     let textOffset = marker ? marker.endOffset : b.start;
-    while (textOffset < b.end && /[\s\u3000\uFFFC]/.test(prose[textOffset])) textOffset++;
-    let textEnd = b.end;
+    while (textOffset < b.end && isBlankOrMask(prose.charCodeAt(textOffset))) textOffset++;
     // The heading's own text ends at the first 。 or at the end of its line.
     // search the block only: indexOf over the rest of the document was O(n²) with many headings and no 。
-    const stop = prose.slice(textOffset, textEnd).indexOf('。');
-    if (stop >= 0) textEnd = textOffset + stop;
-    const nl = prose.slice(textOffset, textEnd).search(/[\r\n]/);
-    if (nl >= 0) textEnd = textOffset + nl;
-    while (textEnd > textOffset && /[\s\u3000\uFFFC]/.test(prose[textEnd - 1])) textEnd--;
+    let textEnd = textOffset;
+    while (textEnd < b.end) {
+      const c = prose.charCodeAt(textEnd);
+      if (c === 0x3002 || c === 10 || c === 13) break; // 。 \n \r
+      textEnd++;
+    }
+    while (textEnd > textOffset && isBlankOrMask(prose.charCodeAt(textEnd - 1))) textEnd--;
     const htext = prose.slice(textOffset, textEnd);
     // The year that frames the section (`2023年工作总结`), not one inside its content.
     const sy = sectionYearOf(htext, textOffset);
@@ -169,10 +211,15 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
       textEndOffset: textEnd,
       text: htext,
       kind: classifySection(htext),
-      ...(sy ? { year: sy.year, yearOffset: sy.offset, yearEndOffset: sy.endOffset } : {}),
       children: [],
       sectionEnd: text.length,
     };
+    // set after the literal: a spread of a conditional object made every heading through the slow path
+    if (sy) {
+      h.year = sy.year;
+      h.yearOffset = sy.offset;
+      h.yearEndOffset = sy.endOffset;
+    }
     headings.push(h);
     headingOfBlock[i] = h;
   }
@@ -191,7 +238,8 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
   const kind: ReportKind = title?.kind ?? (dateline ? 'government-report' : 'other');
   const years = reportYears(title, dateline, kind, opts.year);
   // Notes after the body (`注释：` then `1、…：是指…`) belong to no section.
-  const notesIndex = firstOrdinal < 0 ? -1 : blocks.findIndex((b, i) => i > firstOrdinal && isNotesLabel(prose.slice(b.start, b.end)));
+  const notesIndex =
+    firstOrdinal < 0 ? -1 : blocks.findIndex((b, i) => i > firstOrdinal && mayBeNotesLabel(prose, b.start, b.end) && isNotesLabel(prose.slice(b.start, b.end)));
   const notesStart = notesIndex < 0 ? text.length : blocks[notesIndex].start;
   for (const h of headings) {
     if (h.block.start < notesStart) continue;
@@ -238,9 +286,10 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
 
   // Sentences and enumerations.
   const sentences: Sentence[] = [];
-  blocks.forEach((b, i) => splitSentences(prose, b, headingOfBlock[i], sentences));
-  const enumerations = findEnumerations(prose, blocks, headingOfBlock);
-  const placeholders = findPlaceholders(prose, blocks, opts.placeholderAllow ?? []);
+  const marks = proseMarks(prose);
+  for (let i = 0; i < blocks.length; i++) splitSentences(prose, marks.sentenceEnds, blocks[i], headingOfBlock[i], sentences);
+  const enumerations = findEnumerations(prose, blocks, headingOfBlock, marks.enumerationKeys);
+  const placeholders = findPlaceholders(prose, blocks, opts.placeholderAllow ?? [], marks.placeholderCandidates);
 
   const headingStarts = tree.map((h) => h.block.start);
   const sectionAt = (offset: number): SectionContext => {

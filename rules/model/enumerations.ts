@@ -1,4 +1,5 @@
 // Inline enumerations: 一是…二是…, 第一，第二，, 首先…其次…最后 (GB/T 15834-2011 B.3.1, B.3.7).
+import { firstAtOrAfter } from './lines';
 import { parseChineseNumeral } from './numerals';
 import type { Block } from './prose';
 import type { Heading } from './document';
@@ -28,10 +29,19 @@ const DI_RE = /(^|[。；;：:！？!?\s\u3000\uFFFC（(“"])第([一二三四�
 const ORDER_RE = /(^|[。；;：:！？!?\s\u3000\uFFFC（(“"])(首先|其次|再次|最后)([，,、：:])/g;
 const ORDER_VALUE: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: 99 };
 
-function scan(re: RegExp, style: EnumerationStyle, s: string, b: Block, out: EnumerationItem[]): void {
+/**
+ * `cores`: the style's core starts (styleCores). A match starts at most three units before its core (a clause
+ * mark and up to three numerals before 是), so the search skips ahead to the next core each time.
+ */
+function scan(re: RegExp, style: EnumerationStyle, s: string, b: Block, out: EnumerationItem[], cores: number[]): void {
   re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) {
+  let k = firstAtOrAfter(cores, b.start);
+  for (;;) {
+    while (k < cores.length && cores[k] - b.start < re.lastIndex) k++;
+    if (k === cores.length) break;
+    re.lastIndex = Math.max(re.lastIndex, cores[k] - b.start - 3);
+    const m = re.exec(s);
+    if (!m) break;
     const word = m[2];
     const value = style === 'order-words' ? ORDER_VALUE[word] : parseChineseNumeral(word);
     if (!value) continue;
@@ -46,24 +56,81 @@ function scan(re: RegExp, style: EnumerationStyle, s: string, b: Block, out: Enu
   }
 }
 
-export function findEnumerations(prose: string, blocks: Block[], headingOfBlock: (Heading | undefined)[]): Enumeration[] {
+const STYLES = [
+  [SHI_RE, 'shi'],
+  [DI_RE, 'di'],
+  [ORDER_RE, 'order-words'],
+] as const;
+
+const CN_DIGIT = new Set([...'一二三四五六七八九十']);
+
+/** The characters a marker word is found by: 是 after a numeral, 第 before one, the second of 首先/其次/再次/最后. */
+export const ENUMERATION_KEYS = '是第先次后';
+
+/** Offsets of the ENUMERATION_KEYS in the prose, ascending. */
+export function enumerationKeys(prose: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < prose.length; i++) if (ENUMERATION_KEYS.includes(prose[i])) out.push(i);
+  return out;
+}
+
+/**
+ * Starts of the two-character cores each style needs (numeral + 是, 第 + numeral, 首先/其次/再次/最后), from the
+ * keys: most blocks have none and skip that style's regex, which cannot match there.
+ */
+function styleCores(prose: string, keys: number[]): [number[], number[], number[]] {
+  const shi: number[] = [];
+  const di: number[] = [];
+  const order: number[] = [];
+  for (const i of keys) {
+    const prev = prose[i - 1];
+    switch (prose[i]) {
+      case '是':
+        if (CN_DIGIT.has(prev)) shi.push(i - 1);
+        break;
+      case '第':
+        if (CN_DIGIT.has(prose[i + 1])) di.push(i);
+        break;
+      case '先':
+        if (prev === '首') order.push(i - 1);
+        break;
+      case '次':
+        if (prev === '其' || prev === '再') order.push(i - 1);
+        break;
+      case '后':
+        if (prev === '最') order.push(i - 1);
+        break;
+    }
+  }
+  return [shi, di, order];
+}
+
+/** Is there a core [p, p + 2) inside [from, end)? */
+function hasCore(starts: number[], from: number, end: number): boolean {
+  const k = firstAtOrAfter(starts, from);
+  return k < starts.length && starts[k] + 2 <= end;
+}
+
+/** `keys`: enumerationKeys(prose), which buildDocument finds in a pass it shares with other scanners. */
+export function findEnumerations(prose: string, blocks: Block[], headingOfBlock: (Heading | undefined)[], keys = enumerationKeys(prose)): Enumeration[] {
   const result: Enumeration[] = [];
   const open = new Map<EnumerationStyle, Enumeration>();
+  const styleStarts = styleCores(prose, keys);
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     const h = headingOfBlock[i];
     // A heading closes the runs of the section before it.
     if (h) open.clear();
     const from = h ? h.textEndOffset : b.start;
-    const s = prose.slice(from, b.end);
-    const sub: Block = { ...b, start: from };
-    for (const [re, style] of [
-      [SHI_RE, 'shi'],
-      [DI_RE, 'di'],
-      [ORDER_RE, 'order-words'],
-    ] as const) {
+    let s: string | undefined;
+    let sub: Block | undefined;
+    for (let k = 0; k < STYLES.length; k++) {
+      if (!hasCore(styleStarts[k], from, b.end)) continue; // no items: nothing below would change
+      const [re, style] = STYLES[k];
+      s ??= prose.slice(from, b.end);
+      sub ??= { ...b, start: from };
       const items: EnumerationItem[] = [];
-      scan(re, style, s, sub, items);
+      scan(re, style, s, sub, items, styleStarts[k]);
       for (const it of items) it.block = b;
       let run = open.get(style);
       if (items.length === 0) continue;

@@ -1,6 +1,7 @@
 // Ordinal heading markers at the start of a block, in their right and wrong forms
 // (GB/T 15834-2011 B.3.2–B.3.4, B.3.8; GB/T 9704-2012 7.3.3).
 import { parseChineseNumeral, parseCircled, toAsciiDigits, toChineseNumeral, toCircled } from './numerals';
+import { isBlankOrMask } from './prose';
 
 export type OrdinalType = 'cn' | 'paren-cn' | 'arabic' | 'paren-arabic' | 'circled';
 
@@ -40,11 +41,15 @@ export interface OrdinalMarker {
 
 const CN_NUM = '[一二三四五六七八九十百]{1,4}';
 const DIGIT = '[0-9０-９]';
-const LEAD = /^[\s\u3000\u00a0\uFFFC]*/;
+// LEAD: [\s\u3000\u00a0\uFFFC] (\s holds U+3000 and U+00A0)
+const isLead = isBlankOrMask;
 const RE_CN = new RegExp(`^(${CN_NUM})([、.．])`);
 const RE_PAREN = new RegExp(`^([（(])([ \\u3000]?)(${CN_NUM}|${DIGIT}{1,3})([ \\u3000]?)([）)])([、.．，,]?)`);
 const RE_ARABIC = new RegExp(`^(${DIGIT}{1,3})([.．、])(?!${DIGIT})`);
 const RE_CIRCLED = /^([①-⑳])/;
+/** The code units the four regexes can open with. */
+const MARKER_FIRST = new Set<number>();
+for (const ch of '（(一二三四五六七八九十百0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳') MARKER_FIRST.add(ch.charCodeAt(0));
 
 export function canonicalMarker(type: OrdinalType, value: number): string {
   switch (type) {
@@ -71,7 +76,10 @@ export function canonicalNumeral(type: OrdinalType, value: number): string {
  * `base` is the document offset of s[0].
  */
 export function readMarker(s: string, base: number): OrdinalMarker | undefined {
-  const lead = LEAD.exec(s)![0].length;
+  let lead = 0;
+  while (lead < s.length && isLead(s.charCodeAt(lead))) lead++;
+  // most blocks open with none of the characters a marker opens with: no regex for them
+  if (!MARKER_FIRST.has(s.charCodeAt(lead))) return undefined;
   const t = s.slice(lead, lead + 16);
   const at = base + lead;
   let m: RegExpExecArray | null;

@@ -6,6 +6,11 @@
  */
 function lineStarts(text: string): number[] {
   const starts = [0];
+  // without \r, indexOf finds each \n far faster than a loop over every code unit
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);
@@ -58,4 +63,16 @@ export class LineIndex {
     }
     return end;
   }
+}
+
+/** Index of the first element of ascending `xs` that is ≥ x (xs.length when none is). */
+export function firstAtOrAfter(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -52,7 +52,16 @@ const BLOCK_START = /^(?: {0,3}(?:[-+=>~#\t]|\d{1,9}[.)](?:[ \t]|$))| {4})/;
  * closing `#` sequence, so that a heading's text runs to the end of the line.
  */
 export function plainLineKind(line: string): 'heading' | 'paragraph' | undefined {
-  if (INLINE_SYNTAX.test(line)) return undefined;
+  return INLINE_SYNTAX.test(line) ? undefined : syntaxFreeLineKind(line);
+}
+
+/** Is a line of a plain chunk (every non-blank line plain, see plainRuns) a heading? */
+export function isPlainHeading(line: string): boolean {
+  return ATX.test(line);
+}
+
+/** plainLineKind of a line INLINE_SYNTAX does not match. */
+function syntaxFreeLineKind(line: string): 'heading' | 'paragraph' | undefined {
   const last = line.charCodeAt(line.length - 1);
   if (last === 32 || last === 9) return undefined;
   const atx = ATX.exec(line);
@@ -88,6 +97,25 @@ interface Line {
   blank: boolean;
   /** A chunk may start here: after a blank line, at column 0, outside fences and HTML blocks, not a continuation. */
   cut: boolean;
+  /** INLINE_SYNTAX matches the line. */
+  syntax: boolean;
+}
+
+/** Where FENCE and HTML_OPEN can match: the code unit after up to three spaces ('`', '~' or '<'); 0 for none. */
+function openerAt(text: string, pos: number, eol: number): number {
+  let k = pos;
+  while (k < eol && k < pos + 3 && text.charCodeAt(k) === 32) k++;
+  const c = k < eol ? text.charCodeAt(k) : 0;
+  return c === 96 || c === 126 || c === 60 ? c : 0;
+}
+
+// INLINE_SYNTAX over a whole text: test() with the g flag finds the next match without allocating one.
+const INLINE_SYNTAX_G = new RegExp(INLINE_SYNTAX.source, 'g');
+
+/** Offset of the first INLINE_SYNTAX match at or after `from`; text.length when there is none. */
+function nextSyntax(text: string, from: number): number {
+  INLINE_SYNTAX_G.lastIndex = from;
+  return INLINE_SYNTAX_G.test(text) ? INLINE_SYNTAX_G.lastIndex - 1 : text.length;
 }
 
 function scanLines(text: string): Line[] {
@@ -97,33 +125,48 @@ function scanLines(text: string): Line[] {
   let prevBlank = true;
   let pos = 0;
   const n = text.length;
+  // line ends and inline syntax by indexOf and a regex, which are far faster than a loop over every code unit
+  let lf = -1;
+  let cr = -1;
+  let syntaxAt = -1;
   while (pos < n) {
-    let eol = pos;
-    while (eol < n && text.charCodeAt(eol) !== 10 && text.charCodeAt(eol) !== 13) eol++;
-    const line = text.slice(pos, eol);
+    if (lf < pos && (lf = text.indexOf('\n', pos)) < 0) lf = n;
+    if (cr < pos && (cr = text.indexOf('\r', pos)) < 0) cr = n;
+    const eol = Math.min(lf, cr);
+    if (syntaxAt < pos) syntaxAt = nextSyntax(text, pos);
+    const syntax = syntaxAt < eol;
+    let k = pos;
+    while (k < eol && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+    const blank = k === eol;
     const next = eol < n && text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1;
-    const blank = /^[ \t]*$/.test(line);
     let cut = false;
+    // regexes only where they can match: most lines open with none of ` ~ <, and only a line after a blank can be a cut
     if (fence) {
-      const m = FENCE.exec(line);
-      if (m && m[1][0] === fence.char && m[1].length >= fence.len && /^[ \t]*$/.test(line.slice(m[0].length))) fence = undefined;
+      if (openerAt(text, pos, eol) !== 0) {
+        const line = text.slice(pos, eol);
+        const m = FENCE.exec(line);
+        if (m && m[1][0] === fence.char && m[1].length >= fence.len && /^[ \t]*$/.test(line.slice(m[0].length))) fence = undefined;
+      }
     } else if (htmlEnd) {
-      if (htmlEnd.test(line)) htmlEnd = undefined;
+      if (htmlEnd.test(text.slice(pos, eol))) htmlEnd = undefined;
     } else {
-      cut = prevBlank && !blank && !UNSAFE_START.test(line);
-      const f = FENCE.exec(line);
-      if (f && !(f[1][0] === '`' && line.slice(f[0].length).includes('`'))) fence = { char: f[1][0], len: f[1].length };
-      else {
-        for (const [open, end] of HTML_OPEN) {
-          const o = open.exec(line);
-          if (o) {
-            if (!end.test(line.slice(o[0].length))) htmlEnd = end;
-            break;
+      cut = prevBlank && !blank && !UNSAFE_START.test(text.slice(pos, eol));
+      if (openerAt(text, pos, eol) !== 0) {
+        const line = text.slice(pos, eol);
+        const f = FENCE.exec(line);
+        if (f && !(f[1][0] === '`' && line.slice(f[0].length).includes('`'))) fence = { char: f[1][0], len: f[1].length };
+        else {
+          for (const [open, end] of HTML_OPEN) {
+            const o = open.exec(line);
+            if (o) {
+              if (!end.test(line.slice(o[0].length))) htmlEnd = end;
+              break;
+            }
           }
         }
       }
     }
-    out.push({ start: pos, next: Math.min(next, n), blank, cut });
+    out.push({ start: pos, next: Math.min(next, n), blank, cut, syntax });
     prevBlank = blank;
     pos = next;
   }
@@ -149,7 +192,7 @@ function plainRuns(text: string, ls: Line[]): [number, number][] {
     let end = i;
     for (;;) {
       let k = j;
-      while (k < ls.length && !ls[k].blank && plainLineKind(text.slice(ls[k].start, lineContentEnd(text, ls[k]))) !== undefined) k++;
+      while (k < ls.length && !ls[k].blank && !ls[k].syntax && syntaxFreeLineKind(text.slice(ls[k].start, lineContentEnd(text, ls[k]))) !== undefined) k++;
       if (k === j || (k < ls.length && !ls[k].blank)) break; // a block with a line that is not plain
       end = k;
       while (k < ls.length && ls[k].blank) k++;

@@ -45,6 +45,10 @@ export function toChineseNumeral(n: number): string {
 
 /** Full-width digits ０-９ to ASCII. */
 export function toAsciiDigits(s: string): string {
+  // most strings hold none: no regex, no copy
+  let i = 0;
+  while (i < s.length && !(s.charCodeAt(i) >= 0xff10 && s.charCodeAt(i) <= 0xff19)) i++;
+  if (i === s.length) return s;
   return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 

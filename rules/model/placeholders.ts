@@ -9,6 +9,7 @@
 //   to the run keep it a placeholder: XGWh, XKV, DNX, Bx版.
 // - Symbol runs (××, ○○, □□, △△, ＊＊), 某某, ？？, bracketed notes (【待补充】, [待填], （待定）), TODO/TBD.
 // - After a surname (张××, 李某某) the run is a redacted name: kind 'redacted-name'.
+import { firstAtOrAfter } from './lines';
 import type { Block } from './prose';
 
 export type PlaceholderForm =
@@ -53,6 +54,9 @@ const isCJK = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x34
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
 const isDot = (c: number): boolean => c === 0x2e || c === 0xff0e;
 
+/** The code units of a string of BMP characters, for lookups by charCodeAt (no one-character string per test). */
+const codeSet = (s: string): Set<number> => new Set([...s].map((ch) => ch.charCodeAt(0)));
+
 /** Full-width Latin letters and digits to ASCII, for comparisons. */
 function ascii(s: string): string {
   return s.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
@@ -64,7 +68,7 @@ const MEASURE =
   '个家项名人位次件台套条批栋幢座层户元角亿万千百十%％‰年月日号时分秒天周期届宗亩顷米吨度倍余多所处份篇场轮版页类种款辆架艘部只册张间类平方公里斤克升瓦伏标准强佳';
 // Place words: 某市/××县/□□区.
 const PLACE = '市县区镇乡村省州盟旗街路园镇港湾湖山河江';
-const MEASURE_SET = new Set(MEASURE + PLACE);
+const MEASURE_SET = codeSet(MEASURE + PLACE);
 
 // Chinese terms in which a single X is the letter itself (X-ray, x-axis, X chromosome…), with what must
 // not follow for the term to hold (X线城市 is "某线城市", X型号 a model number to fill in). Only X光, X射线
@@ -99,21 +103,23 @@ const CODE_AFTER = new Set([...'版号栋幢楼座层室期区段地块馆厅'])
 
 // Common single-character surnames and the compound ones. Characters that mostly work as words in report
 // text (和 于 时 国 平 成 向 方 高 全 安 文 关 明 海) are left out: a run after them is a value, not a name.
-const SURNAMES = new Set([
-  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅邹孟熊秦邱尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤常温康施牛樊葛邢齐乔伍庞颜倪庄聂章鲁岳翟殷詹耿焦俞左柳祝包舒阮柯纪梅童凌毕季裴霍涂苗谷盛翁冉骆蓝靳管柴鲍喻祁蒲滕饶艾穆卓缪娄窦戚岑晏卫柏瞿桂佟臧闵苟邬卞姬仇栾隋刁巫寇桑甄虞敖巩佘麻迟邝鞠荆冀郁胥栗燕楚鄢谌奚粟冼蔺屠芮邸辜裘亓邰赫况逯茹嵇',
-]);
+const SURNAMES = codeSet(
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅邹孟熊秦邱尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤常温康施牛樊葛邢齐乔伍庞颜倪庄聂章鲁岳翟殷詹耿焦俞左柳祝包舒阮柯纪梅童凌毕季裴霍涂苗谷盛翁冉骆蓝靳管柴鲍喻祁蒲滕饶艾穆卓缪娄窦戚岑晏卫柏瞿桂佟臧闵苟邬卞姬仇栾隋刁巫寇桑甄虞敖巩佘麻迟邝鞠荆冀郁胥栗燕楚鄢谌奚粟冼蔺屠芮邸辜裘亓邰赫况逯茹嵇',
+);
 const COMPOUND_SURNAMES = new Set(['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '夏侯', '司徒', '长孙', '宇文', '独孤', '端木', '南宫', '西门']);
+// their last characters: most runs follow none, and need no slice
+const COMPOUND_LAST = new Set([...COMPOUND_SURNAMES].map((w) => w.charCodeAt(1)));
 // What follows a name: a title, a reporting verb, a conjunction, or punctuation.
 const TITLE_WORDS = ['同志', '先生', '女士', '老师', '书记', '主任', '局长', '院长', '经理', '教授', '医生', '律师', '警官'];
 const NAME_AFTER_WORDS = [...TITLE_WORDS, '等', '说', '称', '表示', '介绍', '和', '与', '及'];
-const NAME_AFTER_PUNCT = new Set([...'，,。；;：:、）)”"’\'》！!？?（(']);
+const NAME_AFTER_PUNCT = codeSet('，,。；;：:、）)”"’\'》！!？?（(');
 
 const TODO_WORDS = new Set(['TODO', 'TBD', 'FIXME']);
 
 // Bracketed notes: 【待补充】 [待填] （待定） 【此处填写…】 — bounded content, so linear.
 const NOTE_RE =
   /[【［\[（(〔〖]\s{0,2}(?:待(?:补充|补|填|定|完善|核实|核|确认|确定|更新|提供|录入|统计|修改|明确|落实)|请?(?:填写|补充|补填)|此处)[^【】［］\[\]（）()〔〕〖〗\r\n]{0,16}[】］\]）)〕〗]/g;
-const QUESTION_PARTICLES = new Set([...'吗呢么吧啊呀嘛哪谁！!']);
+const QUESTION_PARTICLES = codeSet('吗呢么吧啊呀嘛哪谁！!');
 const QUESTION_WORD_RE = /什么|怎么|怎样|为何|为什么|谁|哪|几|是否|难道|如何|多少/;
 
 // ---- helpers ----------------------------------------------------------------------------------------
@@ -134,8 +140,9 @@ function startsWithAt(c: Ctx, i: number, word: string): boolean {
 /** Length of the surname (or compound surname) that ends right before `start`; 0 when there is none. */
 function surnameLength(c: Ctx, start: number): number {
   if (start - 1 < c.bs) return 0;
-  if (start - 2 >= c.bs && COMPOUND_SURNAMES.has(c.p.slice(start - 2, start))) return 2;
-  return SURNAMES.has(c.p[start - 1]) ? 1 : 0;
+  const last = c.p.charCodeAt(start - 1);
+  if (start - 2 >= c.bs && COMPOUND_LAST.has(last) && COMPOUND_SURNAMES.has(c.p.slice(start - 2, start))) return 2;
+  return SURNAMES.has(last) ? 1 : 0;
 }
 
 const surnameBefore = (c: Ctx, start: number): boolean => surnameLength(c, start) > 0;
@@ -153,7 +160,7 @@ function nameStartsAt(c: Ctx, i: number): boolean {
 /** The text after `end` is how a name goes on (strict: for X runs, which are mostly values). */
 function nameAfterStrict(c: Ctx, end: number): boolean {
   const n = code(c, end);
-  if (n < 0 || isSpace(n) || NAME_AFTER_PUNCT.has(String.fromCharCode(n))) return true;
+  if (n < 0 || isSpace(n) || NAME_AFTER_PUNCT.has(n)) return true;
   return NAME_AFTER_WORDS.some((w) => startsWithAt(c, end, w));
 }
 
@@ -165,12 +172,12 @@ function titleAfter(c: Ctx, end: number): boolean {
 function nameAfterLenient(c: Ctx, end: number): boolean {
   const n = code(c, end);
   if (n < 0) return true;
-  return !MEASURE_SET.has(String.fromCharCode(n)) && !isDigit(n) && !isXChar(n);
+  return !MEASURE_SET.has(n) && !isDigit(n) && !isXChar(n);
 }
 
 function measureAfter(c: Ctx, end: number): boolean {
   const n = code(c, end);
-  return n >= 0 && MEASURE_SET.has(String.fromCharCode(n));
+  return n >= 0 && MEASURE_SET.has(n);
 }
 
 /** A unit symbol follows after one space (X GWh). */
@@ -219,46 +226,69 @@ function hasX(p: string, a: number, b: number): boolean {
   return false;
 }
 
+const isSep = (c: number): boolean => isDot(c) || c === 0x2c;
+
 /**
  * Scans the Latin tokens of a block: alnum chunks joined by a decimal point (xx.xx, 1x.5) or a thousands
  * comma (x,xxx) when the left chunk is a number with an X in it. "2.X" stays two tokens: a heading
  * ordinal or a finished number before the dot is not part of the placeholder.
+ *
+ * Only a token that holds a TOKEN character (an X, or the T/F a TODO word starts with) can be a placeholder, so
+ * the scan starts from those (`cands[k0, k1)`: the block's candidates, see placeholderCandidates), each time
+ * from a point where a scan of the whole block would start a token too, and reads tokens as that scan would.
  */
-function scanTokens(c: Ctx, out: PlaceholderSpan[]): void {
+function scanTokens(c: Ctx, out: PlaceholderSpan[], cands: number[], k0: number, k1: number): void {
   const { p } = c;
-  let i = c.bs;
-  while (i < c.be) {
-    if (!isAlnum(p.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let a = i;
-    let k = chunkEnd(c, a);
+  let done = c.bs; // where the tokens read so far end
+  for (let n = k0; n < k1; n++) {
+    const q = cands[n];
+    if (q < done || !(CHAR_FLAGS[p.charCodeAt(q)] & TOKEN)) continue;
+    // back over q's chunk and every chunk a separator may join to it
+    let i = q;
     for (;;) {
-      if (k + 1 >= c.be) break;
-      const sep = p.charCodeAt(k);
-      if (!isDot(sep) && sep !== 0x2c) break;
-      if (!isAlnum(p.charCodeAt(k + 1))) break;
-      if (!allXOrDigit(p, a, k) || !hasX(p, a, k)) break;
-      const r = chunkEnd(c, k + 1);
-      if (!allXOrDigit(p, k + 1, r)) break;
-      if (sep === 0x2c && (r - (k + 1) !== 3 || !hasX(p, k + 1, r))) break;
-      a = k + 1;
-      k = r;
+      while (i > done && isAlnum(p.charCodeAt(i - 1))) i--;
+      if (i - 2 < done || !isSep(p.charCodeAt(i - 1)) || !isAlnum(p.charCodeAt(i - 2))) break;
+      i -= 2;
     }
-    analyzeToken(c, start, k, out);
-    i = k;
+    while (i <= q) {
+      if (!isAlnum(p.charCodeAt(i))) i++;
+      else i = readToken(c, i, out);
+    }
+    done = i;
   }
+}
+
+/** Reads the token that starts at `start` and analyses it; returns its end. */
+function readToken(c: Ctx, start: number, out: PlaceholderSpan[]): number {
+  const { p } = c;
+  let a = start;
+  let k = chunkEnd(c, a);
+  for (;;) {
+    if (k + 1 >= c.be) break;
+    const sep = p.charCodeAt(k);
+    if (!isSep(sep)) break;
+    if (!isAlnum(p.charCodeAt(k + 1))) break;
+    if (!allXOrDigit(p, a, k) || !hasX(p, a, k)) break;
+    const r = chunkEnd(c, k + 1);
+    if (!allXOrDigit(p, k + 1, r)) break;
+    if (sep === 0x2c && (r - (k + 1) !== 3 || !hasX(p, k + 1, r))) break;
+    a = k + 1;
+    k = r;
+  }
+  analyzeToken(c, start, k, out);
+  return k;
 }
 
 function analyzeToken(c: Ctx, start: number, end: number, out: PlaceholderSpan[]): void {
   const { p } = c;
-  const token = p.slice(start, end);
   if (!hasX(p, start, end)) {
+    // most tokens are numbers: only 3 to 5 units can be TODO, TBD or FIXME (ascii keeps the length)
+    if (end - start < 3 || end - start > 5) return;
+    const token = p.slice(start, end);
     if (TODO_WORDS.has(ascii(token))) out.push({ offset: start, endOffset: end, text: token, kind: 'placeholder', form: 'todo' });
     return;
   }
+  const token = p.slice(start, end);
   // prefix and suffix: Latin letters other than X at either end
   let a = start;
   while (a < end && isLatin(p.charCodeAt(a)) && !isXChar(p.charCodeAt(a))) a++;
@@ -349,7 +379,11 @@ function latinContext(c: Ctx, start: number, end: number): boolean {
   return false;
 }
 
+// the first characters of the X_TERMS: after most runs there is none
+const X_TERM_FIRST = new Set(X_TERMS.map((t) => t.word.charCodeAt(0)));
+
 function xTerm(c: Ctx, end: number): boolean {
+  if (!X_TERM_FIRST.has(code(c, end))) return false;
   const upper = isUpperX(c.p.charCodeAt(end - 1));
   for (const t of X_TERMS) {
     if (!upper && !t.lower) continue;
@@ -377,18 +411,16 @@ function isMultiplication(c: Ctx, start: number, end: number): boolean {
 
 // ---- symbols, 某某, ？？, notes ------------------------------------------------------------------------
 
-const SYMBOLS = new Set([0xd7, 0x25cb, 0x25ef, 0x3007, 0x25a1, 0x25b3, 0xff0a]);
 const CN_NUMERALS = new Set([...'〇零一二三四五六七八九十百千']);
 
-function scanSymbols(c: Ctx, out: PlaceholderSpan[], decorativeOnly: boolean): void {
+/** Runs of one symbol or 某, from the block's candidates `cands[k0, k1)`. */
+function scanSymbols(c: Ctx, out: PlaceholderSpan[], decorativeOnly: boolean, cands: number[], k0: number, k1: number): void {
   const { p } = c;
-  let i = c.bs;
-  while (i < c.be) {
+  let done = c.bs; // end of the last run
+  for (let k = k0; k < k1; k++) {
+    const i = cands[k];
     const ch = p.charCodeAt(i);
-    if (!SYMBOLS.has(ch) && ch !== 0x67d0 /* 某 */) {
-      i++;
-      continue;
-    }
+    if (i < done || !(CHAR_FLAGS[ch] & SYM)) continue;
     let j = i + 1;
     while (j < c.be && p.charCodeAt(j) === ch) j++;
     const len = j - i;
@@ -402,7 +434,7 @@ function scanSymbols(c: Ctx, out: PlaceholderSpan[], decorativeOnly: boolean): v
       const s = symbolSpan(c, ch, i, j, len);
       if (s) out.push({ offset: i, endOffset: j, text, kind: s, form: 'symbol' });
     }
-    i = j;
+    done = j;
   }
 }
 
@@ -451,15 +483,25 @@ function isQuestion(c: Ctx, clauseStart: number, i: number, j: number): boolean 
   const prev = code(c, i - 1);
   if (prev < 0) return false;
   if (isLatin(prev)) return true; // what??
-  if (QUESTION_PARTICLES.has(String.fromCharCode(prev))) return true;
+  if (QUESTION_PARTICLES.has(prev)) return true;
   if (measureAfter(c, j) || isDigit(code(c, j))) return false;
   // a clause that asks something (为什么要抓项目？？)
   return QUESTION_WORD_RE.test(c.p.slice(Math.max(clauseStart, i - 40), i));
 }
 
-function scanNotes(c: Ctx, out: PlaceholderSpan[]): void {
+const NOTE_OPEN = codeSet('【［[（(〔〖');
+
+/** `cands[k0, k1)`: the block's candidates. */
+function scanNotes(c: Ctx, out: PlaceholderSpan[], cands: number[], k0: number, k1: number): void {
+  // NOTE_RE puts its opening bracket at most four units (two blanks, 请) before a 待/填/补/此: without one, no regex
+  let opens = false;
+  for (let k = k0; k < k1 && !opens; k++) {
+    const j = cands[k];
+    if (!(CHAR_FLAGS[c.p.charCodeAt(j)] & NOTE)) continue;
+    for (let i = Math.max(c.bs, j - 4); i < j && !opens; i++) opens = NOTE_OPEN.has(c.p.charCodeAt(i));
+  }
+  if (!opens) return;
   const s = c.p.slice(c.bs, c.be);
-  if (!/[待填补此]/.test(s)) return;
   NOTE_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NOTE_RE.exec(s))) {
@@ -533,9 +575,9 @@ function normalize(spans: PlaceholderSpan[]): PlaceholderSpan[] {
   return out;
 }
 
-// Which scanners a block needs, from one pass over its code units with a table (a regex test per block was
-// a tenth of the model's time). CAND: any candidate at all; the others gate one scanner each, and each is a
-// superset of the characters that scanner needs to find anything.
+// Which scanners a block needs, from the flags of its candidate characters (a regex test per block was a tenth
+// of the model's time). CAND: any candidate at all; the others gate one scanner each, and each is a superset of
+// the characters that scanner needs to find anything.
 const CAND = 1;
 const TOKEN = 2; // scanTokens: an X (x-run, x-latin) or the T/F of TODO, TBD, FIXME (full-width too)
 const SYM = 4; // scanSymbols: ×○◯〇□△＊ or 某
@@ -548,28 +590,37 @@ for (const ch of '×○◯〇□△＊某') CHAR_FLAGS[ch.charCodeAt(0)] |= SYM;
 for (const ch of '?？') CHAR_FLAGS[ch.charCodeAt(0)] |= QUESTION;
 for (const ch of '待填补此') CHAR_FLAGS[ch.charCodeAt(0)] |= NOTE;
 
-function blockFlags(p: string, start: number, end: number): number {
-  let f = 0;
-  for (let i = start; i < end; i++) f |= CHAR_FLAGS[p.charCodeAt(i)];
-  return f;
+/** Every code unit with a flag above: the placeholder candidates. */
+export const PLACEHOLDER_CHARS = 'XxＸｘ×○◯〇□△＊某?？待填补此TFＴＦ';
+
+/** Offsets of the PLACEHOLDER_CHARS in the prose, ascending. */
+export function placeholderCandidates(prose: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < prose.length; i++) if (CHAR_FLAGS[prose.charCodeAt(i)]) out.push(i);
+  return out;
 }
 
-export function findPlaceholders(prose: string, blocks: Block[], allow: string[]): PlaceholderSpan[] {
+/** `candidates`: placeholderCandidates(prose), which buildDocument finds in a pass it shares with other scanners. */
+export function findPlaceholders(prose: string, blocks: Block[], allow: string[], candidates = placeholderCandidates(prose)): PlaceholderSpan[] {
   const words = cleanAllow(allow);
   const out: PlaceholderSpan[] = [];
   for (const b of blocks) {
-    const flags = blockFlags(prose, b.start, b.end);
+    const k0 = firstAtOrAfter(candidates, b.start);
+    let k1 = k0;
+    let flags = 0;
+    while (k1 < candidates.length && candidates[k1] < b.end) flags |= CHAR_FLAGS[prose.charCodeAt(candidates[k1++])];
     if (!(flags & CAND)) continue;
     const c: Ctx = { p: prose, bs: b.start, be: b.end };
     const spans: PlaceholderSpan[] = [];
-    if (flags & TOKEN) scanTokens(c, spans);
+    if (flags & TOKEN) scanTokens(c, spans, candidates, k0, k1);
     if (flags & SYM) {
       // a line of nothing but symbols (＊＊＊, □□□□) is a separator, not a placeholder
       const decorative = !/[\p{Script=Han}A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/u.test(prose.slice(b.start, b.end));
-      scanSymbols(c, spans, decorative);
+      scanSymbols(c, spans, decorative, candidates, k0, k1);
     }
     if (flags & QUESTION) scanQuestions(c, spans);
-    if (flags & NOTE) scanNotes(c, spans);
+    if (flags & NOTE) scanNotes(c, spans, candidates, k0, k1);
+    if (spans.length === 0) continue;
     for (const s of normalize(applyAllow(c, spans, words))) {
       if (s.kind === 'redacted-name') s.word = prose.slice(s.offset - surnameLength(c, s.offset), s.endOffset);
       out.push(s);

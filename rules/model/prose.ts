@@ -5,9 +5,16 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import { LineIndex } from './lines';
-import { markdownChunks, plainLineKind, type ChunkOptions } from './markdown-chunks';
+import { isPlainHeading, markdownChunks, type ChunkOptions } from './markdown-chunks';
 
 export const MASK = '\uFFFC';
+
+/** `[\s\u3000\uFFFC]` without a regex: a JS blank (\s holds U+3000 and U+FEFF) or MASK. */
+export function isBlankOrMask(c: number): boolean {
+  if (c > 0x3000) return c === 0xfeff || c === 0xfffc;
+  if (c > 0x20 && c < 0xa0) return false;
+  return c === 0x20 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
 
 export type SourceFormat = 'markdown' | 'text';
 
@@ -74,28 +81,50 @@ function maskMatches(mask: Uint8Array, text: string, re: RegExp): void {
   }
 }
 
+/** Masks URLs and e-mail addresses; each regex runs only when the literal it needs (://, www., @) is in the text. */
+function maskLinks(mask: Uint8Array, text: string): void {
+  if (text.includes('://') || text.includes('www.')) maskMatches(mask, text, URL_RE);
+  if (text.includes('@')) maskMatches(mask, text, EMAIL_RE);
+}
+
 function applyMask(text: string, mask: Uint8Array): string {
   const parts: string[] = [];
   let i = 0;
   const n = text.length;
   while (i < n) {
-    let j = i;
-    if (mask[i]) {
-      while (j < n && mask[j]) j++;
-      parts.push(text.slice(i, j));
-    } else {
-      while (j < n && !mask[j]) j++;
+    // the mask holds only 0 and 1: indexOf finds where a run ends
+    let j = mask.indexOf(mask[i] ^ 1, i);
+    if (j < 0) j = n;
+    if (mask[i]) parts.push(text.slice(i, j));
+    else {
       // keep line terminators so that lines stay lines
-      let chunk = '';
+      let from = i;
       for (let k = i; k < j; k++) {
         const c = text.charCodeAt(k);
-        chunk += c === 10 || c === 13 ? text[k] : MASK;
+        if (c !== 10 && c !== 13) continue;
+        if (k > from) parts.push(MASK.repeat(k - from));
+        parts.push(text[k]);
+        from = k + 1;
       }
-      parts.push(chunk);
+      if (j > from) parts.push(MASK.repeat(j - from));
     }
     i = j;
   }
   return parts.join('');
+}
+
+// One mask buffer for every document of ordinary size, cleared before each use: allocating and zeroing a fresh
+// typed array per document cost more than clearing. Nothing of a document is read from it after buildProse.
+const MASK_REUSE_LIMIT = 1 << 18;
+let maskBuffer = new Uint8Array(0);
+
+/** A zeroed mask of n units. */
+function newMask(n: number): Uint8Array {
+  if (n > MASK_REUSE_LIMIT) return new Uint8Array(n);
+  if (maskBuffer.length < n) maskBuffer = new Uint8Array(Math.min(MASK_REUSE_LIMIT, Math.max(n, 2 * maskBuffer.length)));
+  const mask = maskBuffer.subarray(0, n);
+  mask.fill(0);
+  return mask;
 }
 
 /** Reads lines [from, to) as plain text: every non-blank line a block, a line holding only an inline-config comment a directive. */
@@ -119,13 +148,12 @@ function textLines(text: string, lines: LineIndex, from: number, to: number, mas
 
 /** Plain text: every line is a block; lines that hold only an inline-config comment are directives. */
 function textProse(text: string, lines: LineIndex): Prose {
-  const mask = new Uint8Array(text.length);
+  const mask = newMask(text.length);
   const blocks: Block[] = [];
   const directives: Directive[] = [];
   textLines(text, lines, 0, text.length, mask, blocks, directives);
   // line terminators are kept as they are by applyMask whatever their mask
-  maskMatches(mask, text, URL_RE);
-  maskMatches(mask, text, EMAIL_RE);
+  maskLinks(mask, text);
   return { text: applyMask(text, mask), blocks, directives };
 }
 
@@ -165,7 +193,7 @@ function plainMarkdownLines(text: string, lines: LineIndex, from: number, to: nu
     }
     let indent = 0;
     while (raw.charCodeAt(indent) === 32) indent++;
-    if (plainLineKind(raw) === 'heading') {
+    if (isPlainHeading(raw)) {
       flush();
       let depth = 0;
       while (raw.charCodeAt(indent + depth) === 35) depth++;
@@ -185,7 +213,7 @@ function plainMarkdownLines(text: string, lines: LineIndex, from: number, to: nu
 }
 
 function markdownProse(text: string, lines: LineIndex, chunking?: ChunkOptions): Prose {
-  const mask = new Uint8Array(text.length);
+  const mask = newMask(text.length);
   const blocks: Block[] = [];
   const directives: Directive[] = [];
   let base = 0; // offset of the chunk being walked: node positions are relative to it
@@ -252,8 +280,7 @@ function markdownProse(text: string, lines: LineIndex, chunking?: ChunkOptions):
       visit(node, container);
     }
   }
-  maskMatches(mask, text, URL_RE);
-  maskMatches(mask, text, EMAIL_RE);
+  maskLinks(mask, text);
   const prose = applyMask(text, mask);
   // A report written in Markdown often puts its ordinal headings on lines of one paragraph:
   // split a paragraph at every line that starts with an ordinal, so that heading stays a block.
@@ -273,7 +300,8 @@ function markdownProse(text: string, lines: LineIndex, chunking?: ChunkOptions):
         line = l;
       }
     }
-    split.push({ ...b, start: cur, end: b.end, line });
+    // the block itself when nothing was split off: a copy would be the same
+    split.push(cur === b.start ? b : { ...b, start: cur, end: b.end, line });
   }
   return { text: prose, blocks: split.filter((b) => b.end > b.start), directives };
 }

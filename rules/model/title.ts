@@ -1,6 +1,6 @@
 // The report's title, kind and years; the dateline of a speech-style report; section kinds.
 import { toAsciiDigits } from './numerals';
-import { MASK, type Block } from './prose';
+import { isBlankOrMask, MASK, type Block } from './prose';
 
 export type ReportKind = 'work-report' | 'government-report' | 'other';
 export type SectionKind = 'summary' | 'plan' | 'multi-year' | 'other';
@@ -49,8 +49,12 @@ const KIND_TAIL = /^(?:[和及与暨、][^，。,；;]{0,14}|[（(][^）)]{0,12}
 /** The plan and summary words a text uses, as a kind word of a section heading or title. */
 export const PLAN_NAME_RE = /思路|打算|计划|要点|安排/g;
 
-function lastMatch(re: RegExp, s: string): RegExpExecArray | undefined {
-  const g = new RegExp(re.source, 'g');
+// Global copies for lastMatch, built once.
+const SUMMARY_WORDS_G = new RegExp(SUMMARY_WORDS.source, 'g');
+const PLAN_WORDS_G = new RegExp(PLAN_WORDS.source, 'g');
+
+function lastMatch(g: RegExp, s: string): RegExpExecArray | undefined {
+  g.lastIndex = 0;
   let m: RegExpExecArray | null;
   let last: RegExpExecArray | undefined;
   while ((m = g.exec(s))) last = m;
@@ -69,8 +73,8 @@ export function classifySection(text: string): SectionKind {
   const t = text.slice(0, end);
   if (MULTI_YEAR_WORDS.test(t)) return 'multi-year';
   if (t.length > 40 || /[，,；;]/.test(t)) return 'other';
-  const s = lastMatch(SUMMARY_WORDS, t);
-  const p = lastMatch(PLAN_WORDS, t);
+  const s = lastMatch(SUMMARY_WORDS_G, t);
+  const p = lastMatch(PLAN_WORDS_G, t);
   if (s && p) return 'other';
   const m = s ?? p;
   if (!m) return 'other';
@@ -99,6 +103,14 @@ export function isNotesLabel(text: string): boolean {
   return /^[\s\u3000\uFFFC]*(?:注释|附注|注|名词解释|附：名词解释|备注)(?:[\s\u3000]*[:：])?[\s\u3000\uFFFC]*$/.test(text);
 }
 
+/** Can the block [start, end) of the prose be a notes label? Its first non-blank opens one (注 附 名 备); no slice, no regex. */
+export function mayBeNotesLabel(prose: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && isBlankOrMask(prose.charCodeAt(i))) i++;
+  const c = prose.charCodeAt(i);
+  return i < end && (c === 0x6ce8 || c === 0x9644 || c === 0x540d || c === 0x5907);
+}
+
 export function yearsIn(text: string, base: number): { year: number; offset: number; endOffset: number }[] {
   const out: { year: number; offset: number; endOffset: number }[] = [];
   YEAR_RE.lastIndex = 0;
@@ -109,9 +121,11 @@ export function yearsIn(text: string, base: number): { year: number; offset: num
   return out;
 }
 
+const TITLE_BLANKS = new RegExp(`[\\s\\u3000${MASK}]`, 'g');
+
 /** Strips letter-spacing, masks and a web page's label ("信息名称: …") from a candidate title line. */
 function normalizeTitleLine(s: string): { text: string; labelled: boolean } {
-  let t = s.replace(new RegExp(`[\\s\\u3000${MASK}]`, 'g'), '');
+  let t = s.replace(TITLE_BLANKS, '');
   const label = /^[\u4e00-\u9fff]{2,5}[:：]/.exec(t);
   if (label) t = t.slice(label[0].length);
   return { text: t, labelled: !!label };
