@@ -3,6 +3,7 @@
 // bounded, and per-document tables are built once and cached.
 import type { ReportDocument } from '../model/document';
 import type { Block } from '../model/prose';
+import type { PlaceholderSpan } from '../model/placeholders';
 
 /** A Chinese character (CJK ideographs: basic block, extension A, compatibility). */
 export function isHan(c: number): boolean {
@@ -58,73 +59,176 @@ const NEAR = 16;
  */
 export const MAX_FINDINGS = 5000;
 
-/** Per-document tables, built once: prefix counts of Han characters, a placeholder map, heading-marker ranges. */
+/** TextTables.markFlags bits: inside a placeholder. */
+export const F_PLACEHOLDER = 1;
+/** Inside a heading ordinal marker (heading-marker's business). */
+export const F_MARKER = 2;
+
+/**
+ * Per-document tables, built once: Chinese counts per chunk, the offsets of the half-width and paired marks
+ * (so the rules visit those instead of every character) and which of them are in a placeholder or a heading
+ * marker. Nothing per character: arrays as long as the text cost more to allocate and fill than the rules'
+ * own work.
+ */
 export interface TextTables {
-  /** hanBefore[i] = number of Han characters in prose[0, i). */
-  hanBefore: Int32Array;
-  /** chineseBefore[i] = number of Chinese characters (Han and Chinese punctuation) in prose[0, i). */
-  chineseBefore: Int32Array;
-  /** 1 where the code unit is inside a placeholder. */
-  placeholder: Uint8Array;
-  /** 1 where the code unit is inside a heading ordinal marker (heading-marker's business). */
-  marker: Uint8Array;
-  /** K_* kind of every code unit (placeholder letters count as K_OTHER). */
-  kind: Uint8Array;
+  prose: string;
+  /** counts[2k] = Han characters in prose[0, 32k), counts[2k + 1] = Chinese characters (Han and Chinese punctuation). */
+  counts: Int32Array;
+  /** Ascending offsets of , ; : ? ! ( ) “ ” ‘ ’ （ ） 《 》 【 】 (punctuation-width's and punctuation-pairs' marks). */
+  marks: Int32Array;
+  /** F_* bits of each mark. */
+  markFlags: Uint8Array;
+  /** The document's placeholders: sorted, disjoint (as doc.overlapsPlaceholder relies on too). */
+  placeholders: PlaceholderSpan[];
+  /** Heading-marker ranges as start, end pairs: sorted, disjoint. */
+  markers: number[];
 }
 
 const tableCache = new WeakMap<ReportDocument, TextTables>();
 
 // Per code unit, computed once: bit 0 isHan, bit 1 isChineseChar, bits 2-4 the K_* kind (placeholder
-// letters are K_OTHER: decided per position below).
+// letters are K_OTHER: decided per position in kindAt), bit 5 one of TextTables.marks.
+const C_MARK = 32;
 const CLASS = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) {
   const k = isChineseChar(c) ? K_CJK : isLatinLetter(c) ? K_LATIN : isDigit(c) ? K_DIGIT : isBlank(c) ? K_BLANK : c === 10 || c === 13 ? K_BREAK : K_OTHER;
   CLASS[c] = (isHan(c) ? 1 : 0) | (isChineseChar(c) ? 2 : 0) | (k << 2);
 }
+for (const m of ',;:?!()“”‘’（）《》【】') CLASS[m.charCodeAt(0)] |= C_MARK;
 
 /**
  * The per-character loop of textTables, in a function of its own: inline, V8 compiled the loop on stack (OSR)
- * before the code after it had run, and threw that code away again on every call.
+ * before the code after it had run, and threw that code away again on every call. Returns the marks.
  */
-function fillTables(p: string, hanBefore: Int32Array, chineseBefore: Int32Array, placeholder: Uint8Array, kind: Uint8Array): void {
+function fillTables(p: string, counts: Int32Array): Int32Array {
   const n = p.length;
+  // a typed array that doubles: pushing to a plain array cost more than the whole loop
+  let marks: Int32Array = new Int32Array(16 + (n >> 3));
+  let m = 0;
   let han = 0;
   let chinese = 0;
-  for (let i = 0; i < n; i++) {
-    const cl = CLASS[p.charCodeAt(i)];
-    hanBefore[i + 1] = han += cl & 1;
-    chineseBefore[i + 1] = chinese += (cl >> 1) & 1;
-    const k = cl >> 2;
-    kind[i] = k === K_LATIN && placeholder[i] ? K_OTHER : k;
+  // c0 = n (when n is a multiple of 32) stores the last count: no code after the loop (see above)
+  for (let c0 = 0; c0 <= n; c0 += 32) {
+    counts[c0 >> 4] = han;
+    counts[(c0 >> 4) + 1] = chinese;
+    const e = Math.min(n, c0 + 32);
+    for (let i = c0; i < e; i++) {
+      const cl = CLASS[p.charCodeAt(i)];
+      han += cl & 1;
+      chinese += (cl >> 1) & 1;
+      if (cl & C_MARK) {
+        if (m === marks.length) marks = grown(marks);
+        marks[m++] = i;
+      }
+    }
   }
+  return marks.subarray(0, m);
+}
+
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** ORs `flag` into the flags of the marks in [start, end). */
+function flagMarks(t: TextTables, start: number, end: number, flag: number): void {
+  for (let k = firstMark(t, start); k < t.marks.length && t.marks[k] < end; k++) t.markFlags[k] |= flag;
 }
 
 export function textTables(doc: ReportDocument): TextTables {
   let t = tableCache.get(doc);
   if (t) return t;
   const p = doc.prose;
-  const n = p.length;
-  const hanBefore = new Int32Array(n + 1);
-  const chineseBefore = new Int32Array(n + 1);
-  const placeholder = new Uint8Array(n);
-  for (const ph of doc.placeholders) placeholder.fill(1, ph.offset, ph.endOffset);
-  const marker = new Uint8Array(n);
-  for (const h of doc.headings) if (h.marker) marker.fill(1, h.marker.offset, h.marker.endOffset);
-  const kind = new Uint8Array(n);
-  fillTables(p, hanBefore, chineseBefore, placeholder, kind);
-  t = { hanBefore, chineseBefore, placeholder, marker, kind };
+  // doc.headings is in document order, one per block, each marker at its block's start
+  const markers: number[] = [];
+  for (const h of doc.headings) if (h.marker && h.marker.endOffset > h.marker.offset) markers.push(h.marker.offset, h.marker.endOffset);
+  const counts = new Int32Array(2 * ((p.length >> 5) + 1));
+  const marks = fillTables(p, counts);
+  t = { prose: p, counts, marks, markFlags: new Uint8Array(marks.length), placeholders: doc.placeholders, markers };
+  for (const ph of doc.placeholders) flagMarks(t, ph.offset, ph.endOffset, F_PLACEHOLDER);
+  for (let k = 0; k < markers.length; k += 2) flagMarks(t, markers[k], markers[k + 1], F_MARKER);
   tableCache.set(doc, t);
   return t;
 }
 
+/** Is the code unit at i inside a placeholder? */
+function inPlaceholder(t: TextTables, i: number): boolean {
+  const ph = t.placeholders;
+  let lo = 0;
+  let hi = ph.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ph[mid].endOffset <= i) lo = mid + 1;
+    else if (ph[mid].offset > i) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Is the code unit at i inside a placeholder or a heading marker? */
+export function flagged(t: TextTables, i: number): boolean {
+  if (inPlaceholder(t, i)) return true;
+  const m = t.markers;
+  let lo = 0;
+  let hi = (m.length >> 1) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (m[2 * mid + 1] <= i) lo = mid + 1;
+    else if (m[2 * mid] > i) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Does prose[from, to), inside one chunk, hold a character with CLASS bit `bit`? */
+function chunkHolds(t: TextTables, bit: number, from: number, to: number): boolean {
+  const c = t.counts;
+  const k = 2 * (from >> 5) + (bit >> 1);
+  // the chunk's count, when it is whole, says whether there is one at all
+  if (k + 2 < c.length && c[k + 2] === c[k]) return false;
+  for (let i = from; i < to; i++) if (CLASS[t.prose.charCodeAt(i)] & bit) return true;
+  return false;
+}
+
+/** Does prose[a, b) hold a character with CLASS bit `bit` (1 Han, 2 Chinese)? Looks at 64 characters at most. */
+function holds(t: TextTables, bit: number, a: number, b: number): boolean {
+  // whole chunks [ca, cb) by their counts, the ends one by one
+  const ca = (a + 31) >> 5;
+  const cb = b >> 5;
+  if (ca > cb) return chunkHolds(t, bit, a, b);
+  const x = bit >> 1;
+  if (ca < cb && t.counts[2 * cb + x] - t.counts[2 * ca + x] > 0) return true;
+  return (a < ca << 5 && chunkHolds(t, bit, a, ca << 5)) || (cb << 5 < b && chunkHolds(t, bit, cb << 5, b));
+}
+
 /** True when prose[a, b) holds a Chinese character or Chinese punctuation. O(1). */
 export function hasChinese(t: TextTables, a: number, b: number): boolean {
-  return b > a && t.chineseBefore[b] - t.chineseBefore[a] > 0;
+  return b > a && holds(t, 2, a, b);
 }
 
 /** True when prose[a, b) holds a Chinese character. O(1). */
 export function hasHan(t: TextTables, a: number, b: number): boolean {
-  return b > a && t.hanBefore[b] - t.hanBefore[a] > 0;
+  return b > a && holds(t, 1, a, b);
+}
+
+/** Index in t.marks of the first mark at or after offset. */
+export function firstMark(t: TextTables, offset: number): number {
+  const m = t.marks;
+  let lo = 0;
+  let hi = m.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (m[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** K_* kind of the code unit at i (placeholder letters count as K_OTHER). */
+function kindAt(t: TextTables, p: string, i: number): number {
+  const k = (CLASS[p.charCodeAt(i)] >> 2) & 7;
+  return k === K_LATIN && t.placeholders.length > 0 && inPlaceholder(t, i) ? K_OTHER : k;
 }
 
 /**
@@ -133,14 +237,15 @@ export function hasHan(t: TextTables, a: number, b: number): boolean {
  * nearest letter (Chinese or Latin) within a few characters, skipping digits, symbols and placeholders.
  */
 export function side(t: TextTables, from: number, dir: -1 | 1, lo: number, hi: number): number {
-  const kind = t.kind;
+  const p = t.prose;
   let i = from + dir;
-  while (i >= lo && i < hi && kind[i] === K_BLANK) i += dir;
-  if (i < lo || i >= hi || kind[i] === K_BREAK) return K_NONE;
-  const near = kind[i];
+  while (i >= lo && i < hi && ((CLASS[p.charCodeAt(i)] >> 2) & 7) === K_BLANK) i += dir;
+  if (i < lo || i >= hi) return K_NONE;
+  const near = kindAt(t, p, i);
+  if (near === K_BREAK) return K_NONE;
   if (near === K_CJK || near === K_LATIN) return near | (near << 3);
   for (let k = 1, j = i + dir; k < NEAR && j >= lo && j < hi; k++, j += dir) {
-    const kd = kind[j];
+    const kd = kindAt(t, p, j);
     if (kd === K_CJK || kd === K_LATIN) return near | (kd << 3);
     if (kd === K_BREAK) break;
   }
@@ -164,20 +269,25 @@ export function inChineseText(_doc: ReportDocument, t: TextTables, at: number, l
   return l >> 3 === K_CJK || r >> 3 === K_CJK;
 }
 
+const runCache = new WeakMap<ReportDocument, Block[][]>();
+/** 。！？!?”’」』… by code unit. */
+const RUN_END = new Uint8Array(0x10000);
+for (const c of '。！？!?”’」』…') RUN_END[c.charCodeAt(0)] = 1;
+
 /**
  * Runs of blocks that belong together: a paragraph continues into the next one when it ends without
- * 。！？” (web copies wrap paragraphs mid-sentence). A heading always starts a new run.
+ * 。！？” (web copies wrap paragraphs mid-sentence). A heading always starts a new run. The runs, one after
+ * the other, are doc.blocks.
  */
-const runCache = new WeakMap<ReportDocument, Block[][]>();
-const RUN_END = new Set(['。', '！', '？', '!', '?', '”', '’', '」', '』', '…']);
-
 export function blockRuns(doc: ReportDocument): Block[][] {
   const cached = runCache.get(doc);
   if (cached) return cached;
   const runs: Block[][] = [];
   let cur: Block[] = [];
   const p = doc.prose;
-  doc.blocks.forEach((b, i) => {
+  const blocks = doc.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
     const h = doc.headingOfBlock[i];
     if (cur.length && (h?.marker || b.mdDepth)) {
       runs.push(cur);
@@ -186,11 +296,11 @@ export function blockRuns(doc: ReportDocument): Block[][] {
     cur.push(b);
     let e = b.end;
     while (e > b.start && (isBlank(p.charCodeAt(e - 1)) || p.charCodeAt(e - 1) === 0xfffc)) e--;
-    if (e === b.start || RUN_END.has(p[e - 1]) || b.mdDepth) {
+    if (e === b.start || RUN_END[p.charCodeAt(e - 1)] || b.mdDepth) {
       runs.push(cur);
       cur = [];
     }
-  });
+  }
   if (cur.length) runs.push(cur);
   runCache.set(doc, runs);
   return runs;

@@ -11,7 +11,7 @@
 // the last, lone quote of a sentence and whose closing quote is the first, lone quote of a later one, placed
 // right after 。！？ (`"考试合格。相当于有了从业资格。"她说`), with no quote of that kind between them.
 import type { ReportDocument } from '../model/document';
-import { blockRuns, hasChinese, hasHan, inChineseText, isBlank, isDigit, isLatinLetter, textTables, type TextTables } from './cjk-text';
+import { blockRuns, flagged, hasChinese, hasHan, inChineseText, isBlank, isDigit, isLatinLetter, textTables, type TextTables } from './cjk-text';
 
 export type QuoteRole = 'open' | 'close' | 'lone';
 
@@ -48,6 +48,8 @@ class Cands {
     return this.offset.length;
   }
   clear(): void {
+    // setting an array's length is a runtime call: most sentences have no quote
+    if (this.offset.length === 0) return;
     this.offset.length = 0;
     this.block.length = 0;
   }
@@ -129,10 +131,19 @@ function afterSentenceEnd(p: string, i: number, lo: number): boolean {
 export function straightQuotes(doc: ReportDocument): StraightQuote[] {
   const cached = cache.get(doc);
   if (cached) return cached;
-  const t = textTables(doc);
   const p = doc.prose;
+  // most reports have no straight quote at all
+  let nextDq = p.indexOf('"');
+  let nextSq = p.indexOf("'");
+  if (nextDq < 0 && nextSq < 0) {
+    const none: StraightQuote[] = [];
+    cache.set(doc, none);
+    return none;
+  }
+  const t = textTables(doc);
   const out: StraightQuote[] = [];
-  const blockIndex = new Map(doc.blocks.map((b, i) => [b, i]));
+  // index in doc.blocks of a run's first block (the runs, one after the other, are doc.blocks)
+  let runStart = 0;
   const dq = new Cands();
   const sq = new Cands();
   // A quotation of several sentences: `"考试合格。相当于有了从业资格。"她说`. Its opening quote is the last,
@@ -167,14 +178,27 @@ export function straightQuotes(doc: ReportDocument): StraightQuote[] {
   };
   for (const run of blockRuns(doc)) {
     pending[0] = pending[1] = -1;
+    let bi = runStart - 1;
+    runStart += run.length;
+    const start = run[0].start;
+    const end = run[run.length - 1].end;
+    // a run without a quote adds nothing
+    if (nextDq >= 0 && nextDq < start) nextDq = p.indexOf('"', start);
+    if (nextSq >= 0 && nextSq < start) nextSq = p.indexOf("'", start);
+    if ((nextDq < 0 || nextDq >= end) && (nextSq < 0 || nextSq >= end)) continue;
     // a run without any Chinese has no quote of Chinese text
-    if (!hasChinese(t, run[0].start, run[run.length - 1].end)) continue;
+    if (!hasChinese(t, start, end)) continue;
     for (const b of run) {
-      const bi = blockIndex.get(b)!;
+      bi++;
       let i = b.start;
       while (i < b.end) {
         const c = p.charCodeAt(i);
-        if ((c === DQ || c === SQ) && !t.placeholder[i] && !t.marker[i]) {
+        // most characters are neither a quote nor a sentence end
+        if (c > 0x3f && c !== 0x3002 && c !== 0xff01 && c !== 0xff1f) {
+          i++;
+          continue;
+        }
+        if ((c === DQ || c === SQ) && !flagged(t, i)) {
           if (c === DQ) dq.push(i, bi);
           else if (!isApostrophe(p, i, b.start, b.end)) sq.push(i, bi);
           i++;
@@ -191,7 +215,7 @@ export function straightQuotes(doc: ReportDocument): StraightQuote[] {
             else if (d === SQ && sq.length % 2 === 1 && !isApostrophe(p, j, b.start, b.end)) sq.push(j++, bi);
             else break;
           }
-          flush();
+          if (dq.length || sq.length) flush();
           i = j;
           continue;
         }

@@ -1,7 +1,7 @@
 // punctuation-pairs: quotes and brackets that do not pair, or whose nesting crosses (GB/T 15834-2011 4.8, 4.9, 4.15).
 import type { Rule } from '../types';
 import { msg } from '../util';
-import { blockRuns, inChineseText, isDigit, isLatinLetter, MAX_FINDINGS, textTables } from '../lib/cjk-text';
+import { blockRuns, firstMark, inChineseText, isDigit, isLatinLetter, MAX_FINDINGS, textTables } from '../lib/cjk-text';
 import { straightQuotes } from '../lib/quotes';
 
 // Kinds: 1 double quote, 2 single quote, 3 bracket, 4 title mark, 5 lenticular bracket. Codes are scanned
@@ -91,6 +91,7 @@ const rule: Rule = {
   },
   check({ doc, report }) {
     const t = textTables(doc);
+    const marks = t.marks;
     const p = doc.prose;
     const reported = new Set<number>();
     const say = (offset: number, zh: string, en: string) => {
@@ -110,25 +111,27 @@ const rule: Rule = {
       // stale entries of sRemoved/sCrossed at ≥ n are cleared when their slot is pushed again
       sKind.length = sOff.length = sBlock.length = n;
     };
-    const blockIndex = new Map(doc.blocks.map((b, i) => [b, i]));
+    // index in doc.blocks of the current block (the runs, one after the other, are doc.blocks)
+    let bi = -1;
     const open = [new IntStack(), new IntStack(), new IntStack(), new IntStack(), new IntStack(), new IntStack()];
 
     for (const run of blockRuns(doc)) {
       if (reported.size >= MAX_FINDINGS) return;
       truncate(0);
-      sRemoved.clear();
-      sCrossed.clear();
+      if (sRemoved.size) sRemoved.clear();
+      if (sCrossed.size) sCrossed.clear();
       // indices into the stack of the open marks of each kind that are not removed
       for (const o of open) o.length = 0;
       for (const b of run) {
-        const bi = blockIndex.get(b)!;
-        for (let i = b.start; i < b.end; i++) {
+        bi++;
+        for (let m = firstMark(t, b.start); m < marks.length && marks[m] < b.end; m++) {
+          const i = marks[m];
           const c = p.charCodeAt(i);
           const mk = MARK_KIND[c];
           if (mk === 0) continue;
           const ok = mk < 8 ? mk : undefined;
           const ck = mk < 8 ? undefined : mk - 8;
-          if (t.marker[i] || t.placeholder[i]) continue;
+          if (t.markFlags[m]) continue;
           // ’ between Latin letters is an apostrophe (China’s, the 1990’s)
           if ((c === 0x2019 || c === 0x2018) && (isLatinLetter(p.charCodeAt(i - 1)) || isDigit(p.charCodeAt(i - 1))) && isLatinLetter(p.charCodeAt(i + 1))) continue;
           if (ok !== undefined) {
@@ -177,7 +180,7 @@ const rule: Rule = {
       }
       // A quotation of several paragraphs opens each one with “ and closes only the last (GB/T 15834-2011
       // 4.8): an open “ at the end of a paragraph is fine when the next paragraph opens with “.
-      const next = doc.blocks[blockIndex.get(run[run.length - 1])! + 1];
+      const next = doc.blocks[bi + 1];
       let k = next ? next.start : 0;
       while (next && k < next.end && /[\s\u3000\uFFFC]/.test(p[k])) k++;
       const quoteContinues = !!next && p[k] === '“';

@@ -2,7 +2,7 @@
 import type { ReportDocument } from '../model/document';
 import type { Rule, ReportInput } from '../types';
 import { msg } from '../util';
-import { hasChinese, hasHan, inChineseText, isChineseChar, isDigit, K_DIGIT, MAX_FINDINGS, nearKind, side, textTables, type TextTables } from '../lib/cjk-text';
+import { F_MARKER, firstMark, hasChinese, hasHan, inChineseText, isChineseChar, isDigit, K_DIGIT, MAX_FINDINGS, nearKind, side, textTables, type TextTables } from '../lib/cjk-text';
 import { straightQuotes } from '../lib/quotes';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
@@ -16,7 +16,6 @@ const NAME: Record<string, { zh: string; en: string }> = {
   ')': { zh: '括号', en: 'bracket' },
 };
 
-const MARK_RE = /[,;:?!()]/g;
 /** Words that make a sentence a question (so a `?` after it is a question mark, not a stray character). */
 const QUESTION_RE = /[吗呢么谁哪怎岂]|什么|如何|为何|何以|何时|何处|何在|为什么|是否|能否|可否|难道|多少|几[个时年次何]|有没有|是不是|能不能|会不会|要不要|行不行|好不好|对不对/;
 
@@ -110,43 +109,53 @@ const rule: Rule = {
     };
     const t = textTables(doc);
     const p = doc.prose;
+    // the mark at `at` is outside placeholders (its flags are 0): only a space taken along can be inside one
     const reportMark = (at: number, end: number, ch: string) => {
-      if (doc.overlapsPlaceholder(at, end)) return;
+      if (end > at + 1 && doc.overlapsPlaceholder(at, end)) return;
       report({ offset: at, endOffset: end, message: fullMark(ch), fix: { edits: [{ offset: at, endOffset: end, text: FULL[ch] }] } });
     };
 
+    const marks = t.marks;
+    // partner offset + 1 of a paired half-width bracket, by index in marks (0: none); the stack of open ones
+    let pairOf: Int32Array | undefined;
+    let open: Int32Array | undefined;
     for (const b of doc.blocks) {
       if (count >= MAX_FINDINGS) return;
       const lo = b.start;
       const hi = b.end;
       // no Chinese in the paragraph: nothing in it is Chinese text
       if (!hasChinese(t, lo, hi)) continue;
-      const s = p.slice(lo, hi);
+      const first = firstMark(t, lo);
+      let last = first;
+      while (last < marks.length && marks[last] < hi) last++;
       // Half-width brackets are decided per pair: both are converted or neither.
-      let partner: Int32Array | undefined;
-      if (s.includes('(')) {
-        partner = new Int32Array(hi - lo).fill(-1);
-        const open: number[] = [];
-        for (let i = lo; i < hi; i++) {
-          const c = p.charCodeAt(i);
-          if ((c !== 0x28 && c !== 0x29) || t.marker[i]) continue;
-          if (c === 0x28) open.push(i);
-          else if (open.length) {
-            const o = open.pop()!;
-            partner[o - lo] = i;
-            partner[i - lo] = o;
-          }
+      let top = 0;
+      let cleared = false;
+      for (let k = first; k < last; k++) {
+        const i = marks[k];
+        const c = p.charCodeAt(i);
+        if ((c !== 0x28 && c !== 0x29) || t.markFlags[k] & F_MARKER) continue;
+        if (!pairOf || !open) {
+          pairOf = new Int32Array(marks.length);
+          open = new Int32Array(marks.length);
+        } else if (!cleared) pairOf.fill(0, k, last);
+        cleared = true;
+        if (c === 0x28) open[top++] = k;
+        else if (top) {
+          const o = open[--top];
+          pairOf[o] = i + 1;
+          pairOf[k] = marks[o] + 1;
         }
       }
-      MARK_RE.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = MARK_RE.exec(s))) {
+      for (let k = first; k < last; k++) {
         if (count >= MAX_FINDINGS) return;
-        const ch = m[0];
-        const i = lo + m.index;
-        if (t.marker[i] || t.placeholder[i]) continue;
-        if (ch === '(' || ch === ')') {
-          const other = partner ? partner[i - lo] : -1;
+        const i = marks[k];
+        const c = p.charCodeAt(i);
+        // “”‘’（）《》【】 are punctuation-pairs' marks
+        if (c > 0x3f || t.markFlags[k]) continue;
+        const ch = p[i];
+        if (c === 0x28 || c === 0x29) {
+          const other = pairOf ? pairOf[k] - 1 : -1;
           let chinese: boolean;
           if (other >= 0 && documentNumberYear(p, Math.min(i, other), Math.max(i, other), hi)) continue;
           if (other < 0) chinese = inChineseText(doc, t, i, 1, lo, hi);
@@ -165,7 +174,7 @@ const rule: Rule = {
         let end = i + 1;
         if (ch !== ':') {
           let k = end;
-          while (k < hi && (p[k] === ' ' || p[k] === '\u00a0')) k++;
+          while (k < hi && (p.charCodeAt(k) === 0x20 || p.charCodeAt(k) === 0xa0)) k++;
           if (k > end && k < hi && isChineseChar(p.charCodeAt(k))) end = k;
         }
         if (ch === '?' && !isQuestion(p, i, lo)) {
