@@ -4,6 +4,8 @@ import { msg } from '../util';
 import { isDigit, isHan, isLatinLetter, MAX_FINDINGS } from '../lib/cjk-text';
 
 const SPACES_RE = /[ \u00a0]+/g;
+// not the global SPACES_RE: its test() would move lastIndex, which a document stopped at the cap left behind
+const HAS_SPACE_RE = /[ \u00a0]/;
 /** A field label that starts the next column of a web page's info table: `… 发布日期: 2024-01-31`. */
 const LABEL_RE = /^[\u3400-\u9fff]{1,8}[:：]/;
 /** Unit and measure words that belong to the number before them: `2024 年`, `10 亿元`, `8 所`. */
@@ -46,18 +48,14 @@ const rule: Rule = {
     doc.blocks.forEach((b, bi) => {
       if (count >= MAX_FINDINGS) return;
       const s = p.slice(b.start, b.end);
-      if (!SPACES_RE.test(s)) return;
+      if (!HAS_SPACE_RE.test(s)) return;
       // A block without sentence marks that is not an ordinal heading or a list item is a title or a column head: spaces
       // there separate words (`数说 2023——`); only a space inside a number and its unit is still wrong.
-      const titleLike = !doc.headingOfBlock[bi]?.marker && b.source !== 'listItem' && !SENTENCE_MARK_RE.test(s);
+      let titleLike = false;
       // Clauses that space Chinese words apart use spaces as separators (letter-spaced titles, info bars,
-      // bylines): every space in them is layout, not "pangu" spacing.
-      const separatorClause: [number, number][] = [];
-      let cs = 0;
-      for (const piece of s.split(CLAUSE_SPLIT_RE)) {
-        if (HAN_SPACE_HAN_RE.test(piece)) separatorClause.push([b.start + cs, b.start + cs + piece.length]);
-        cs += piece.length + 1;
-      }
+      // bylines): every space in them is layout, not "pangu" spacing. Both are worked out at the first space
+      // between Chinese and a digit or Latin: most blocks have none.
+      let separatorClause: [number, number][] | undefined;
       let sc = 0;
       SPACES_RE.lastIndex = 0;
       let m: RegExpExecArray | null;
@@ -72,6 +70,15 @@ const rule: Rule = {
         const hanNum = isHan(l) && isAlnumSide(r);
         const numHan = (isAlnumSide(l) || l === 0x25 || l === 0x2030) && isHan(r);
         if (!hanNum && !numHan) continue;
+        if (!separatorClause) {
+          titleLike = !doc.headingOfBlock[bi]?.marker && b.source !== 'listItem' && !SENTENCE_MARK_RE.test(s);
+          separatorClause = [];
+          let cs = 0;
+          for (const piece of s.split(CLAUSE_SPLIT_RE)) {
+            if (HAN_SPACE_HAN_RE.test(piece)) separatorClause.push([b.start + cs, b.start + cs + piece.length]);
+            cs += piece.length + 1;
+          }
+        }
         while (sc < separatorClause.length && separatorClause[sc][1] < at) sc++;
         if (sc < separatorClause.length && separatorClause[sc][0] <= at) continue;
         if (numHan && LABEL_RE.test(p.slice(end, end + 9))) continue;

@@ -91,6 +91,13 @@ describe('cjk-spacing details', () => {
     expect(off.findings).toHaveLength(0);
   });
 
+  it('a document stopped at the finding cap leaves nothing behind for the next one', () => {
+    // one block holding more findings than the cap, then an ordinary document: it must still get its finding
+    const capped = lint('地区生产总值达到 287.9亿元，'.repeat(5_100) + '。', { rules: [rule] });
+    expect(capped.findings.length).toBeGreaterThanOrEqual(5000);
+    for (const text of ['地区生产总值达到 287.9亿元。', '建成 5G工厂12家。']) expect(lint(text, { rules: [rule] }).findings).toHaveLength(1);
+  });
+
   it('stays fast on adversarial input (100 KB)', () => {
     for (const text of ['中 1'.repeat(33_000), ' '.repeat(100_000), '中 '.repeat(50_000) + '1']) {
       const t0 = performance.now();
