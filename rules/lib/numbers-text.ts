@@ -30,9 +30,8 @@ export const G_WANYI = 2; // 万亿
 export const G_QIANBAI = 4; // 千百
 export const G_MINUS = 8; // -－−‐–
 export const G_CONN = 16; // a range connector: -－‐–~～〜—
-export const G_HAO = 32; // 号
 export const G_FULLWIDTH_NUMBER = 64; // ０-９．％ (as hasFullWidthNumberChar)
-export const G_GROUP = 128; // , and the thin spaces that group digits
+export const G_GROUP = 128; // , after an ASCII digit (reports write , for ，) and the thin spaces that group digits
 export const G_DOT = 256; // .
 const GUARD = new Uint16Array(0x10000);
 const guard = (chars: string, flag: number) => {
@@ -43,38 +42,67 @@ guard('万亿', G_WANYI);
 guard('千百', G_QIANBAI);
 guard('-－−‐–', G_MINUS);
 guard('-\uff0d\u2010\u2013~～〜—', G_CONN);
-guard('号', G_HAO);
 for (let c = 0xff10; c <= 0xff19; c++) GUARD[c] |= G_FULLWIDTH_NUMBER;
 guard('\uff0e\uff05', G_FULLWIDTH_NUMBER);
 guard(',\u2009\u202f', G_GROUP);
 guard('.', G_DOT);
 
-const guardCache = new WeakMap<ReportDocument, Uint16Array>();
-
-/** The G_* flags of each block (by index in doc.blocks), from one pass over the prose per document. */
-export function blockGuards(doc: ReportDocument): Uint16Array {
-  let flags = guardCache.get(doc);
-  if (!flags) {
-    flags = computeGuards(doc.prose, doc.blocks);
-    guardCache.set(doc, flags);
-  }
-  return flags;
+/** Where the guard characters are: per block its G_* flags, and the offsets of its guard characters. */
+export interface NumberMarks {
+  /** The G_* flags of each block (by index in doc.blocks). */
+  flags: Uint16Array;
+  /** Prose offsets of the guard characters, in order; block k's are at[from[k]] … at[from[k + 1] - 1]. */
+  at: number[];
+  /** The G_* flags of the character at each of `at`. */
+  bits: number[];
+  from: Int32Array;
 }
 
-function computeGuards(p: string, blocks: Block[]): Uint16Array {
+const marksCache = new WeakMap<ReportDocument, NumberMarks>();
+
+/** The guard characters of each block, from one pass over the prose per document (shared by the number rules). */
+export function numberMarks(doc: ReportDocument): NumberMarks {
+  let marks = marksCache.get(doc);
+  if (!marks) {
+    marks = computeMarks(doc.prose, doc.blocks);
+    marksCache.set(doc, marks);
+  }
+  return marks;
+}
+
+function computeMarks(p: string, blocks: Block[]): NumberMarks {
   const flags = new Uint16Array(blocks.length);
+  const from = new Int32Array(blocks.length + 1);
+  const at: number[] = [];
+  const bits: number[] = [];
   for (let k = 0; k < blocks.length; k++) {
+    from[k] = at.length;
+    const start = blocks[k].start;
     const end = blocks[k].end;
     let f = 0;
-    for (let i = blocks[k].start; i < end; i++) f |= GUARD[p.charCodeAt(i)];
+    for (let i = start; i < end; i++) {
+      const c = p.charCodeAt(i);
+      const g = GUARD[c];
+      if (g === 0) continue;
+      if (c === 0x2c) {
+        const d = i > start ? p.charCodeAt(i - 1) : 0;
+        if (d < 0x30 || d > 0x39) continue;
+      }
+      f |= g;
+      at.push(i);
+      bits.push(g);
+    }
     flags[k] = f;
   }
-  return flags;
+  from[blocks.length] = at.length;
+  return { flags, at, bits, from };
 }
 
-/** Each block of the document with its prose slice. */
-export function* proseBlocks(doc: ReportDocument): Generator<{ block: Block; s: string }> {
-  for (const block of doc.blocks) yield { block, s: doc.prose.slice(block.start, block.end) };
+/** Block-relative offsets of the characters of block k that have one of the G_* `flag`s, in order. */
+export function marksIn(marks: NumberMarks, k: number, base: number, flag: number): number[] {
+  const out: number[] = [];
+  for (let j = marks.from[k]; j < marks.from[k + 1]; j++) if (marks.bits[j] & flag) out.push(marks.at[j] - base);
+  return out;
 }
 
 /**

@@ -1,20 +1,29 @@
 // date-format: how dates are written (GB/T 15835-2011 5.1.4†, GB/T 9704-2012 7.3.5.4).
 import { parseChineseNumeral, toAsciiDigits } from '../model/numerals';
 import type { Rule, TextEdit } from '../types';
-import { matchAll, msg } from '../util';
+import { charTable, indexesOf, matchesNear, msg, positionsIn } from '../util';
 
 const D = '[0-9０-９]';
 /** `23年3月`, `23年度`, `23年底`, `23年上半年`: two digits that can only be a year (a count is `经过25年的`). */
-const SHORT_YEAR_RE = new RegExp(`(?<![0-9０-９.．第约近])(${D}{2})年(?=${D}{1,2}月|度|底|末|初|上半年|下半年|第?[一二三四]季度|前三季度)`, 'g');
+const SHORT_YEAR_RE = new RegExp(`(?<![0-9０-９.．第约近])(${D}{2})年(?=${D}{1,2}月|度|底|末|初|上半年|下半年|第?[一二三四]季度|前三季度)`, 'y');
 /** A date with Arabic month (and day): `2024年1月31日`, `01月05日`, `2月30日`. */
 const DATE_RE = new RegExp(
   `(?<![0-9０-９.．—～\\-－])(?:(${D}{4})年)?(${D}{1,2})月(?:(${D}{1,2})[日号])?(?:[（(]?(?:星期|周|礼拜)([一二三四五六日天])[）)]?)?`,
-  'g',
+  'y',
 );
 const CN_DIGIT = '[〇零一二三四五六七八九]';
 /** Mixed forms: `二〇二三年8月`, `2023年八月五日`. */
-const MIXED_CN_YEAR_RE = new RegExp(`(${CN_DIGIT}{4})年(${D}{1,2})月(?:(${D}{1,2})日)?`, 'g');
-const MIXED_CN_MONTH_RE = new RegExp(`(${D}{4})年(十[一二]?|[一二三四五六七八九])月(?:(三十[一]?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])日)?`, 'g');
+const MIXED_CN_YEAR_RE = new RegExp(`(${CN_DIGIT}{4})年(${D}{1,2})月(?:(${D}{1,2})日)?`, 'y');
+const MIXED_CN_MONTH_RE = new RegExp(`(${D}{4})年(十[一二]?|[一二三四五六七八九])月(?:(三十[一]?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])日)?`, 'y');
+
+// Each regex above is tried only near its 年 or 月 (util.matchesNear): the match starts at most this far before it.
+const back2 = (_: string, p: number) => p - 2;
+const back4 = (_: string, p: number) => p - 4;
+const back7 = (_: string, p: number) => p - 7;
+const DIGIT = charTable('0123456789０１２３４５６７８９');
+const CN_DIGIT_CHAR = charTable('〇零一二三四五六七八九');
+const digitAt = (s: string, i: number) => DIGIT[s.charCodeAt(i)] === 1;
+const cnDigitAt = (s: string, i: number) => CN_DIGIT_CHAR[s.charCodeAt(i)] === 1;
 
 const WEEKDAY = ['日', '一', '二', '三', '四', '五', '六'];
 
@@ -51,12 +60,16 @@ const rule: Rule = {
   },
   check({ doc, report }) {
     const base = doc.years.report ?? doc.years.summary ?? doc.years.plan;
+    const allYears = indexesOf(doc.prose, '年');
+    const allMonths = indexesOf(doc.prose, '月');
     for (const b of doc.blocks) {
+      const years = positionsIn(allYears, b.start, b.end);
+      const months = positionsIn(allMonths, b.start, b.end);
+      if (!years.length && !months.length) continue;
       const s = doc.prose.slice(b.start, b.end);
-      if (!/[年月]/.test(s)) continue;
       const skip = (a: number, e: number) => doc.overlapsPlaceholder(b.start + a, b.start + e);
 
-      for (const m of matchAll(SHORT_YEAR_RE, s)) {
+      for (const m of matchesNear(SHORT_YEAR_RE, s, years, back2, digitAt)) {
         if (skip(m.index, m.index + m[0].length)) continue;
         const dd = Number(toAsciiDigits(m[1]));
         const off = b.start + m.index;
@@ -78,7 +91,7 @@ const rule: Rule = {
         });
       }
 
-      for (const m of matchAll(DATE_RE, s)) {
+      for (const m of matchesNear(DATE_RE, s, months, back7, digitAt)) {
         const [all, ys, ms, ds, wd] = m;
         if (skip(m.index, m.index + all.length)) continue;
         const year = ys ? Number(toAsciiDigits(ys)) : undefined;
@@ -129,7 +142,9 @@ const rule: Rule = {
         }
       }
 
-      for (const m of matchAll(MIXED_CN_YEAR_RE, s)) {
+      // Both mixed forms need a 年 and a 月.
+      if (!years.length || !months.length) continue;
+      for (const m of matchesNear(MIXED_CN_YEAR_RE, s, years, back4, cnDigitAt)) {
         if (skip(m.index, m.index + m[0].length)) continue;
         const off = b.start + m.index;
         const y = cnYear(m[1]);
@@ -141,7 +156,7 @@ const rule: Rule = {
           fix: { edits: [{ offset: off, endOffset: off + m[1].length, text: String(y) }] },
         });
       }
-      for (const m of matchAll(MIXED_CN_MONTH_RE, s)) {
+      for (const m of matchesNear(MIXED_CN_MONTH_RE, s, years, back4, digitAt)) {
         if (skip(m.index, m.index + m[0].length)) continue;
         const off = b.start + m.index;
         const mo = parseChineseNumeral(m[2])!;

@@ -1,7 +1,7 @@
 // document-number: the form of a 发文字号 (GB/T 9704-2012 7.2.5): 国办发〔2024〕1号.
 import type { Rule, RuleContext } from '../types';
-import { msg } from '../util';
-import { blockGuards, CJK, G_HAO } from '../lib/numbers-text';
+import { charTable, indexesOf, matchesNear, msg, positionsIn } from '../util';
+import { CJK } from '../lib/numbers-text';
 
 // Recognised by its shape: a 机关代字 (Chinese characters), a bracketed year, an optional 第, a serial number and 号.
 // Brackets of any kind are accepted here so that the wrong ones can be reported. Each part is a bounded run and the
@@ -16,8 +16,12 @@ const YEAR4 = `(?:[1１][9９]|[2２][0０])[${D}]{2}`;
 const YEAR2 = `(?<=[${DOC_TYPE}][${OPEN}][ \\u3000]?)[${D}]{2}`;
 const DOCNO_RE = new RegExp(
   `(?<=[${CJK}])([${OPEN}])([ \\u3000]?)(${YEAR4}|${YEAR2})([ \\u3000]?)([${CLOSE}])([ \\u3000]?)(第?)([${D}]{1,5})号`,
-  'g',
+  'y',
 );
+// DOCNO_RE is tried only before a 号 (util.matchesNear): bracket, space, year, space, bracket, space, 第, 5 digits.
+const back15 = (_: string, p: number) => p - 15;
+const OPEN_CHAR = charTable(OPEN.replace('\\', ''));
+const openLead = (s: string, i: number) => OPEN_CHAR[s.charCodeAt(i)] === 1;
 
 function ascii(s: string): string {
   return s.replace(/[\uff10-\uff19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
@@ -47,12 +51,14 @@ const rule: Rule = {
   },
   check(ctx: RuleContext) {
     const { doc } = ctx;
-    const guards = blockGuards(doc);
-    let bi = -1;
+    // DOCNO_RE ends with 号, a rare character: find them in one pass.
+    const hao = indexesOf(doc.prose, '号');
+    if (!hao.length) return;
     for (const block of doc.blocks) {
-      if (!(guards[++bi] & G_HAO)) continue; // DOCNO_RE ends with 号
+      const anchors = positionsIn(hao, block.start, block.end);
+      if (!anchors.length) continue;
       const s = doc.prose.slice(block.start, block.end);
-      for (const m of s.matchAll(DOCNO_RE)) {
+      for (const m of matchesNear(DOCNO_RE, s, anchors, back15, openLead)) {
         const [whole, open, sp1, year, sp2, close, sp3, di, serial] = m;
         const problems: { zh: string; en: string }[] = [];
         if (open !== '〔' || close !== '〕') problems.push(msg('年份应用六角括号“〔〕”括入', 'the year goes in 〔〕'));

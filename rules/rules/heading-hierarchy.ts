@@ -36,7 +36,7 @@ const rule: Rule = {
     const allowCnToArabic = options.allowCnToArabic !== false;
     const visit = (parent: Heading | undefined, children: Heading[]): void => {
       let lowest = 0; // deepest ordinal level used so far among these siblings
-      const skipReported = new Set<number>();
+      let skipReported: Set<number> | undefined; // made on the first skip: most sections have none
       for (const h of children) {
         const m = h.marker;
         if (m) {
@@ -56,8 +56,8 @@ const rule: Rule = {
           if (pm) {
             const skip = m.level - pm.level;
             const allowed = skip <= 1 || (allowCnToArabic && pm.level === 1 && m.level === 3);
-            if (!allowed && !skipReported.has(m.level)) {
-              skipReported.add(m.level);
+            if (!allowed && !skipReported?.has(m.level)) {
+              (skipReported ??= new Set()).add(m.level);
               report({
                 offset: m.offset,
                 endOffset: m.endOffset,

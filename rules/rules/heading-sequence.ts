@@ -6,19 +6,24 @@ import { msg } from '../util';
 
 /** Siblings of one ordinal type under one parent, in document order. */
 export function siblingRuns(roots: Heading[], all: Heading[]): Heading[][] {
-  const groups = new Map<string, Heading[]>();
-  const parents: (Heading | undefined)[] = [undefined, ...all];
-  for (const p of parents) {
-    const children = p ? p.children : roots;
+  const runs: Heading[][] = [];
+  const byType = new Map<string, Heading[]>();
+  const collect = (children: Heading[]) => {
+    if (children.length === 0) return;
+    byType.clear();
     for (const c of children) {
       if (!c.marker) continue;
-      const key = `${p?.index ?? -1}:${c.marker.type}`;
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = []));
+      let g = byType.get(c.marker.type);
+      if (!g) {
+        byType.set(c.marker.type, (g = []));
+        runs.push(g);
+      }
       g.push(c);
     }
-  }
-  return [...groups.values()];
+  };
+  collect(roots);
+  for (const p of all) collect(p.children);
+  return runs;
 }
 
 const rule: Rule = {

@@ -1,24 +1,24 @@
 // metric-unit: numbers and their units (GB/T 15835-2011; GB 3101): `X%元`, `%%`, `亿万元`, money without 元,
 // `4千`, `增长-5%`.
 import type { ReportInput, Rule, RuleContext, TextEdit } from '../types';
-import { msg } from '../util';
-import { blockGuards, CJK, G_MINUS, G_PCT, G_QIANBAI, G_WANYI, proseBlocks, shiftDecimal } from '../lib/numbers-text';
+import { charTable, matchesNear, msg } from '../util';
+import { CJK, G_MINUS, G_PCT, G_QIANBAI, G_WANYI, marksIn, numberMarks, shiftDecimal } from '../lib/numbers-text';
 
 // A digit or a placeholder character ends the number a unit is attached to.
 const NUM_END = '0-9\\uff10-\\uff19Xx×';
 
 // 1. A percentage followed by a money unit or 百分点.
-const PCT_UNIT_RE = new RegExp(`(?<=[${NUM_END}])([%％‰])(万亿元|亿美元|万美元|亿元|万元|美元|元|个百分点|百分点)`, 'g');
+const PCT_UNIT_RE = new RegExp(`(?<=[${NUM_END}])([%％‰])(万亿元|亿美元|万美元|亿元|万元|美元|元|个百分点|百分点)`, 'y');
 // 2. A doubled percent sign.
-const PCT_PCT_RE = new RegExp(`(?<=[${NUM_END}][%％])[%％]+`, 'g');
+const PCT_PCT_RE = new RegExp(`(?<=[${NUM_END}][%％])[%％]+`, 'y');
 // 3. 亿万元 after a number.
-const YIWAN_RE = new RegExp(`(?<=[${NUM_END}])亿万(?=美?元)`, 'g');
+const YIWAN_RE = new RegExp(`(?<=[${NUM_END}])亿万(?=美?元)`, 'y');
 // 4a. A 万/亿 amount whose noun is money: `X亿基金`, `3亿政策补助资金`. The words between (≤ 4 characters) may not
 // name people or things counted (人, 户, 农民 …) and may not be 的-phrases.
 const MONEY_NOUN = '资金|基金|补助|补贴|奖补|经费|贷款|债券|投资|奖金|拨款|专款|预算';
 const MONEY_AFTER_RE = new RegExp(
   `(?<=[${NUM_END}])(万亿|[万亿])(?![元美])((?:(?!${MONEY_NOUN})[${CJK}]){0,4}?)(?=(${MONEY_NOUN}))`,
-  'g',
+  'y',
 );
 const GAP_STOP = /[万亿元的人民户名家个位次亩吨米条件台套所座株只头床张辆间处和与及或等在为是对把向从将了]/;
 // 4b. A money word before the amount: `总投资5亿，`; the amount ends the clause without a unit.
@@ -26,13 +26,42 @@ const MONEY_BEFORE_RE = new RegExp(
   `(?:投资|融资|投入|出资|募资|资金|基金|补助|补贴|奖补|奖励|拨付|营业收入|营收|税收|销售额|利润|贷款|授信|产值)` +
     `(?:总额|额|总量|规模)?(?:达到|达|约|为|超过|超|突破|近|逾|共计|累计|共|完成|计)?` +
     `[0-9０-９Xx]+(?:[.．][0-9０-９Xx]+)?(万亿|[万亿])(多|余)?(?=[，。；、,;：:！？!?）)\\s]|$)`,
-  'g',
+  'y',
 );
 // 5. Digits mixed with 千/百 (only 万 and 亿 may follow Arabic digits). 千米/千克/百分点 … are units, not numbers.
 // The X run starts only at the run's start ((?<![Xx×])): otherwise `XXXX…X０` was tried from every X, O(n²).
-const MIX_RE = /(?<![0-9\uff10-\uff19.．])([0-9\uff10-\uff19]+(?:[.．][0-9\uff10-\uff19]+)?|(?<![Xx×])[Xx×]+)([千百])(?![米克瓦伏帕焦赫卡升字兆分佳])/g;
+const MIX_RE = /(?<![0-9\uff10-\uff19.．])([0-9\uff10-\uff19]+(?:[.．][0-9\uff10-\uff19]+)?|(?<![Xx×])[Xx×]+)([千百])(?![米克瓦伏帕焦赫卡升字兆分佳])/y;
 // 6. A growth verb with a negative number: `增长-5%` says 下降5%.
-const NEG_GROWTH_RE = /(增长|提高|上升|上涨|增加|提升)([-－−‐–])(?=[0-9\uff10-\uff19Xx])/g;
+const NEG_GROWTH_RE = /(增长|提高|上升|上涨|增加|提升)([-－−‐–])(?=[0-9\uff10-\uff19Xx])/y;
+
+// Each regex above is tried only near the characters it needs (util.matchesNear), where its match can start.
+const NUM_END_CHAR = charTable('0123456789０１２３４５６７８９Xx×');
+const NUMBER_CHAR = charTable('0123456789０１２３４５６７８９Xx×.．');
+const AMOUNT_END_CHAR = charTable('0123456789０１２３４５６７８９Xx');
+const AMOUNT_CHAR = charTable('0123456789０１２３４５６７８９Xx.．');
+const MONEY_WORD_LEAD = charTable('投融出募资基补奖拨营税销利贷授产');
+const GROWTH_LEAD = charTable('增提上');
+const at0 = (_: string, p: number) => p;
+const back2 = (_: string, p: number) => p - 2;
+const afterNumber = (s: string, i: number) => NUM_END_CHAR[s.charCodeAt(i - 1)] === 1;
+const afterPct = (s: string, i: number) => s[i - 1] === '%' || s[i - 1] === '％';
+/** The money word (at most 营业收入 + 总额 + 达到) ends where the digits before the unit start. */
+const moneyWordStart = (s: string, p: number, next: number) => {
+  if (AMOUNT_END_CHAR[s.charCodeAt(p - 1)] !== 1) return p + 1;
+  let j = p - 1;
+  while (j > next && AMOUNT_CHAR[s.charCodeAt(j - 1)] === 1) j--;
+  return j - 8;
+};
+const moneyWordLead = (s: string, i: number) => MONEY_WORD_LEAD[s.charCodeAt(i)] === 1;
+/** The number before 千/百 starts where its run of digits, dots and x's does. */
+const numberStart = (s: string, p: number, next: number) => {
+  let j = p;
+  while (j > next && NUMBER_CHAR[s.charCodeAt(j - 1)] === 1) j--;
+  return j;
+};
+const numberLead = (s: string, i: number) => NUM_END_CHAR[s.charCodeAt(i)] === 1;
+const growthLead = (s: string, i: number) => GROWTH_LEAD[s.charCodeAt(i)] === 1;
+
 const OPPOSITE: Record<string, string> = {
   增长: '下降',
   提高: '降低',
@@ -72,16 +101,20 @@ const rule: Rule = {
       if (doc.overlapsPlaceholder(r.offset, r.endOffset)) return;
       ctx.report(r);
     };
-    const guards = blockGuards(doc);
-    let bi = -1;
-    for (const { block, s } of proseBlocks(doc)) {
-      const at = (i: number) => block.start + i;
+    const marks = numberMarks(doc);
+    for (let k = 0; k < doc.blocks.length; k++) {
       // Guards: each regex below needs one of these characters to match at all.
-      const g = guards[++bi];
+      const g = marks.flags[k];
+      if (!(g & (G_PCT | G_WANYI | G_QIANBAI | G_MINUS))) continue;
+      const block = doc.blocks[k];
+      const s = doc.prose.slice(block.start, block.end);
+      const at = (i: number) => block.start + i;
       const pct = (g & G_PCT) !== 0;
       const wanYi = (g & G_WANYI) !== 0;
+      const pcts = pct ? marksIn(marks, k, block.start, G_PCT) : [];
+      const wanYis = wanYi ? marksIn(marks, k, block.start, G_WANYI) : [];
 
-      if (pct) for (const m of s.matchAll(PCT_UNIT_RE)) {
+      if (pct) for (const m of matchesNear(PCT_UNIT_RE, s, pcts, at0, afterNumber)) {
         const unitStart = at(m.index + 1);
         const unitEnd = unitStart + m[2].length;
         if (m[2].endsWith('百分点')) {
@@ -108,7 +141,7 @@ const rule: Rule = {
         });
       }
 
-      if (pct) for (const m of s.matchAll(PCT_PCT_RE)) {
+      if (pct) for (const m of matchesNear(PCT_PCT_RE, s, pcts, at0, afterPct)) {
         const start = at(m.index);
         report({
           offset: start,
@@ -118,7 +151,7 @@ const rule: Rule = {
         });
       }
 
-      if (wanYi && s.includes('亿万')) for (const m of s.matchAll(YIWAN_RE)) {
+      if (wanYi && s.includes('亿万')) for (const m of matchesNear(YIWAN_RE, s, wanYis, at0, afterNumber)) {
         const start = at(m.index);
         const end = start + 2;
         report({
@@ -132,7 +165,7 @@ const rule: Rule = {
         });
       }
 
-      if (wanYi) for (const m of s.matchAll(MONEY_AFTER_RE)) {
+      if (wanYi) for (const m of matchesNear(MONEY_AFTER_RE, s, wanYis, at0, afterNumber)) {
         if (GAP_STOP.test(m[2])) continue;
         const start = at(m.index);
         const end = start + m[1].length;
@@ -145,7 +178,7 @@ const rule: Rule = {
         });
       }
 
-      if (wanYi) for (const m of s.matchAll(MONEY_BEFORE_RE)) {
+      if (wanYi) for (const m of matchesNear(MONEY_BEFORE_RE, s, wanYis, moneyWordStart, moneyWordLead)) {
         const unit = m[1] + (m[2] ?? '');
         const start = at(m.index + m[0].length - unit.length);
         const end = start + unit.length;
@@ -159,7 +192,7 @@ const rule: Rule = {
         });
       }
 
-      if (g & G_QIANBAI) for (const m of s.matchAll(MIX_RE)) {
+      if (g & G_QIANBAI) for (const m of matchesNear(MIX_RE, s, marksIn(marks, k, block.start, G_QIANBAI), numberStart, numberLead)) {
         const numStart = at(m.index);
         const wordStart = numStart + m[1].length;
         const placeholderNum = /^[Xx×]+$/.test(m[1]);
@@ -188,7 +221,7 @@ const rule: Rule = {
         });
       }
 
-      if (g & G_MINUS) for (const m of s.matchAll(NEG_GROWTH_RE)) {
+      if (g & G_MINUS) for (const m of matchesNear(NEG_GROWTH_RE, s, marksIn(marks, k, block.start, G_MINUS), back2, growthLead)) {
         const start = at(m.index);
         const end = start + m[0].length;
         const opposite = OPPOSITE[m[1]];

@@ -1,20 +1,38 @@
 // number-format: how an Arabic number is written (GB/T 15835-2011): half-width digits, one thousands-grouping
 // style per document, no grouping of ≤ 4 digits, a leading 0 before a decimal point.
 import type { Rule, RuleContext, TextEdit } from '../types';
-import { msg } from '../util';
-import { blockGuards, G_DOT, G_FULLWIDTH_NUMBER, G_GROUP, hasFullWidthNumberChar, isCjk, isLatin, toHalfWidthNumber } from '../lib/numbers-text';
+import { charTable, matchesNear, msg } from '../util';
+import { G_DOT, G_FULLWIDTH_NUMBER, G_GROUP, hasFullWidthNumberChar, isCjk, isLatin, marksIn, numberMarks, toHalfWidthNumber } from '../lib/numbers-text';
 
 // A number token: digits of either width, one decimal part, an optional percent sign.
-const TOKEN_RE = /(?<![0-9\uff10-\uff19.．])[0-9\uff10-\uff19]+(?:[.．][0-9\uff10-\uff19]+)?[%％‰]?/g;
+const TOKEN_RE = /(?<![0-9\uff10-\uff19.．])[0-9\uff10-\uff19]+(?:[.．][0-9\uff10-\uff19]+)?[%％‰]?/y;
 // A grouped number: 1–3 digits, then groups of three after a comma or a thin space.
-const GROUPED_RE = /(?<![0-9.,\u2009\u202fA-Za-z])[0-9]{1,3}(?:[,\u2009\u202f][0-9]{3})+(?:\.[0-9]+)?(?![0-9]|[,\u2009\u202f][0-9])/g;
+const GROUPED_RE = /(?<![0-9.,\u2009\u202fA-Za-z])[0-9]{1,3}(?:[,\u2009\u202f][0-9]{3})+(?:\.[0-9]+)?(?![0-9]|[,\u2009\u202f][0-9])/y;
 // An ungrouped number of five or more integer digits (a leading 0 makes it a code).
-const UNGROUPED_RE = /(?<![0-9.,\u2009\u202fA-Za-z/\\_#＃:：\-\uff0d])[1-9][0-9]{4,}(?:\.[0-9]+)?(?![0-9A-Za-z/\-\uff0d]|[.,][0-9])/g;
+const UNGROUPED_RE = /(?<![0-9.,\u2009\u202fA-Za-z/\\_#＃:：\-\uff0d])[1-9][0-9]{4,}(?:\.[0-9]+)?(?![0-9A-Za-z/\-\uff0d]|[.,][0-9])/y;
 // A quantity is followed by its unit; a number followed by 号, a hotline or a postcode is a label.
 const QUANTITY_UNIT_RE =
   /^(?:[%‰]|万|亿|元|美元|人|名|户|家|个|项|次|件|台|套|吨|千克|公斤|斤|亩|公顷|平方|立方|米|公里|千米|千瓦|辆|头|只|株|棵|册|床|张|座|所|余|多|左右)/;
 // A decimal point without its leading 0: `.5`.
-const BARE_DECIMAL_RE = /(?<![0-9\uff10-\uff19A-Za-z.．_/\\])\.[0-9]+(?![0-9A-Za-z.])/g;
+const BARE_DECIMAL_RE = /(?<![0-9\uff10-\uff19A-Za-z.．_/\\])\.[0-9]+(?![0-9A-Za-z.])/y;
+
+// The regexes above are tried only where they can start (util.matchesNear, ungroupedNumbers).
+const DIGIT = charTable('0123456789０１２３４５６７８９');
+const TOKEN_CHAR = charTable('0123456789０１２３４５６７８９.．');
+const digitLead = (s: string, i: number) => DIGIT[s.charCodeAt(i)] === 1;
+const asciiDigitLead = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return c >= 0x30 && c <= 0x39;
+};
+const always = () => true;
+const at0 = (_: string, p: number) => p;
+const back3 = (_: string, p: number) => p - 3;
+/** A token with a full-width character starts where the run of digits and points before it does. */
+const tokenStart = (s: string, p: number, next: number) => {
+  let j = p;
+  while (j > next && TOKEN_CHAR[s.charCodeAt(j - 1)] === 1) j--;
+  return j;
+};
 
 interface Numeral {
   offset: number;
@@ -55,15 +73,15 @@ const rule: Rule = {
     const grouped: Numeral[] = [];
     const ungrouped: Numeral[] = [];
 
-    const guards = blockGuards(doc);
-    let bi = -1;
-    for (const block of doc.blocks) {
+    const marks = numberMarks(doc);
+    for (let k = 0; k < doc.blocks.length; k++) {
+      const block = doc.blocks[k];
       const s = doc.prose.slice(block.start, block.end);
-      const g = guards[++bi];
+      const g = marks.flags[k];
 
       // Full-width digits and marks, and numbers that mix widths (13．65, 18％). Only tokens with a full-width
       // character are reported: a block without one has nothing to report here.
-      if (g & G_FULLWIDTH_NUMBER) for (const m of s.matchAll(TOKEN_RE)) {
+      if (g & G_FULLWIDTH_NUMBER) for (const m of matchesNear(TOKEN_RE, s, marksIn(marks, k, block.start, G_FULLWIDTH_NUMBER), tokenStart, digitLead)) {
         if (!hasFullWidthNumberChar(m[0])) continue;
         const offset = block.start + m.index;
         const endOffset = offset + m[0].length;
@@ -77,7 +95,7 @@ const rule: Rule = {
         });
       }
 
-      if (g & G_GROUP) for (const m of s.matchAll(GROUPED_RE)) {
+      if (g & G_GROUP) for (const m of matchesNear(GROUPED_RE, s, marksIn(marks, k, block.start, G_GROUP), back3, asciiDigitLead)) {
         const offset = block.start + m.index;
         const endOffset = offset + m[0].length;
         if (latinAround(s, m.index, m.index + m[0].length) || doc.overlapsPlaceholder(offset, endOffset)) continue;
@@ -94,7 +112,7 @@ const rule: Rule = {
         } else grouped.push({ offset, endOffset, text: m[0] });
       }
 
-      for (const m of s.matchAll(UNGROUPED_RE)) {
+      for (const m of ungroupedNumbers(s)) {
         const after = s.slice(m.index + m[0].length, m.index + m[0].length + 3);
         if (!QUANTITY_UNIT_RE.test(after)) continue;
         if (latinAround(s, m.index, m.index + m[0].length)) continue;
@@ -102,7 +120,7 @@ const rule: Rule = {
         ungrouped.push({ offset, endOffset: offset + m[0].length, text: m[0] });
       }
 
-      if (g & G_DOT) for (const m of s.matchAll(BARE_DECIMAL_RE)) {
+      if (g & G_DOT) for (const m of matchesNear(BARE_DECIMAL_RE, s, marksIn(marks, k, block.start, G_DOT), at0, always)) {
         const before = s[m.index - 1];
         const prev = before !== undefined && /\s/.test(before) ? s[m.index - 2] : before;
         // Only in Chinese text: after a CJK character or mark (or at the start of the block).
@@ -146,6 +164,37 @@ const rule: Rule = {
     }
   },
 };
+
+/**
+ * The matches of a global scan with UNGROUPED_RE: it starts a run of five or more ASCII digits, so only every
+ * fifth character is read until a digit turns up, and each run's start is tried once.
+ */
+function ungroupedNumbers(s: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const n = s.length;
+  for (let i = 4; i < n; ) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) {
+      i += 5;
+      continue;
+    }
+    let start = i;
+    while (start > 0 && asciiDigitLead(s, start - 1)) start--;
+    let end = i + 1;
+    while (asciiDigitLead(s, end)) end++;
+    if (end - start >= 5) {
+      UNGROUPED_RE.lastIndex = start;
+      const m = UNGROUPED_RE.exec(s);
+      if (m) {
+        out.push(m);
+        end = Math.max(end, UNGROUPED_RE.lastIndex);
+      }
+    }
+    // s[end] is no digit: a later run of five has a digit at end + 4 or at a fifth character after it.
+    i = end + 4;
+  }
+  return out;
+}
 
 /** True when a Latin letter stands right before or after the number (one space allowed): Latin text. */
 function latinAround(s: string, start: number, end: number): boolean {

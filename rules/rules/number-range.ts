@@ -1,7 +1,7 @@
 // number-range: the connector of a span or range of numbers (GB/T 15834-2011 4.13; GB/T 15835-2011 5.1.3).
 import type { Rule, RuleContext } from '../types';
-import { msg } from '../util';
-import { blockGuards, G_CONN, isHyphen, isLatin } from '../lib/numbers-text';
+import { charTable, matchesNear, msg } from '../util';
+import { G_CONN, isHyphen, isLatin, marksIn, numberMarks } from '../lib/numbers-text';
 
 // A number (ASCII or full-width digits, one decimal part) or a run of placeholder x's.
 const NUM = '(?:[0-9\\uff10-\\uff19]+(?:[.．][0-9\\uff10-\\uff19]+)?|[Xx]+)';
@@ -12,8 +12,17 @@ const CONN = '(?:[\\-\\uff0d\\u2010\\u2013~～〜]|—(?!—))';
 // Not inside a code, an ID, a time, a chain or a Latin word: nothing number-like right before the first value.
 const RANGE_RE = new RegExp(
   `(?<![0-9\\uff10-\\uff19.．A-Za-z/\\\\_#＃:：~～〜—\\-\\uff0d\\u2010\\u2013])(${NUM})(${UNIT_A})?(${CONN})(${NUM})`,
-  'g',
+  'y',
 );
+// RANGE_RE is tried only before a connector (util.matchesNear): the first value and its unit are a run of these.
+const VALUE_CHAR = charTable('0123456789０１２３４５６７８９.．Xx%％‰万亿元年月日');
+const VALUE_LEAD = charTable('0123456789０１２３４５６７８９Xx');
+const valueStart = (s: string, p: number, next: number) => {
+  let j = p;
+  while (j > next && VALUE_CHAR[s.charCodeAt(j - 1)] === 1) j--;
+  return j;
+};
+const valueLead = (s: string, i: number) => VALUE_LEAD[s.charCodeAt(i)] === 1;
 
 // What may follow the second value of a range joined by a hyphen: a measure word makes it a range or a span.
 // Addresses and ordinals (号 楼 室 栋 层 期) are left alone: `3-2号楼` is a name, not a range.
@@ -55,13 +64,13 @@ const rule: Rule = {
   },
   check(ctx: RuleContext) {
     const { doc } = ctx;
-    const guards = blockGuards(doc);
-    let bi = -1;
-    for (const block of doc.blocks) {
+    const marks = numberMarks(doc);
+    for (let k = 0; k < doc.blocks.length; k++) {
       // RANGE_RE needs a connector (CONN) to match
-      if (!(guards[++bi] & G_CONN)) continue;
+      if (!(marks.flags[k] & G_CONN)) continue;
+      const block = doc.blocks[k];
       const s = doc.prose.slice(block.start, block.end);
-      for (const m of s.matchAll(RANGE_RE)) {
+      for (const m of matchesNear(RANGE_RE, s, marksIn(marks, k, block.start, G_CONN), valueStart, valueLead)) {
         const [, a, unitA = '', conn, b] = m;
         const aStart = m.index;
         const connStart = aStart + a.length + unitA.length;

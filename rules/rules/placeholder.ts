@@ -6,14 +6,17 @@ import type { ReportDocument } from '../model/document';
 import type { PlaceholderSpan } from '../model/placeholders';
 import { msg } from '../util';
 
-const CONTEXT_CHARS = /[\u4e00-\u9fff%％‰]/;
+/** [\u4e00-\u9fff%％‰] */
+function isContextChar(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || c === 0x25 || c === 0xff05 || c === 0x2030;
+}
 
 /** The span with what follows it (X亿元, X个项目), for a message the writer recognises. */
 function contextOf(doc: ReportDocument, p: PlaceholderSpan): string {
   if (p.form === 'x-latin' && p.word) return p.word;
   let end = p.endOffset;
   const limit = Math.min(doc.prose.length, p.endOffset + 3);
-  while (end < limit && CONTEXT_CHARS.test(doc.prose[end])) end++;
+  while (end < limit && isContextChar(doc.prose.charCodeAt(end))) end++;
   return doc.text.slice(p.offset, end);
 }
 
@@ -108,12 +111,9 @@ const rule: Rule = {
   check({ doc, report }) {
     // The allowlist is applied by the model (the engine passes this rule's `allow` as placeholderAllow).
     for (const p of doc.placeholders) {
-      report({
-        offset: p.offset,
-        endOffset: p.endOffset,
-        message: messageFor(doc, p),
-        ...(p.kind === 'redacted-name' ? { severity: 'info' as const } : {}),
-      });
+      const message = messageFor(doc, p);
+      if (p.kind === 'redacted-name') report({ offset: p.offset, endOffset: p.endOffset, message, severity: 'info' });
+      else report({ offset: p.offset, endOffset: p.endOffset, message });
     }
   },
 };

@@ -4,7 +4,7 @@ import { hasFullWidthDigit } from '../model/numerals';
 import { PLAN_NAME_RE } from '../model/title';
 import { sentenceBody, yearValue } from '../lib/report-years';
 import type { ReportInput, Rule } from '../types';
-import { msg } from '../util';
+import { indexesOf, msg } from '../util';
 
 const Y = '(?:19|20|１９|２０)[0-9０-９]{2}';
 const D = '[0-9０-９]';
@@ -31,6 +31,22 @@ function sameWidth(original: string, year: number): string {
 }
 
 const KIND_ZH = { summary: '总结', plan: '计划' } as const;
+
+/** Whether one of the 年 at `nians` (in order) in [from, to) follows a digit. */
+function hasYear(prose: string, nians: number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = nians.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nians[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < nians.length && nians[i] < to; i++) {
+    const c = prose.charCodeAt(nians[i] - 1);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return true;
+  }
+  return false;
+}
 
 const rule: Rule = {
   meta: {
@@ -158,8 +174,11 @@ const rule: Rule = {
 
     // 3. Sentences in a summary or plan section that open on an earlier year: possibly last year's text.
     const headingBlocks = new Set(doc.headings.map((h) => h.block));
+    // Both regexes need a year: a 年 after a digit, four characters into the sentence or more.
+    const nians = indexesOf(doc.prose, '年');
     for (const s of doc.sentences) {
       if (title && s.start < title.endOffset) continue;
+      if (!hasYear(doc.prose, nians, s.start + 4, s.end)) continue;
       const frame = doc.timeFrameAt(s.start);
       if ((frame.kind !== 'summary' && frame.kind !== 'plan') || frame.year === undefined) continue;
       const want = frame.year;

@@ -4,7 +4,7 @@ import type { ReportDocument, Sentence } from '../model/document';
 import { parseChineseNumeral, toAsciiDigits, toChineseNumeral } from '../model/numerals';
 import { TIME_FACTS, congress, fiveYearPlan } from '../lib/time-facts';
 import type { Rule } from '../types';
-import { matchAll, msg } from '../util';
+import { indexesOf, matchAll, msg, positionsIn } from '../util';
 
 const NAMES = TIME_FACTS.anniversaries.flatMap((a) => a.names.map((n) => ({ n, a }))).sort((x, y) => y.n.length - x.n.length);
 const ANNIV_RE = new RegExp(`(${NAMES.map((x) => x.n).join('|')})的?([0-9０-９]{1,3}|[一二三四五六七八九十百零〇]{1,5})周年(?!纪念大会|庆祝大会|大会|讲话|重要讲话|阅兵)`, 'g');
@@ -67,11 +67,19 @@ const rule: Rule = {
   check({ doc, report }) {
     if (doc.years.source === 'none') return;
     const sentences = doc.sentences;
+    // What each regex cannot match without, found in one pass over the prose each.
+    const annivs = indexesOf(doc.prose, '周年');
+    const wus = indexesOf(doc.prose, '五');
+    const jingshens = indexesOf(doc.prose, '精神');
+    if (!annivs.length && !wus.length && !jingshens.length) return;
     for (const b of doc.blocks) {
+      const anniv = positionsIn(annivs, b.start, b.end - 1).length > 0;
+      const phase = positionsIn(wus, b.start, b.end).length > 0;
+      const congressed = positionsIn(jingshens, b.start, b.end - 1).length > 0;
+      if (!anniv && !phase && !congressed) continue;
       const s = doc.prose.slice(b.start, b.end);
-      if (!/周年|五|大/.test(s)) continue;
 
-      for (const m of matchAll(ANNIV_RE, s)) {
+      if (anniv) for (const m of matchAll(ANNIV_RE, s)) {
         const off = b.start + m.index;
         const end = off + m[0].length;
         if (doc.overlapsPlaceholder(off, end)) continue;
@@ -89,7 +97,7 @@ const rule: Rule = {
         });
       }
 
-      for (const m of matchAll(PHASE_RE, s)) {
+      if (phase) for (const m of matchAll(PHASE_RE, s)) {
         const off = b.start + m.index;
         const end = off + m[0].length;
         if (doc.overlapsPlaceholder(off, end)) continue;
@@ -109,7 +117,7 @@ const rule: Rule = {
         });
       }
 
-      for (const m of matchAll(CONGRESS_RE, s)) {
+      if (congressed) for (const m of matchAll(CONGRESS_RE, s)) {
         const off = b.start + m.index;
         const ord = parseChineseNumeral(m[1]);
         const c = ord === undefined ? undefined : congress(ord);
