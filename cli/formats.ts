@@ -3,6 +3,7 @@ import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RuleMeta, Lang } from '../rules/types';
 import type { FileReport } from './lint-file';
+import { ChunkWriter, encodedOnce, memo, numWidth } from './chunk-writer';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -74,6 +75,8 @@ export function totals(reports: FileReport[]): Totals {
   return t;
 }
 
+const findingCount = (reports: FileReport[]) => reports.reduce((n, r) => n + r.diagnostics.length, 0);
+
 /** East Asian wide characters take two columns in a terminal. */
 function width(s: string): number {
   let w = 0;
@@ -86,7 +89,7 @@ function width(s: string): number {
 
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
 
-export function formatStylish(reports: FileReport[], ctx: FormatContext): string {
+export function formatStylish(reports: FileReport[], ctx: FormatContext): Uint8Array[] {
   const zh = ctx.lang === 'zh';
   const bold = ansi('1', ctx.color);
   const dim = ansi('2', ctx.color);
@@ -96,42 +99,67 @@ export function formatStylish(reports: FileReport[], ctx: FormatContext): string
   const under = ansi('4', ctx.color);
   const sevText = (s: string) => (zh ? ({ error: '错误', warning: '警告', info: '提示' } as Record<string, string>)[s] : s);
   const sevColor = (s: string) => (s === 'error' ? red : s === 'warning' ? yellow : blue);
-  const out: string[] = [];
+  // a finding's line: "  <pos>  <severity>  <message>  <rule>", each column padded to the file's widest
+  // (dimOn, dimOff: the escape codes around dimmed text; none without colour)
+  const [dimOn, dimOff] = dim('\0').split('\0').map((x) => Buffer.from(x));
+  const messageWidth = memo(width);
+  const message = encodedOnce((m) => `  ${m}`);
+  const rule = encodedOnce((id) => `  ${dim(id)}\n`);
+  // a finding's line takes about 130 bytes
+  const w = new ChunkWriter(findingCount(reports) * 150);
+  const line = (s: string) => w.text(`${s}\n`);
   for (const r of reports) {
     if (r.diagnostics.length === 0 && !r.placeholders && r.skipped === undefined && !r.fixRefused && !r.fixed) continue;
-    out.push(under(r.file));
-    if (r.skipped !== undefined) out.push(`  ${dim(zh ? `已跳过：${r.skipped}` : `skipped: ${r.skipped}`)}`);
-    if (r.fixRefused) out.push(`  ${yellow(r.fixRefused)}`);
-    if (r.fixed) out.push(`  ${dim(zh ? `已修复 ${r.fixed} 处` : `${r.fixed} fix${r.fixed === 1 ? '' : 'es'} applied`)}`);
-    const pos = r.diagnostics.map((d) => `${d.line}:${d.column}`);
-    const posW = Math.max(0, ...pos.map((p) => p.length));
-    const sevW = Math.max(0, ...r.diagnostics.map((d) => width(sevText(d.severity))));
-    const msgW = Math.min(80, Math.max(0, ...r.diagnostics.map((d) => width(d.message))));
-    r.diagnostics.forEach((d, i) => {
-      out.push(`  ${dim(pad(pos[i], posW))}  ${sevColor(d.severity)(pad(sevText(d.severity), sevW))}  ${pad(d.message, msgW)}  ${dim(d.rule)}`);
-    });
-    if (r.placeholders) out.push(`  ${bold(zh ? `剩余 ${r.placeholders} 处占位符` : `${r.placeholders} placeholder${r.placeholders === 1 ? '' : 's'} left`)}`);
-    out.push('');
+    line(under(r.file));
+    if (r.skipped !== undefined) line(`  ${dim(zh ? `已跳过：${r.skipped}` : `skipped: ${r.skipped}`)}`);
+    if (r.fixRefused) line(`  ${yellow(r.fixRefused)}`);
+    if (r.fixed) line(`  ${dim(zh ? `已修复 ${r.fixed} 处` : `${r.fixed} fix${r.fixed === 1 ? '' : 'es'} applied`)}`);
+    let posW = 0;
+    let msgW = 0;
+    const severities = new Set<string>();
+    for (const d of r.diagnostics) {
+      posW = Math.max(posW, numWidth(d.line) + 1 + numWidth(d.column));
+      msgW = Math.max(msgW, messageWidth(d.message));
+      severities.add(d.severity);
+    }
+    msgW = Math.min(80, msgW);
+    const sevW = Math.max(0, ...[...severities].map((s) => width(sevText(s))));
+    // "  " after the position column, then the padded, coloured severity
+    const severity = new Map([...severities].map((s) => [s, Buffer.from(`${dimOff}  ${sevColor(s)(pad(sevText(s), sevW))}`)]));
+    for (const d of r.diagnostics) {
+      w.ascii('  ');
+      w.bytes(dimOn);
+      w.num(d.line);
+      w.ascii(':');
+      w.num(d.column);
+      w.spaces(posW - numWidth(d.line) - 1 - numWidth(d.column));
+      w.bytes(severity.get(d.severity)!);
+      w.bytes(message(d.message));
+      w.spaces(msgW - messageWidth(d.message));
+      w.bytes(rule(d.rule));
+    }
+    if (r.placeholders) line(`  ${bold(zh ? `剩余 ${r.placeholders} 处占位符` : `${r.placeholders} placeholder${r.placeholders === 1 ? '' : 's'} left`)}`);
+    line('');
   }
   const t = totals(reports);
   const problems = t.errors + t.warnings + t.infos;
   const files = reports.length;
   if (zh) {
     const mark = problems ? (t.errors ? red('✖') : yellow('⚠')) : '✔';
-    out.push(bold(`${mark} 检查了 ${files} 个文件，共 ${problems} 个问题（${t.errors} 个错误，${t.warnings} 个警告，${t.infos} 个提示）`));
-    if (t.fixable) out.push(`  其中 ${t.fixable} 个可用 --fix 自动修复`);
-    out.push(`  剩余占位符：${t.placeholders} 处${t.placeholderFiles ? `（${t.placeholderFiles} 个文件）` : ''}`);
-    if (t.skipped) out.push(`  跳过 ${t.skipped} 个文件：`);
+    line(bold(`${mark} 检查了 ${files} 个文件，共 ${problems} 个问题（${t.errors} 个错误，${t.warnings} 个警告，${t.infos} 个提示）`));
+    if (t.fixable) line(`  其中 ${t.fixable} 个可用 --fix 自动修复`);
+    line(`  剩余占位符：${t.placeholders} 处${t.placeholderFiles ? `（${t.placeholderFiles} 个文件）` : ''}`);
+    if (t.skipped) line(`  跳过 ${t.skipped} 个文件：`);
   } else {
     const mark = problems ? (t.errors ? red('✖') : yellow('⚠')) : '✔';
     const pl = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-    out.push(bold(`${mark} ${pl(files, 'file')} checked, ${pl(problems, 'problem')} (${pl(t.errors, 'error')}, ${pl(t.warnings, 'warning')}, ${t.infos} info)`));
-    if (t.fixable) out.push(`  ${t.fixable} fixable with --fix`);
-    out.push(`  ${pl(t.placeholders, 'placeholder')} left${t.placeholderFiles ? ` in ${pl(t.placeholderFiles, 'file')}` : ''}`);
-    if (t.skipped) out.push(`  ${pl(t.skipped, 'file')} skipped:`);
+    line(bold(`${mark} ${pl(files, 'file')} checked, ${pl(problems, 'problem')} (${pl(t.errors, 'error')}, ${pl(t.warnings, 'warning')}, ${t.infos} info)`));
+    if (t.fixable) line(`  ${t.fixable} fixable with --fix`);
+    line(`  ${pl(t.placeholders, 'placeholder')} left${t.placeholderFiles ? ` in ${pl(t.placeholderFiles, 'file')}` : ''}`);
+    if (t.skipped) line(`  ${pl(t.skipped, 'file')} skipped:`);
   }
-  for (const r of reports) if (r.skipped !== undefined) out.push(`    ${r.file}: ${r.skipped}`);
-  return out.join('\n') + '\n';
+  for (const r of reports) if (r.skipped !== undefined) line(`    ${r.file}: ${r.skipped}`);
+  return w.take();
 }
 
 // ---- github workflow commands ----
@@ -139,17 +167,32 @@ export function formatStylish(reports: FileReport[], ctx: FormatContext): string
 const escData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escProp = (s: string) => escData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
-export function formatGithub(reports: FileReport[], ctx: FormatContext): string {
-  const out: string[] = [];
+export function formatGithub(reports: FileReport[], ctx: FormatContext): Uint8Array[] {
+  const title = encodedOnce((rule) => `,title=${escProp(rule)}::`);
+  const message = encodedOnce((m) => `${escData(m)}\n`);
+  // a finding's line takes about 170 bytes
+  const w = new ChunkWriter(findingCount(reports) * 200);
   for (const r of reports) {
     const file = escProp(repoRelative(ctx, r.file));
-    if (r.skipped !== undefined) out.push(`::notice file=${file},title=${escProp('report-lint: skipped')}::${escData(r.skipped)}`);
+    if (r.skipped !== undefined) w.text(`::notice file=${file},title=${escProp('report-lint: skipped')}::${escData(r.skipped)}\n`);
+    if (!r.diagnostics.length) continue;
+    const error = Buffer.from(`::error file=${file},line=`);
+    const warning = Buffer.from(`::warning file=${file},line=`);
+    const notice = Buffer.from(`::notice file=${file},line=`);
     for (const d of r.diagnostics) {
-      const cmd = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
-      out.push(`::${cmd} file=${file},line=${d.line},col=${d.column},endLine=${d.endLine},endColumn=${d.endColumn},title=${escProp(d.rule)}::${escData(d.message)}`);
+      w.bytes(d.severity === 'error' ? error : d.severity === 'warning' ? warning : notice);
+      w.num(d.line);
+      w.ascii(',col=');
+      w.num(d.column);
+      w.ascii(',endLine=');
+      w.num(d.endLine);
+      w.ascii(',endColumn=');
+      w.num(d.endColumn);
+      w.bytes(title(d.rule));
+      w.bytes(message(d.message));
     }
   }
-  return out.length ? out.join('\n') + '\n' : '';
+  return w.take();
 }
 
 // ---- junit ----
@@ -163,39 +206,62 @@ const xml = (s: string) =>
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
 
-export function formatJunit(reports: FileReport[]): string {
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>'];
+export function formatJunit(reports: FileReport[]): Uint8Array[] {
+  // xml() works character by character, so the escaped parts of a text make the escaped text
+  const xmlOf = encodedOnce(xml);
+  const failureType = encodedOnce((severity) => `" type="${severity}">${xml(severity)}: `);
+  // a finding's testcase takes about 350 bytes
+  const w = new ChunkWriter(findingCount(reports) * 400);
   let tests = 0;
   let failures = 0;
-  const suites: string[] = [];
+  const caseCount = (r: FileReport) => r.diagnostics.length + (r.skipped !== undefined || r.diagnostics.length === 0 ? 1 : 0);
+  const failureCount = (r: FileReport) => r.diagnostics.reduce((n, d) => (d.severity === 'info' ? n : n + 1), 0);
   for (const r of reports) {
-    const cases: string[] = [];
-    let f = 0;
-    if (r.skipped !== undefined) {
-      cases.push(`    <testcase name="${xml(r.file)}" classname="${xml(r.file)}"><skipped message="${xml(r.skipped)}"/></testcase>`);
-    } else if (r.diagnostics.length === 0) {
-      cases.push(`    <testcase name="${xml(r.file)}" classname="${xml(r.file)}"/>`);
-    }
-    for (const d of r.diagnostics) {
-      const name = `${d.line}:${d.column} ${d.rule}`;
-      if (d.severity === 'info') {
-        cases.push(`    <testcase name="${xml(name)}" classname="${xml(r.file)}"><system-out>${xml(`info: ${d.message}`)}</system-out></testcase>`);
-      } else {
-        f++;
-        cases.push(
-          `    <testcase name="${xml(name)}" classname="${xml(r.file)}"><failure message="${xml(d.message)}" type="${d.severity}">${xml(`${d.severity}: ${d.message} (${d.rule}) at ${r.file}:${d.line}:${d.column}`)}</failure></testcase>`,
-        );
-      }
-    }
-    tests += cases.length;
-    failures += f;
-    const skippedAttr = r.skipped !== undefined ? ' skipped="1"' : '';
-    suites.push(`  <testsuite name="${xml(r.file)}" tests="${cases.length}" failures="${f}" errors="0"${skippedAttr}>\n${cases.join('\n')}\n  </testsuite>`);
+    tests += caseCount(r);
+    failures += failureCount(r);
   }
-  out.push(`<testsuites name="report-lint" tests="${tests}" failures="${failures}" errors="0">`);
-  out.push(...suites);
-  out.push('</testsuites>');
-  return out.join('\n') + '\n';
+  w.text(`<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="report-lint" tests="${tests}" failures="${failures}" errors="0">\n`);
+  for (const r of reports) {
+    const file = xml(r.file);
+    const skippedAttr = r.skipped !== undefined ? ' skipped="1"' : '';
+    w.text(`  <testsuite name="${file}" tests="${caseCount(r)}" failures="${failureCount(r)}" errors="0"${skippedAttr}>\n`);
+    if (r.skipped !== undefined) {
+      w.text(`    <testcase name="${file}" classname="${file}"><skipped message="${xml(r.skipped)}"/></testcase>\n`);
+    } else if (r.diagnostics.length === 0) {
+      w.text(`    <testcase name="${file}" classname="${file}"/>\n`);
+    }
+    const classname = Buffer.from(`" classname="${file}">`);
+    const at = Buffer.from(`) at ${file}:`);
+    for (const d of r.diagnostics) {
+      w.ascii('    <testcase name="');
+      w.num(d.line);
+      w.ascii(':');
+      w.num(d.column);
+      w.ascii(' ');
+      w.bytes(xmlOf(d.rule));
+      w.bytes(classname);
+      if (d.severity === 'info') {
+        w.ascii('<system-out>info: ');
+        w.bytes(xmlOf(d.message));
+        w.ascii('</system-out></testcase>\n');
+        continue;
+      }
+      w.ascii('<failure message="');
+      w.bytes(xmlOf(d.message));
+      w.bytes(failureType(d.severity));
+      w.bytes(xmlOf(d.message));
+      w.ascii(' (');
+      w.bytes(xmlOf(d.rule));
+      w.bytes(at);
+      w.num(d.line);
+      w.ascii(':');
+      w.num(d.column);
+      w.ascii('</failure></testcase>\n');
+    }
+    w.ascii('  </testsuite>\n');
+  }
+  w.text('</testsuites>\n');
+  return w.take();
 }
 
 // ---- SARIF 2.1.0 ----
@@ -207,11 +273,73 @@ function repoRelative(ctx: FormatContext, display: string): string {
   return rel.split(sep).join('/');
 }
 
-export function formatSarif(reports: FileReport[], ctx: FormatContext): string {
-  const ruleIndex = new Map(ctx.rules.map((m, i) => [m.id, i]));
+const nl = (depth: number) => '\n' + '  '.repeat(depth);
+/** A value as JSON.stringify(…, null, 2) writes it `depth` levels deep. */
+const pretty = (v: unknown, depth: number) => JSON.stringify(v, null, 2).replace(/\n/g, nl(depth));
+const latin1 = (s: string) => Buffer.from(s, 'latin1');
+
+// A result (4 levels deep in the log) as JSON.stringify(…, null, 2) writes it, in as few pieces as its varying
+// parts allow (a call per piece costs more than its copying):
+//   ,{ "ruleId": <rule>, "level": <level>, "message": { "text":          per rule and level (ruleHead)
+//   <message> }, "locations": [ … "region": { "startLine":              per file (locationHead)
+//   <line> , "startColumn": <column> … , "charLength": <length>          R
+//   } } } ], "ruleIndex": <i> }   or, with a fix, … "fixes": [ { "description": { "text":   per rule (tail, fixTail)
+//   <message> }, "artifactChanges": [ … "replacements": [                per file (changesHead)
+//   { "deletedRegion": … } per edit, then the closing brackets             R
+const R = {
+  startColumn: latin1(`,${nl(9)}"startColumn": `),
+  endLine: latin1(`,${nl(9)}"endLine": `),
+  endColumn: latin1(`,${nl(9)}"endColumn": `),
+  charOffset: latin1(`,${nl(9)}"charOffset": `),
+  charLength: latin1(`,${nl(9)}"charLength": `),
+  firstEdit: latin1(`${nl(10)}{${nl(11)}"deletedRegion": {${nl(12)}"charOffset": `),
+  nextEdit: latin1(`${nl(11)}}${nl(10)}},${nl(10)}{${nl(11)}"deletedRegion": {${nl(12)}"charOffset": `),
+  editLength: latin1(`,${nl(12)}"charLength": `),
+  editText: latin1(`${nl(11)}},${nl(11)}"insertedContent": {${nl(12)}"text": `),
+  fixEnd: latin1(`${nl(11)}}${nl(10)}}${nl(9)}]${nl(8)}}${nl(7)}]${nl(6)}}${nl(5)}]${nl(4)}}`),
+  noEditsFixEnd: latin1(`]${nl(8)}}${nl(7)}]${nl(6)}}${nl(5)}]${nl(4)}}`),
+};
+
+interface RulePieces {
+  /** ruleHead by level. */
+  error?: Uint8Array;
+  warning?: Uint8Array;
+  note?: Uint8Array;
+  tail: Uint8Array;
+  fixTail: Uint8Array;
+}
+
+/**
+ * The SARIF log as UTF-8 pieces: the same bytes as JSON.stringify(log, null, 2), but its results (a large run has
+ * hundreds of thousands, each over a kilobyte pretty-printed) are written straight to bytes from pieces made
+ * once: the fixed text, and each distinct string's JSON literal.
+ */
+export function formatSarif(reports: FileReport[], ctx: FormatContext): Uint8Array[] {
   const level = (s: string) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
-  const results: unknown[] = [];
+  const ruleIndex = new Map(ctx.rules.map((m, i) => [m.id, i]));
+  const rulePieces = new Map<string, RulePieces>();
+  const pieces = (rule: string) => {
+    let p = rulePieces.get(rule);
+    if (!p) {
+      const i = ruleIndex.get(rule);
+      const tail = `${nl(8)}}${nl(7)}}${nl(6)}}${nl(5)}]${i === undefined ? '' : `,${nl(5)}"ruleIndex": ${i}`}`;
+      p = {
+        tail: Buffer.from(`${tail}${nl(4)}}`),
+        fixTail: Buffer.from(`${tail},${nl(5)}"fixes": [${nl(6)}{${nl(7)}"description": {${nl(8)}"text": `),
+      };
+      rulePieces.set(rule, p);
+    }
+    return p;
+  };
+  const ruleHead = (rule: string, lv: 'error' | 'warning' | 'note') => {
+    const p = pieces(rule);
+    return (p[lv] ??= Buffer.from(`,${nl(4)}{${nl(5)}"ruleId": ${JSON.stringify(rule)},${nl(5)}"level": "${lv}",${nl(5)}"message": {${nl(6)}"text": `));
+  };
+  const literal = encodedOnce((s) => JSON.stringify(s));
+  // a result with a fix takes about 1.5 kB
+  const w = new ChunkWriter(findingCount(reports) * 1600);
   const notifications: unknown[] = [];
+  let first = true;
   for (const r of reports) {
     const uri = repoRelative(ctx, r.file);
     const inRoot = !relative(ctx.root, ctx.absPath(r.file)).startsWith('..');
@@ -219,32 +347,50 @@ export function formatSarif(reports: FileReport[], ctx: FormatContext): string {
     if (r.skipped !== undefined) {
       notifications.push({ level: 'note', message: { text: `${uri}: skipped: ${r.skipped}` }, locations: [{ physicalLocation: { artifactLocation } }] });
     }
+    if (!r.diagnostics.length) continue;
+    const locationHead = Buffer.from(
+      `${nl(5)}},${nl(5)}"locations": [${nl(6)}{${nl(7)}"physicalLocation": {${nl(8)}"artifactLocation": ${pretty(artifactLocation, 8)},${nl(8)}"region": {${nl(9)}"startLine": `,
+    );
+    const changesHead = Buffer.from(`${nl(7)}},${nl(7)}"artifactChanges": [${nl(8)}{${nl(9)}"artifactLocation": ${pretty(artifactLocation, 9)},${nl(9)}"replacements": [`);
     for (const d of r.diagnostics) {
-      const region = { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn, charOffset: d.offset, charLength: d.endOffset - d.offset };
-      const res: Record<string, unknown> = {
-        ruleId: d.rule,
-        level: level(d.severity),
-        message: { text: d.message },
-        locations: [{ physicalLocation: { artifactLocation, region } }],
-      };
-      const idx = ruleIndex.get(d.rule);
-      if (idx !== undefined) res.ruleIndex = idx;
-      if (d.fix) {
-        res.fixes = [
-          {
-            description: { text: d.message },
-            artifactChanges: [
-              {
-                artifactLocation,
-                replacements: d.fix.edits.map((e) => ({ deletedRegion: { charOffset: e.offset, charLength: e.endOffset - e.offset }, insertedContent: { text: e.text } })),
-              },
-            ],
-          },
-        ];
+      const head = ruleHead(d.rule, d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'note');
+      // the first result has no comma before it
+      w.bytes(first ? head.subarray(1) : head);
+      first = false;
+      const message = literal(d.message);
+      w.bytes(message);
+      w.bytes(locationHead);
+      w.num(d.line);
+      w.bytes(R.startColumn);
+      w.num(d.column);
+      w.bytes(R.endLine);
+      w.num(d.endLine);
+      w.bytes(R.endColumn);
+      w.num(d.endColumn);
+      w.bytes(R.charOffset);
+      w.num(d.offset);
+      w.bytes(R.charLength);
+      w.num(d.endOffset - d.offset);
+      if (!d.fix) {
+        w.bytes(pieces(d.rule).tail);
+        continue;
       }
-      results.push(res);
+      w.bytes(pieces(d.rule).fixTail);
+      w.bytes(message);
+      w.bytes(changesHead);
+      const edits = d.fix.edits;
+      for (let i = 0; i < edits.length; i++) {
+        w.bytes(i ? R.nextEdit : R.firstEdit);
+        w.num(edits[i].offset);
+        w.bytes(R.editLength);
+        w.num(edits[i].endOffset - edits[i].offset);
+        w.bytes(R.editText);
+        w.bytes(literal(edits[i].text));
+      }
+      w.bytes(edits.length ? R.fixEnd : R.noEditsFixEnd);
     }
   }
+  const RESULTS = '\u0000results';
   const lang = ctx.lang;
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -270,10 +416,12 @@ export function formatSarif(reports: FileReport[], ctx: FormatContext): string {
         },
         originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(resolve(ctx.root) + sep).href } },
         columnKind: 'utf16CodeUnits',
-        results,
+        results: RESULTS,
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  // the log around its results, which go where the placeholder string is
+  const [before, after] = (JSON.stringify(sarif, null, 2) + '\n').split(JSON.stringify(RESULTS));
+  return [Buffer.from(`${before}[`), ...w.take(), Buffer.from(first ? `]${after}` : `${nl(3)}]${after}`)];
 }

@@ -1,0 +1,136 @@
+// UTF-8 output written straight into large buffers, for the formats whose text is too large to build as one
+// string (SARIF of a repository is hundreds of MB: one string, its UTF-8 copy and the garbage behind them made
+// the run wait on memory, not on work). main writes the pieces one after the other.
+
+const MIN_CHUNK = 1 << 20;
+// The pieces main writes one by one. Measured on Linux (ext4): 460 MB to a file in one write() took up to 1 s of
+// system time, in writes of 1–4 MB 0.1–1 s, in writes of 256 kB 0.11 s every time.
+const WRITE_PIECE = 256 << 10;
+// below Buffer's maximum length
+const MAX_CHUNK = 1 << 30;
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+
+export class ChunkWriter {
+  private chunks: Uint8Array[] = [];
+  private buf: Buffer;
+  private len = 0;
+  private total = 0;
+
+  /**
+   * `sizeHint`: the expected output size. The first buffer is that large: a buffer costs only the pages written
+   * to, but every 64 MB allocated in separate buffers made V8 start one more full garbage collection.
+   */
+  constructor(sizeHint = MIN_CHUNK) {
+    this.buf = Buffer.allocUnsafe(Math.min(Math.max(sizeHint, MIN_CHUNK), MAX_CHUNK));
+  }
+
+  private room(n: number): void {
+    if (this.len + n <= this.buf.length) return;
+    this.chunks.push(this.buf.subarray(0, this.len));
+    this.total += this.len;
+    // doubling the output so far: a few buffers, whatever the hint was
+    this.buf = Buffer.allocUnsafe(Math.max(Math.min(Math.max(this.total, MIN_CHUNK), MAX_CHUNK), n));
+    this.len = 0;
+  }
+
+  // A plain loop only for the shortest pieces: measured, TypedArray#set was faster from about 12 bytes on.
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    const buf = this.buf;
+    let len = this.len;
+    if (b.length > 12) {
+      buf.set(b, len);
+      len += b.length;
+    } else for (let i = 0; i < b.length; i++) buf[len++] = b[i];
+    this.len = len;
+  }
+
+  /** Short ASCII text (a loop: cheaper than a call into C++ for a few characters). */
+  ascii(s: string): void {
+    this.room(s.length);
+    const buf = this.buf;
+    let len = this.len;
+    for (let i = 0; i < s.length; i++) buf[len++] = s.charCodeAt(i);
+    this.len = len;
+  }
+
+  /** Text as UTF-8. */
+  text(s: string): void {
+    this.room(s.length * 3);
+    this.len += this.buf.write(s, this.len);
+  }
+
+  /** `n` spaces. */
+  spaces(n: number): void {
+    this.room(n);
+    const buf = this.buf;
+    for (let i = 0; i < n; i++) buf[this.len++] = 32;
+  }
+
+  /** A number as String() (and, for finite numbers, JSON) writes it: integers below 2^31 digit by digit. */
+  num(n: number): void {
+    if (!(n >= 0 && n < 2 ** 31 && n === Math.floor(n))) return this.text(String(n));
+    this.room(10);
+    const buf = this.buf;
+    if (n < 10) {
+      buf[this.len++] = 48 + n;
+      return;
+    }
+    let digits = 2;
+    while (digits < 10 && n >= POW10[digits]) digits++;
+    let at = this.len + digits;
+    this.len = at;
+    for (let m = n; m > 0; m = (m / 10) | 0) buf[--at] = 48 + (m % 10);
+  }
+
+  /**
+   * The output as one array in an ArrayBuffer of its own (a worker transfers it), not zero-filled; the writer is
+   * emptied and can be used again, its buffer kept.
+   */
+  takeCopy(): Uint8Array {
+    const out = Buffer.allocUnsafeSlow(this.total + this.len);
+    let at = 0;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    out.set(this.buf.subarray(0, this.len), at);
+    this.chunks = [];
+    this.total = 0;
+    this.len = 0;
+    return out;
+  }
+
+  /** The output, in pieces of at most WRITE_PIECE bytes (views, not copies); the writer is not to be used after. */
+  take(): Uint8Array[] {
+    if (this.len) this.chunks.push(this.buf.subarray(0, this.len));
+    const out: Uint8Array[] = [];
+    for (const c of this.chunks) for (let at = 0; at < c.length; at += WRITE_PIECE) out.push(c.subarray(at, at + WRITE_PIECE));
+    return out;
+  }
+}
+
+/** The characters of a non-negative integer below 2^31 (others as String() writes them). */
+export function numWidth(n: number): number {
+  if (!(n >= 0 && n < 2 ** 31 && n === Math.floor(n))) return String(n).length;
+  let digits = 1;
+  while (digits < 10 && n >= POW10[digits]) digits++;
+  return digits;
+}
+
+/** `make(s)` computed once per distinct string (messages, rule ids and fix texts repeat thousands of times). */
+export function memo<T>(make: (s: string) => T): (s: string) => T {
+  const seen = new Map<string, T>();
+  return (s) => {
+    let v = seen.get(s);
+    if (v === undefined) {
+      v = make(s);
+      // bounded: placeholder messages quote their context and are nearly all different
+      if (seen.size < 50_000) seen.set(s, v);
+    }
+    return v;
+  };
+}
+
+/** UTF-8 of `make(s)` (e.g. s escaped), made once per distinct string. */
+export const encodedOnce = (make: (s: string) => string) => memo((s) => Buffer.from(make(s)) as Uint8Array);
