@@ -35,7 +35,7 @@ export interface JsonEntryFile {
   skipped?: string;
 }
 
-/** The entry as UTF-8 bytes, with the counts by severity of all findings (before --quiet drops warnings). */
+/** The entry as UTF-8 bytes in an ArrayBuffer of its own, with the counts by severity of all findings (before --quiet drops warnings). */
 export function renderJsonEntry(
   report: JsonEntryFile,
   findings: Finding[],
@@ -43,7 +43,39 @@ export function renderJsonEntry(
   lang: Lang,
   quiet: boolean,
 ): { json: Uint8Array; errors: number; warnings: number } {
-  const w = writer;
+  const counts = writeJsonEntry(writer, report, findings, lines, lang, quiet);
+  return { json: writer.takeCopy(), ...counts };
+}
+
+// `{"rule":"<id>","severity":"<severity>","message":` with the comma before it or not: per rule, six heads
+// (rule ids are the rules' own strings, so the lookup does not hash a new string per finding)
+const SEVERITY_INDEX: Record<string, number> = { error: 0, warning: 1, info: 2 };
+const heads = new Map<string, Uint8Array[]>();
+function head(comma: boolean, ruleId: string, severity: string): Uint8Array {
+  let hs = heads.get(ruleId);
+  if (!hs) {
+    hs = [];
+    for (const c of ['', ',']) for (const sev of ['error', 'warning', 'info']) hs.push(Buffer.from(`${c}{"rule":${JSON.stringify(ruleId)},"severity":"${sev}","message":`));
+    heads.set(ruleId, hs);
+  }
+  return hs[(comma ? 3 : 0) + SEVERITY_INDEX[severity]];
+}
+const LINE = Buffer.from(',"line":');
+const COLUMN = Buffer.from(',"column":');
+const END_LINE = Buffer.from(',"endLine":');
+const END_COLUMN = Buffer.from(',"endColumn":');
+const OFFSET = Buffer.from(',"offset":');
+const END_OFFSET = Buffer.from(',"endOffset":');
+
+/** Writes the entry into `w` (the run's output, or a writer to copy it from); returns the counts by severity. */
+export function writeJsonEntry(
+  w: ChunkWriter,
+  report: JsonEntryFile,
+  findings: Finding[],
+  lines: LineIndex | undefined,
+  lang: Lang,
+  quiet: boolean,
+): { errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;
   w.ascii('{"file":');
@@ -56,22 +88,20 @@ export function renderJsonEntry(
     if (quiet && f.severity !== 'error') continue;
     const s = lines!.position(f.offset);
     const e = f.endOffset === f.offset ? s : lines!.position(f.endOffset);
-    w.ascii(first ? '{"rule":' : ',{"rule":');
+    w.bytes(head(!first, f.ruleId, f.severity));
     first = false;
-    w.bytes(literal(f.ruleId));
-    w.ascii(f.severity === 'error' ? ',"severity":"error","message":' : f.severity === 'warning' ? ',"severity":"warning","message":' : ',"severity":"info","message":');
     w.bytes(literal(messageText(f.message, lang)));
-    w.ascii(',"line":');
+    w.bytes(LINE);
     w.num(s.line + 1);
-    w.ascii(',"column":');
+    w.bytes(COLUMN);
     w.num(s.column + 1);
-    w.ascii(',"endLine":');
+    w.bytes(END_LINE);
     w.num(e.line + 1);
-    w.ascii(',"endColumn":');
+    w.bytes(END_COLUMN);
     w.num(e.column + 1);
-    w.ascii(',"offset":');
+    w.bytes(OFFSET);
     w.num(f.offset);
-    w.ascii(',"endOffset":');
+    w.bytes(END_OFFSET);
     w.num(f.endOffset);
     if (f.fix) {
       w.ascii(',"fix":{"edits":');
@@ -98,5 +128,5 @@ export function renderJsonEntry(
     w.bytes(Buffer.from(JSON.stringify(report.skipped)));
   }
   w.ascii('}');
-  return { json: w.takeCopy(), errors, warnings };
+  return { errors, warnings };
 }

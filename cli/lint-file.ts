@@ -7,7 +7,8 @@ import type { ResolvedConfig } from '../rules/config';
 import type { Finding, Lang, Severity, TextEdit } from '../rules/types';
 import { LineIndex } from '../rules/model/lines';
 import type { SourceFormat } from '../rules/model/prose';
-import { renderJsonEntry } from './json-entry';
+import { renderJsonEntry, writeJsonEntry } from './json-entry';
+import type { ChunkWriter } from './chunk-writer';
 import { decodeBytes, encodeText, readReportFile, writeFileAtomic, type ReadResult, type TextEncoding } from '../node/files';
 
 export type Mode = 'lint' | 'fix' | 'fix-dry-run';
@@ -118,12 +119,26 @@ function lazyDiff(): typeof import('diff') {
   return require('diff') as typeof import('diff');
 }
 
-export async function lintJob(job: Job): Promise<FileReport> {
+/**
+ * The run's `--format json` array, written entry by entry in job order by a thread that lints the jobs one after the
+ * other: no copy per file. `entries` counts what is in it (for the commas).
+ */
+export interface JsonSink {
+  writer: ChunkWriter;
+  entries: number;
+}
+
+export async function lintJob(job: Job, sink?: JsonSink): Promise<FileReport> {
   const { report, findings, lines } = await lintJobReport(job);
   if (job.renderJson && !report.error) {
-    const { json, errors, warnings } = renderJsonEntry(report, findings, lines, job.lang, job.renderJson.quiet);
-    report.counts = { errors, warnings };
-    report.json = json;
+    if (sink) {
+      if (sink.entries++) sink.writer.ascii(',');
+      report.counts = writeJsonEntry(sink.writer, report, findings, lines, job.lang, job.renderJson.quiet);
+    } else {
+      const { json, errors, warnings } = renderJsonEntry(report, findings, lines, job.lang, job.renderJson.quiet);
+      report.counts = { errors, warnings };
+      report.json = json;
+    }
     report.diagnostics = [];
   } else if (findings.length) report.diagnostics = toDiagnostics(lines!.text, findings, job.lang, lines);
   return report;

@@ -13,7 +13,8 @@ import { findConfigFile, loadConfigFile } from '../node/config-files';
 import { RULE_DOCS_BASE, VERSION } from '../node/project';
 import { collectFiles, DEFAULT_EXTENSIONS, gitRoot, inShard, parseShard, UsageError } from './collect';
 import { FORMATS, formatGithub, formatJson, formatJunit, formatSarif, formatStylish, type Format, type FormatContext } from './formats';
-import { lintJob, sha1, type FileReport, type Job, type Mode } from './lint-file';
+import { lintJob, sha1, type FileReport, type Job, type JsonSink, type Mode } from './lint-file';
+import { ChunkWriter } from './chunk-writer';
 import { LintCache } from './cache';
 
 const HELP = `report-lint ${VERSION}: proofreads Chinese official reports (工作总结, 工作计划, 政府工作报告)
@@ -378,6 +379,7 @@ export async function main(argv: string[]): Promise<number> {
   const threads = concurrency ?? Math.max(1, Math.min(availableParallelism(), 8, Math.floor(todo.length / FILES_PER_THREAD)));
   const useWorkers = threads > 1 && todo.length > 1 && existsSync(join(__dirname, 'worker.js'));
   let results: FileReport[];
+  let sink: JsonSink | undefined;
   if (useWorkers) {
     results = await runInWorkers(
       todo.map((i) => jobs[i]),
@@ -385,9 +387,14 @@ export async function main(argv: string[]): Promise<number> {
       () => bar.tick(),
     );
   } else {
+    // One thread, the json format: the entries go straight into the output, in order (see JsonSink).
+    if (base.renderJson) {
+      sink = { writer: new ChunkWriter(Math.min(todo.length * 32 * 1024, 64 << 20)), entries: 0 };
+      sink.writer.ascii('[');
+    }
     results = [];
     for (const i of todo) {
-      results.push(await lintJob(jobs[i]));
+      results.push(await lintJob(jobs[i], sink));
       bar.tick();
     }
   }
@@ -447,7 +454,7 @@ export async function main(argv: string[]): Promise<number> {
     absPath: (d) => absOf.get(d) ?? resolve(cwd, d),
   };
   const text =
-    format === 'json' ? formatJson(visible)
+    format === 'json' ? (sink ? (sink.writer.ascii(']\n'), sink.writer.take()) : formatJson(visible))
     : format === 'sarif' ? formatSarif(visible, ctx)
     : format === 'github' ? formatGithub(visible, ctx)
     : format === 'junit' ? formatJunit(visible)
