@@ -19,13 +19,32 @@ export class ChunkWriter {
   /**
    * `sizeHint`: the expected output size. The first buffer is that large: a buffer costs only the pages written
    * to, but every 64 MB allocated in separate buffers made V8 start one more full garbage collection.
+   * `out`: stream instead: every WRITE_PIECE bytes are handed to it as they fill, and the buffer is used again
+   * when `out` says the bytes are written (not queued). The memory is then a few pages, not the whole output's.
    */
-  constructor(sizeHint = MIN_CHUNK) {
-    this.buf = Buffer.allocUnsafe(Math.min(Math.max(sizeHint, MIN_CHUNK), MAX_CHUNK));
+  constructor(
+    sizeHint = MIN_CHUNK,
+    private readonly out?: (piece: Uint8Array) => boolean,
+  ) {
+    this.buf = Buffer.allocUnsafe(out ? WRITE_PIECE : Math.min(Math.max(sizeHint, MIN_CHUNK), MAX_CHUNK));
+  }
+
+  /** Streaming: hands what is written so far to `out`. */
+  flush(): void {
+    if (!this.out || this.len === 0) return;
+    const written = this.out(this.buf.subarray(0, this.len));
+    // queued bytes still belong to the stream: a new buffer then
+    if (!written) this.buf = Buffer.allocUnsafe(this.buf.length);
+    this.len = 0;
   }
 
   private room(n: number): void {
     if (this.len + n <= this.buf.length) return;
+    if (this.out) {
+      this.flush();
+      if (n > this.buf.length) this.buf = Buffer.allocUnsafe(n);
+      return;
+    }
     this.chunks.push(this.buf.subarray(0, this.len));
     this.total += this.len;
     // doubling the output so far: a few buffers, whatever the hint was
@@ -101,8 +120,15 @@ export class ChunkWriter {
     return out;
   }
 
-  /** The output, in pieces of at most WRITE_PIECE bytes (views, not copies); the writer is not to be used after. */
+  /**
+   * The output, in pieces of at most WRITE_PIECE bytes (views, not copies); the writer is not to be used after.
+   * Streaming: the rest is flushed, and nothing is left to return.
+   */
   take(): Uint8Array[] {
+    if (this.out) {
+      this.flush();
+      return [];
+    }
     if (this.len) this.chunks.push(this.buf.subarray(0, this.len));
     const out: Uint8Array[] = [];
     for (const c of this.chunks) for (let at = 0; at < c.length; at += WRITE_PIECE) out.push(c.subarray(at, at + WRITE_PIECE));

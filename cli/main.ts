@@ -387,9 +387,11 @@ export async function main(argv: string[]): Promise<number> {
       () => bar.tick(),
     );
   } else {
-    // One thread, the json format: the entries go straight into the output, in order (see JsonSink).
+    // One thread, the json format: the entries go straight into the output, in order (see JsonSink); to standard
+    // output they are written as they come (a run that fails half-way exits 2, its output cut short).
     if (base.renderJson) {
-      sink = { writer: new ChunkWriter(Math.min(todo.length * 32 * 1024, 64 << 20)), entries: 0 };
+      const streamed = mode !== 'fix-dry-run' && values.output === undefined;
+      sink = { writer: streamed ? new ChunkWriter(0, writeStdout) : new ChunkWriter(Math.min(todo.length * 32 * 1024, 64 << 20)), entries: 0 };
       sink.writer.ascii('[');
     }
     results = [];
@@ -480,6 +482,12 @@ export async function main(argv: string[]): Promise<number> {
 function resolveRel(root: string, abs: string): string {
   const rel = abs.startsWith(root + '/') ? abs.slice(root.length + 1) : abs;
   return rel.split('\\').join('/');
+}
+
+/** Writes to standard output; true when the bytes went out at once (files, and pipes and terminals on Linux), not queued. */
+function writeStdout(piece: Uint8Array): boolean {
+  process.stdout.write(piece);
+  return process.stdout.writableLength === 0;
 }
 
 function writeAll(stream: NodeJS.WriteStream, text: string | Uint8Array[]): void {
