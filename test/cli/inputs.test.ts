@@ -130,6 +130,17 @@ describe('large runs', () => {
     expect(counts.reduce((a, b) => a + b, 0)).toBe(N + 1);
   });
 
+  it('json streamed to a slow pipe is whole: the same bytes as written to a file', () => {
+    // 46 reports give a few MB of json, streamed in 256 kB pieces; `sleep` keeps the pipe full, so pieces queue
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" --format json --concurrency 1 r | (sleep 1; cat)`], { cwd: big, maxBuffer: 64 << 20 });
+    const toFile = run(['--format', 'json', '--concurrency', '1', '-o', 'out.json', 'r'], { cwd: big });
+    const file = readFileSync(join(big, 'out.json'));
+    expect(toFile.code).toBe(1);
+    expect(file.length).toBeGreaterThan(1 << 20);
+    expect(Buffer.compare(piped.stdout, file)).toBe(0);
+    expect(json({ code: 1, stdout: file.toString('utf8'), stderr: '' }).length).toBe(N + 1);
+  });
+
   it('--shard i/n puts every file in exactly one shard, deterministically', () => {
     const all = files(['r'], big);
     const seen: string[] = [];
