@@ -31,7 +31,7 @@ export function formatJsonEntry(r: FileReport): string {
 
 /**
  * The JSON contract: one array, one entry per file (the same text as JSON.stringify of the array), as UTF-8
- * pieces to write one after the other. An entry rendered already where it was linted (`r.json`) is used as it is.
+ * pieces to write one after the other. An entry rendered already where it was linted (`r.rendered`) is used as it is.
  */
 export function formatJson(reports: FileReport[]): Uint8Array[] {
   const enc = new TextEncoder();
@@ -39,7 +39,7 @@ export function formatJson(reports: FileReport[]): Uint8Array[] {
   const comma = enc.encode(',');
   reports.forEach((r, i) => {
     if (i) out.push(comma);
-    out.push(r.json ?? enc.encode(formatJsonEntry(r)));
+    out.push(r.rendered ?? enc.encode(formatJsonEntry(r)));
   });
   out.push(enc.encode(']\n'));
   return out;
@@ -62,6 +62,13 @@ export interface Totals {
 export function totals(reports: FileReport[]): Totals {
   const t: Totals = { errors: 0, warnings: 0, infos: 0, fixable: 0, placeholders: 0, placeholderFiles: 0, skipped: 0 };
   for (const r of reports) {
+    if (r.shown) {
+      // rendered where it was linted: its diagnostics are gone, their counts kept
+      t.errors += r.shown.errors;
+      t.warnings += r.shown.warnings;
+      t.infos += r.shown.infos;
+      t.fixable += r.shown.fixable;
+    }
     for (const d of r.diagnostics) {
       if (d.severity === 'error') t.errors++;
       else if (d.severity === 'warning') t.warnings++;
@@ -89,57 +96,100 @@ function width(s: string): number {
 
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
 
-export function formatStylish(reports: FileReport[], ctx: FormatContext): Uint8Array[] {
-  const zh = ctx.lang === 'zh';
-  const bold = ansi('1', ctx.color);
-  const dim = ansi('2', ctx.color);
-  const red = ansi('31', ctx.color);
-  const yellow = ansi('33', ctx.color);
-  const blue = ansi('34', ctx.color);
-  const under = ansi('4', ctx.color);
-  const sevText = (s: string) => (zh ? ({ error: '错误', warning: '警告', info: '提示' } as Record<string, string>)[s] : s);
-  const sevColor = (s: string) => (s === 'error' ? red : s === 'warning' ? yellow : blue);
-  // a finding's line: "  <pos>  <severity>  <message>  <rule>", each column padded to the file's widest
+/** Stylish's pieces for one language and colour setting, built once: escape codes, severity names, encoded messages. */
+interface StylishParts {
+  zh: boolean;
+  bold: (s: string) => string;
+  dim: (s: string) => string;
+  red: (s: string) => string;
+  yellow: (s: string) => string;
+  under: (s: string) => string;
+  sevText: (s: string) => string;
+  sevColor: (s: string) => (s: string) => string;
+  dimOn: Uint8Array;
+  dimOff: Uint8Array;
+  messageWidth: (m: string) => number;
+  message: (m: string) => Uint8Array;
+  rule: (id: string) => Uint8Array;
+}
+
+const stylishCache = new Map<string, StylishParts>();
+function stylishParts(lang: Lang, color: boolean): StylishParts {
+  const key = `${lang} ${color}`;
+  let p = stylishCache.get(key);
+  if (p) return p;
+  const zh = lang === 'zh';
+  const dim = ansi('2', color);
+  const red = ansi('31', color);
+  const yellow = ansi('33', color);
+  const blue = ansi('34', color);
   // (dimOn, dimOff: the escape codes around dimmed text; none without colour)
   const [dimOn, dimOff] = dim('\0').split('\0').map((x) => Buffer.from(x));
-  const messageWidth = memo(width);
-  const message = encodedOnce((m) => `  ${m}`);
-  const rule = encodedOnce((id) => `  ${dim(id)}\n`);
-  // a finding's line takes about 130 bytes
-  const w = new ChunkWriter(findingCount(reports) * 150);
+  p = {
+    zh,
+    bold: ansi('1', color),
+    dim,
+    red,
+    yellow,
+    under: ansi('4', color),
+    sevText: (s: string) => (zh ? ({ error: '错误', warning: '警告', info: '提示' } as Record<string, string>)[s] : s),
+    sevColor: (s: string) => (s === 'error' ? red : s === 'warning' ? yellow : blue),
+    dimOn,
+    dimOff,
+    messageWidth: memo(width),
+    message: encodedOnce((m) => `  ${m}`),
+    rule: encodedOnce((id) => `  ${dim(id)}\n`),
+  };
+  stylishCache.set(key, p);
+  return p;
+}
+
+/** What stylish prints for one file (nothing for a file without findings or notes), into `w`. */
+export function writeStylishFile(w: ChunkWriter, r: FileReport, lang: Lang, color: boolean): void {
+  if (r.diagnostics.length === 0 && !r.placeholders && r.skipped === undefined && !r.fixRefused && !r.fixed) return;
+  const { zh, bold, dim, yellow, under, sevText, sevColor, dimOn, dimOff, messageWidth, message, rule } = stylishParts(lang, color);
+  const line = (s: string) => w.text(`${s}\n`);
+  line(under(r.file));
+  if (r.skipped !== undefined) line(`  ${dim(zh ? `已跳过：${r.skipped}` : `skipped: ${r.skipped}`)}`);
+  if (r.fixRefused) line(`  ${yellow(r.fixRefused)}`);
+  if (r.fixed) line(`  ${dim(zh ? `已修复 ${r.fixed} 处` : `${r.fixed} fix${r.fixed === 1 ? '' : 'es'} applied`)}`);
+  // a finding's line: "  <pos>  <severity>  <message>  <rule>", each column padded to the file's widest
+  let posW = 0;
+  let msgW = 0;
+  const severities = new Set<string>();
+  for (const d of r.diagnostics) {
+    posW = Math.max(posW, numWidth(d.line) + 1 + numWidth(d.column));
+    msgW = Math.max(msgW, messageWidth(d.message));
+    severities.add(d.severity);
+  }
+  msgW = Math.min(80, msgW);
+  const sevW = Math.max(0, ...[...severities].map((s) => width(sevText(s))));
+  // "  " after the position column, then the padded, coloured severity
+  const severity = new Map([...severities].map((s) => [s, Buffer.from(`${dimOff}  ${sevColor(s)(pad(sevText(s), sevW))}`)]));
+  for (const d of r.diagnostics) {
+    w.ascii('  ');
+    w.bytes(dimOn);
+    w.num(d.line);
+    w.ascii(':');
+    w.num(d.column);
+    w.spaces(posW - numWidth(d.line) - 1 - numWidth(d.column));
+    w.bytes(severity.get(d.severity)!);
+    w.bytes(message(d.message));
+    w.spaces(msgW - messageWidth(d.message));
+    w.bytes(rule(d.rule));
+  }
+  if (r.placeholders) line(`  ${bold(zh ? `剩余 ${r.placeholders} 处占位符` : `${r.placeholders} placeholder${r.placeholders === 1 ? '' : 's'} left`)}`);
+  line('');
+}
+
+export function formatStylish(reports: FileReport[], ctx: FormatContext): Uint8Array[] {
+  const { zh, bold, red, yellow } = stylishParts(ctx.lang, ctx.color);
+  // a finding's line takes about 130 bytes; a file rendered where it was linted (r.rendered) is copied as it is
+  const w = new ChunkWriter(findingCount(reports) * 150 + reports.reduce((n, r) => n + (r.rendered?.length ?? 0), 0));
   const line = (s: string) => w.text(`${s}\n`);
   for (const r of reports) {
-    if (r.diagnostics.length === 0 && !r.placeholders && r.skipped === undefined && !r.fixRefused && !r.fixed) continue;
-    line(under(r.file));
-    if (r.skipped !== undefined) line(`  ${dim(zh ? `已跳过：${r.skipped}` : `skipped: ${r.skipped}`)}`);
-    if (r.fixRefused) line(`  ${yellow(r.fixRefused)}`);
-    if (r.fixed) line(`  ${dim(zh ? `已修复 ${r.fixed} 处` : `${r.fixed} fix${r.fixed === 1 ? '' : 'es'} applied`)}`);
-    let posW = 0;
-    let msgW = 0;
-    const severities = new Set<string>();
-    for (const d of r.diagnostics) {
-      posW = Math.max(posW, numWidth(d.line) + 1 + numWidth(d.column));
-      msgW = Math.max(msgW, messageWidth(d.message));
-      severities.add(d.severity);
-    }
-    msgW = Math.min(80, msgW);
-    const sevW = Math.max(0, ...[...severities].map((s) => width(sevText(s))));
-    // "  " after the position column, then the padded, coloured severity
-    const severity = new Map([...severities].map((s) => [s, Buffer.from(`${dimOff}  ${sevColor(s)(pad(sevText(s), sevW))}`)]));
-    for (const d of r.diagnostics) {
-      w.ascii('  ');
-      w.bytes(dimOn);
-      w.num(d.line);
-      w.ascii(':');
-      w.num(d.column);
-      w.spaces(posW - numWidth(d.line) - 1 - numWidth(d.column));
-      w.bytes(severity.get(d.severity)!);
-      w.bytes(message(d.message));
-      w.spaces(msgW - messageWidth(d.message));
-      w.bytes(rule(d.rule));
-    }
-    if (r.placeholders) line(`  ${bold(zh ? `剩余 ${r.placeholders} 处占位符` : `${r.placeholders} placeholder${r.placeholders === 1 ? '' : 's'} left`)}`);
-    line('');
+    if (r.rendered) w.bytes(r.rendered);
+    else writeStylishFile(w, r, ctx.lang, ctx.color);
   }
   const t = totals(reports);
   const problems = t.errors + t.warnings + t.infos;

@@ -8,7 +8,8 @@ import type { Finding, Lang, Severity, TextEdit } from '../rules/types';
 import { LineIndex } from '../rules/model/lines';
 import type { SourceFormat } from '../rules/model/prose';
 import { renderJsonEntry, writeJsonEntry } from './json-entry';
-import type { ChunkWriter } from './chunk-writer';
+import { ChunkWriter } from './chunk-writer';
+import { writeStylishFile } from './formats';
 import { decodeBytes, encodeText, readReportFile, writeFileAtomic, type ReadResult, type TextEncoding } from '../node/files';
 
 export type Mode = 'lint' | 'fix' | 'fix-dry-run';
@@ -32,7 +33,12 @@ export interface Job {
    * a worker then sends one string, not thousands of objects to clone, and the JSON is built in parallel.
    */
   renderJson?: { quiet: boolean };
+  /** The same for `--format stylish`: the file's lines (`rendered`), `counts` and the `shown` counts. */
+  renderStylish?: { quiet: boolean; color: boolean };
 }
+
+// One writer for every file's stylish lines, emptied by takeCopy: its buffer stays warm.
+const stylishWriter = new ChunkWriter(64 * 1024);
 
 export interface JsonEdit {
   offset: number;
@@ -75,8 +81,10 @@ export interface FileReport {
    * With Job.renderJson: the file's JSON entry as UTF-8 (diagnostics then left empty; a worker transfers the bytes,
    * it does not clone thousands of objects) and its counts by severity.
    */
-  json?: Uint8Array;
+  rendered?: Uint8Array;
   counts?: { errors: number; warnings: number };
+  /** With Job.renderStylish: the counts of what is shown (after --quiet), for the summary. */
+  shown?: { errors: number; warnings: number; infos: number; fixable: number };
 }
 
 const edits = (es: TextEdit[]): JsonEdit[] => es.map((e) => ({ offset: e.offset, endOffset: e.endOffset, text: e.text }));
@@ -137,8 +145,18 @@ export async function lintJob(job: Job, sink?: JsonSink): Promise<FileReport> {
     } else {
       const { json, errors, warnings } = renderJsonEntry(report, findings, lines, job.lang, job.renderJson.quiet);
       report.counts = { errors, warnings };
-      report.json = json;
+      report.rendered = json;
     }
+    report.diagnostics = [];
+  } else if (job.renderStylish && !report.error) {
+    const all = findings.length ? toDiagnostics(lines!.text, findings, job.lang, lines) : [];
+    const count = (ds: JsonDiagnostic[], sev: Severity) => ds.reduce((n, d) => n + (d.severity === sev ? 1 : 0), 0);
+    report.counts = { errors: count(all, 'error'), warnings: count(all, 'warning') };
+    report.diagnostics = job.renderStylish.quiet ? all.filter((d) => d.severity === 'error') : all;
+    const ds = report.diagnostics;
+    report.shown = { errors: count(ds, 'error'), warnings: count(ds, 'warning'), infos: count(ds, 'info'), fixable: ds.reduce((n, d) => n + (d.fix ? 1 : 0), 0) };
+    writeStylishFile(stylishWriter, report, job.lang, job.renderStylish.color);
+    report.rendered = stylishWriter.takeCopy();
     report.diagnostics = [];
   } else if (findings.length) report.diagnostics = toDiagnostics(lines!.text, findings, job.lang, lines);
   return report;

@@ -309,6 +309,10 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  const toFile = values.output !== undefined;
+  const colorWanted = process.env.FORCE_COLOR ? process.env.FORCE_COLOR !== '0' : !process.env.NO_COLOR && !toFile && process.stdout.isTTY === true;
+  const color = format === 'stylish' && colorWanted && mode !== 'fix-dry-run';
+
   // ---- the jobs ----
   const useCache = !!values.cache && mode === 'lint';
   const base = {
@@ -318,6 +322,8 @@ export async function main(argv: string[]): Promise<number> {
     hash: useCache,
     // The cache stores diagnostics; otherwise a json report is rendered where each file is linted.
     ...(format === 'json' && !useCache ? { renderJson: { quiet: !!values.quiet } } : {}),
+    // stylish likewise: each file's lines are made where it is linted, and only they are kept
+    ...(format === 'stylish' && !useCache ? { renderStylish: { quiet: !!values.quiet, color } } : {}),
   };
   const jobs: Job[] = [];
   const absOf = new Map<string, string>();
@@ -440,14 +446,11 @@ export async function main(argv: string[]): Promise<number> {
       else if (d.severity === 'warning') warnings++;
     }
   }
-  // an entry rendered where it was linted (r.json) has applied --quiet already
-  const visible = values.quiet ? shown.map((r) => (r.json ? r : { ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : shown;
-
-  const toFile = values.output !== undefined;
-  const colorWanted = process.env.FORCE_COLOR ? process.env.FORCE_COLOR !== '0' : !process.env.NO_COLOR && !toFile && process.stdout.isTTY === true;
+  // a file rendered where it was linted (r.rendered) has applied --quiet already
+  const visible = values.quiet ? shown.map((r) => (r.rendered ? r : { ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') })) : shown;
   const ctx: FormatContext = {
     lang,
-    color: format === 'stylish' && colorWanted && mode !== 'fix-dry-run',
+    color,
     version: VERSION,
     docsBase: RULE_DOCS_BASE,
     root: gitRoot(cwd) ?? cwd,
