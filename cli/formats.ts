@@ -2,8 +2,9 @@
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RuleMeta, Lang } from '../rules/types';
-import type { FileReport } from './lint-file';
+import type { FileReport, JsonDiagnostic } from './lint-file';
 import { ChunkWriter, encodedOnce, memo, numWidth } from './chunk-writer';
+import { allRules } from '../rules/all-rules';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -364,81 +365,101 @@ interface RulePieces {
  * hundreds of thousands, each over a kilobyte pretty-printed) are written straight to bytes from pieces made
  * once: the fixed text, and each distinct string's JSON literal.
  */
+// SARIF pieces shared by every file and run: per rule, the heads by level and the tails (with ruleIndex, the
+// rule's place among the rules sorted by id, as ctx.rules lists them).
+const sarifRulePieces = new Map<string, RulePieces>();
+let sarifRuleIndex: Map<string, number> | undefined;
+function sarifPieces(rule: string): RulePieces {
+  let p = sarifRulePieces.get(rule);
+  if (!p) {
+    sarifRuleIndex ??= new Map(allRules.map((r) => r.meta.id).sort((x, y) => x.localeCompare(y)).map((id, i) => [id, i]));
+    const i = sarifRuleIndex.get(rule);
+    const tail = `${nl(8)}}${nl(7)}}${nl(6)}}${nl(5)}]${i === undefined ? '' : `,${nl(5)}"ruleIndex": ${i}`}`;
+    p = {
+      tail: Buffer.from(`${tail}${nl(4)}}`),
+      fixTail: Buffer.from(`${tail},${nl(5)}"fixes": [${nl(6)}{${nl(7)}"description": {${nl(8)}"text": `),
+    };
+    sarifRulePieces.set(rule, p);
+  }
+  return p;
+}
+function sarifRuleHead(rule: string, lv: 'error' | 'warning' | 'note'): Uint8Array {
+  const p = sarifPieces(rule);
+  return (p[lv] ??= Buffer.from(`,${nl(4)}{${nl(5)}"ruleId": ${JSON.stringify(rule)},${nl(5)}"level": "${lv}",${nl(5)}"message": {${nl(6)}"text": `));
+}
+const sarifLiteral = encodedOnce((s) => JSON.stringify(s));
+
+/** Where a file is, as SARIF names it: relative to SRCROOT inside the root, a file: URI outside. */
+export function sarifLocation(root: string, display: string, abs: string): { uri: string; uriBaseId?: string } {
+  const rel = relative(root, abs);
+  if (rel.startsWith('..')) return { uri: pathToFileURL(abs).href };
+  return { uri: (rel || display).split(sep).join('/'), uriBaseId: 'SRCROOT' };
+}
+
+/** A file's SARIF results into `w`, each with a comma before it. */
+export function writeSarifResults(w: ChunkWriter, diagnostics: JsonDiagnostic[], artifactLocation: { uri: string; uriBaseId?: string }): void {
+  if (!diagnostics.length) return;
+  const locationHead = Buffer.from(
+    `${nl(5)}},${nl(5)}"locations": [${nl(6)}{${nl(7)}"physicalLocation": {${nl(8)}"artifactLocation": ${pretty(artifactLocation, 8)},${nl(8)}"region": {${nl(9)}"startLine": `,
+  );
+  const changesHead = Buffer.from(`${nl(7)}},${nl(7)}"artifactChanges": [${nl(8)}{${nl(9)}"artifactLocation": ${pretty(artifactLocation, 9)},${nl(9)}"replacements": [`);
+  for (const d of diagnostics) {
+    w.bytes(sarifRuleHead(d.rule, d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'note'));
+    const message = sarifLiteral(d.message);
+    w.bytes(message);
+    w.bytes(locationHead);
+    w.num(d.line);
+    w.bytes(R.startColumn);
+    w.num(d.column);
+    w.bytes(R.endLine);
+    w.num(d.endLine);
+    w.bytes(R.endColumn);
+    w.num(d.endColumn);
+    w.bytes(R.charOffset);
+    w.num(d.offset);
+    w.bytes(R.charLength);
+    w.num(d.endOffset - d.offset);
+    if (!d.fix) {
+      w.bytes(sarifPieces(d.rule).tail);
+      continue;
+    }
+    w.bytes(sarifPieces(d.rule).fixTail);
+    w.bytes(message);
+    w.bytes(changesHead);
+    const edits = d.fix.edits;
+    for (let i = 0; i < edits.length; i++) {
+      w.bytes(i ? R.nextEdit : R.firstEdit);
+      w.num(edits[i].offset);
+      w.bytes(R.editLength);
+      w.num(edits[i].endOffset - edits[i].offset);
+      w.bytes(R.editText);
+      w.bytes(sarifLiteral(edits[i].text));
+    }
+    w.bytes(edits.length ? R.fixEnd : R.noEditsFixEnd);
+  }
+}
+
 export function formatSarif(reports: FileReport[], ctx: FormatContext): Uint8Array[] {
   const level = (s: string) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
-  const ruleIndex = new Map(ctx.rules.map((m, i) => [m.id, i]));
-  const rulePieces = new Map<string, RulePieces>();
-  const pieces = (rule: string) => {
-    let p = rulePieces.get(rule);
-    if (!p) {
-      const i = ruleIndex.get(rule);
-      const tail = `${nl(8)}}${nl(7)}}${nl(6)}}${nl(5)}]${i === undefined ? '' : `,${nl(5)}"ruleIndex": ${i}`}`;
-      p = {
-        tail: Buffer.from(`${tail}${nl(4)}}`),
-        fixTail: Buffer.from(`${tail},${nl(5)}"fixes": [${nl(6)}{${nl(7)}"description": {${nl(8)}"text": `),
-      };
-      rulePieces.set(rule, p);
-    }
-    return p;
-  };
-  const ruleHead = (rule: string, lv: 'error' | 'warning' | 'note') => {
-    const p = pieces(rule);
-    return (p[lv] ??= Buffer.from(`,${nl(4)}{${nl(5)}"ruleId": ${JSON.stringify(rule)},${nl(5)}"level": "${lv}",${nl(5)}"message": {${nl(6)}"text": `));
-  };
-  const literal = encodedOnce((s) => JSON.stringify(s));
-  // a result with a fix takes about 1.5 kB
-  const w = new ChunkWriter(findingCount(reports) * 1600);
+  // a result with a fix takes about 1.5 kB; files rendered where they were linted (r.rendered) are copied as they are
+  const w = new ChunkWriter(findingCount(reports) * 1600 + reports.reduce((n, r) => n + (r.rendered?.length ?? 0), 0));
+  const each = new ChunkWriter(64 * 1024);
   const notifications: unknown[] = [];
   let first = true;
   for (const r of reports) {
-    const uri = repoRelative(ctx, r.file);
-    const inRoot = !relative(ctx.root, ctx.absPath(r.file)).startsWith('..');
-    const artifactLocation = inRoot ? { uri, uriBaseId: 'SRCROOT' } : { uri: pathToFileURL(ctx.absPath(r.file)).href };
+    const artifactLocation = sarifLocation(ctx.root, r.file, ctx.absPath(r.file));
     if (r.skipped !== undefined) {
-      notifications.push({ level: 'note', message: { text: `${uri}: skipped: ${r.skipped}` }, locations: [{ physicalLocation: { artifactLocation } }] });
+      notifications.push({ level: 'note', message: { text: `${repoRelative(ctx, r.file)}: skipped: ${r.skipped}` }, locations: [{ physicalLocation: { artifactLocation } }] });
     }
-    if (!r.diagnostics.length) continue;
-    const locationHead = Buffer.from(
-      `${nl(5)}},${nl(5)}"locations": [${nl(6)}{${nl(7)}"physicalLocation": {${nl(8)}"artifactLocation": ${pretty(artifactLocation, 8)},${nl(8)}"region": {${nl(9)}"startLine": `,
-    );
-    const changesHead = Buffer.from(`${nl(7)}},${nl(7)}"artifactChanges": [${nl(8)}{${nl(9)}"artifactLocation": ${pretty(artifactLocation, 9)},${nl(9)}"replacements": [`);
-    for (const d of r.diagnostics) {
-      const head = ruleHead(d.rule, d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'note');
-      // the first result has no comma before it
-      w.bytes(first ? head.subarray(1) : head);
-      first = false;
-      const message = literal(d.message);
-      w.bytes(message);
-      w.bytes(locationHead);
-      w.num(d.line);
-      w.bytes(R.startColumn);
-      w.num(d.column);
-      w.bytes(R.endLine);
-      w.num(d.endLine);
-      w.bytes(R.endColumn);
-      w.num(d.endColumn);
-      w.bytes(R.charOffset);
-      w.num(d.offset);
-      w.bytes(R.charLength);
-      w.num(d.endOffset - d.offset);
-      if (!d.fix) {
-        w.bytes(pieces(d.rule).tail);
-        continue;
-      }
-      w.bytes(pieces(d.rule).fixTail);
-      w.bytes(message);
-      w.bytes(changesHead);
-      const edits = d.fix.edits;
-      for (let i = 0; i < edits.length; i++) {
-        w.bytes(i ? R.nextEdit : R.firstEdit);
-        w.num(edits[i].offset);
-        w.bytes(R.editLength);
-        w.num(edits[i].endOffset - edits[i].offset);
-        w.bytes(R.editText);
-        w.bytes(literal(edits[i].text));
-      }
-      w.bytes(edits.length ? R.fixEnd : R.noEditsFixEnd);
+    let results = r.rendered;
+    if (!results) {
+      writeSarifResults(each, r.diagnostics, artifactLocation);
+      results = each.takeCopy();
     }
+    if (!results.length) continue;
+    // the first result has no comma before it
+    w.bytes(first ? results.subarray(1) : results);
+    first = false;
   }
   const RESULTS = '\u0000results';
   const lang = ctx.lang;

@@ -9,7 +9,7 @@ import { LineIndex } from '../rules/model/lines';
 import type { SourceFormat } from '../rules/model/prose';
 import { renderJsonEntry, writeJsonEntry } from './json-entry';
 import { ChunkWriter } from './chunk-writer';
-import { writeStylishFile } from './formats';
+import { sarifLocation, writeSarifResults, writeStylishFile } from './formats';
 import { decodeBytes, encodeText, readReportFile, writeFileAtomic, type ReadResult, type TextEncoding } from '../node/files';
 
 export type Mode = 'lint' | 'fix' | 'fix-dry-run';
@@ -35,10 +35,12 @@ export interface Job {
   renderJson?: { quiet: boolean };
   /** The same for `--format stylish`: the file's lines (`rendered`), `counts` and the `shown` counts. */
   renderStylish?: { quiet: boolean; color: boolean };
+  /** The same for `--format sarif` (files only, not stdin): the file's results; `root` is the repository's. */
+  renderSarif?: { quiet: boolean; root: string };
 }
 
-// One writer for every file's stylish lines, emptied by takeCopy: its buffer stays warm.
-const stylishWriter = new ChunkWriter(64 * 1024);
+// One writer for every file's stylish lines or SARIF results, emptied by takeCopy: its buffer stays warm.
+const renderWriter = new ChunkWriter(64 * 1024);
 
 export interface JsonEdit {
   offset: number;
@@ -155,9 +157,16 @@ export async function lintJob(job: Job, sink?: JsonSink): Promise<FileReport> {
     report.diagnostics = job.renderStylish.quiet ? all.filter((d) => d.severity === 'error') : all;
     const ds = report.diagnostics;
     report.shown = { errors: count(ds, 'error'), warnings: count(ds, 'warning'), infos: count(ds, 'info'), fixable: ds.reduce((n, d) => n + (d.fix ? 1 : 0), 0) };
-    writeStylishFile(stylishWriter, report, job.lang, job.renderStylish.color);
-    report.rendered = stylishWriter.takeCopy();
+    writeStylishFile(renderWriter, report, job.lang, job.renderStylish.color);
+    report.rendered = renderWriter.takeCopy();
     report.diagnostics = [];
+  } else if (job.renderSarif && job.path && !report.error) {
+    const all = findings.length ? toDiagnostics(lines!.text, findings, job.lang, lines) : [];
+    const count = (sev: Severity) => all.reduce((n, d) => n + (d.severity === sev ? 1 : 0), 0);
+    report.counts = { errors: count('error'), warnings: count('warning') };
+    const ds = job.renderSarif.quiet ? all.filter((d) => d.severity === 'error') : all;
+    writeSarifResults(renderWriter, ds, sarifLocation(job.renderSarif.root, report.file, job.path));
+    report.rendered = renderWriter.takeCopy();
   } else if (findings.length) report.diagnostics = toDiagnostics(lines!.text, findings, job.lang, lines);
   return report;
 }

@@ -324,6 +324,7 @@ export async function main(argv: string[]): Promise<number> {
     ...(format === 'json' && !useCache ? { renderJson: { quiet: !!values.quiet } } : {}),
     // stylish likewise: each file's lines are made where it is linted, and only they are kept
     ...(format === 'stylish' && !useCache ? { renderStylish: { quiet: !!values.quiet, color } } : {}),
+    ...(format === 'sarif' && !useCache ? { renderSarif: { quiet: !!values.quiet, root: gitRoot(cwd) ?? cwd } } : {}),
   };
   const jobs: Job[] = [];
   const absOf = new Map<string, string>();
