@@ -185,12 +185,20 @@ export function writeStylishFile(w: ChunkWriter, r: FileReport, lang: Lang, colo
 
 export function formatStylish(reports: FileReport[], ctx: FormatContext): Uint8Array[] {
   const { zh, bold, red, yellow } = stylishParts(ctx.lang, ctx.color);
-  // a finding's line takes about 130 bytes; a file rendered where it was linted (r.rendered) is copied as it is
-  const w = new ChunkWriter(findingCount(reports) * 150 + reports.reduce((n, r) => n + (r.rendered?.length ?? 0), 0));
-  const line = (s: string) => w.text(`${s}\n`);
+  // a finding's line takes about 130 bytes; a file rendered where it was linted (r.rendered) is a piece of its own
+  const pieces: Uint8Array[] = [];
+  let w: ChunkWriter | undefined;
+  const writer = () => (w ??= new ChunkWriter(findingCount(reports) * 150));
+  const flush = () => {
+    if (w) pieces.push(...w.take());
+    w = undefined;
+  };
+  const line = (s: string) => writer().text(`${s}\n`);
   for (const r of reports) {
-    if (r.rendered) w.bytes(r.rendered);
-    else writeStylishFile(w, r, ctx.lang, ctx.color);
+    if (r.rendered) {
+      flush();
+      pieces.push(r.rendered);
+    } else writeStylishFile(writer(), r, ctx.lang, ctx.color);
   }
   const t = totals(reports);
   const problems = t.errors + t.warnings + t.infos;
@@ -210,7 +218,8 @@ export function formatStylish(reports: FileReport[], ctx: FormatContext): Uint8A
     if (t.skipped) line(`  ${pl(t.skipped, 'file')} skipped:`);
   }
   for (const r of reports) if (r.skipped !== undefined) line(`    ${r.file}: ${r.skipped}`);
-  return w.take();
+  flush();
+  return pieces;
 }
 
 // ---- github workflow commands ----
@@ -442,7 +451,8 @@ export function writeSarifResults(w: ChunkWriter, diagnostics: JsonDiagnostic[],
 export function formatSarif(reports: FileReport[], ctx: FormatContext): Uint8Array[] {
   const level = (s: string) => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
   // a result with a fix takes about 1.5 kB; files rendered where they were linted (r.rendered) are copied as they are
-  const w = new ChunkWriter(findingCount(reports) * 1600 + reports.reduce((n, r) => n + (r.rendered?.length ?? 0), 0));
+  // each file's results are one piece of the output (made where it was linted, r.rendered, or here): not copied again
+  const pieces: Uint8Array[] = [];
   const each = new ChunkWriter(64 * 1024);
   const notifications: unknown[] = [];
   let first = true;
@@ -458,7 +468,7 @@ export function formatSarif(reports: FileReport[], ctx: FormatContext): Uint8Arr
     }
     if (!results.length) continue;
     // the first result has no comma before it
-    w.bytes(first ? results.subarray(1) : results);
+    pieces.push(first ? results.subarray(1) : results);
     first = false;
   }
   const RESULTS = '\u0000results';
@@ -494,5 +504,7 @@ export function formatSarif(reports: FileReport[], ctx: FormatContext): Uint8Arr
   };
   // the log around its results, which go where the placeholder string is
   const [before, after] = (JSON.stringify(sarif, null, 2) + '\n').split(JSON.stringify(RESULTS));
-  return [Buffer.from(`${before}[`), ...w.take(), Buffer.from(first ? `]${after}` : `${nl(3)}]${after}`)];
+  pieces.unshift(Buffer.from(`${before}[`));
+  pieces.push(Buffer.from(first ? `]${after}` : `${nl(3)}]${after}`));
+  return pieces;
 }
