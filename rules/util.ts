@@ -1,5 +1,6 @@
 // Small helpers shared by rules.
 import type { Msg } from './types';
+import { firstAtOrAfter } from './model/lines';
 
 export function msg(zh: string, en: string): Msg {
   return { zh, en };
@@ -32,15 +33,8 @@ export function indexesOf(s: string, sub: string): number[] {
 
 /** The positions (in order) that are in [start, end), made relative to start. */
 export function positionsIn(positions: number[], start: number, end: number): number[] {
-  let lo = 0;
-  let hi = positions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (positions[mid] < start) lo = mid + 1;
-    else hi = mid;
-  }
   const out: number[] = [];
-  for (let i = lo; i < positions.length && positions[i] < end; i++) out.push(positions[i] - start);
+  for (let i = firstAtOrAfter(positions, start); i < positions.length && positions[i] < end; i++) out.push(positions[i] - start);
   return out;
 }
 

@@ -4,6 +4,7 @@
 import type { ReportDocument } from '../model/document';
 import type { Block } from '../model/prose';
 import type { PlaceholderSpan } from '../model/placeholders';
+import { firstAtOrAfter } from '../model/lines';
 
 /** A Chinese character (CJK ideographs: basic block, extension A, compatibility). */
 export function isHan(c: number): boolean {
@@ -214,15 +215,7 @@ export function hasHan(t: TextTables, a: number, b: number): boolean {
 
 /** Index in t.marks of the first mark at or after offset. */
 export function firstMark(t: TextTables, offset: number): number {
-  const m = t.marks;
-  let lo = 0;
-  let hi = m.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (m[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstAtOrAfter(t.marks, offset);
 }
 
 /** K_* kind of the code unit at i (placeholder letters count as K_OTHER). */

@@ -66,7 +66,7 @@ export class LineIndex {
 }
 
 /** Index of the first element of ascending `xs` that is ≥ x (xs.length when none is). */
-export function firstAtOrAfter(xs: number[], x: number): number {
+export function firstAtOrAfter(xs: ArrayLike<number>, x: number): number {
   let lo = 0;
   let hi = xs.length;
   while (lo < hi) {

@@ -175,8 +175,8 @@ function scanLines(text: string): Line[] {
 
 /**
  * Runs of plain blocks, as [first line, line after the run) pairs: each starts at a cut line and ends after the last
- * line of its last block (the blank lines after it go with what follows: a BOM there stays inside remark's input). Text holding a link reference definition has none: a reference in one chunk would
- * not see a definition in another.
+ * line of its last block (the blank lines after it go with what follows: a BOM there stays inside remark's input).
+ * Text holding a link reference definition has none: a reference in one chunk would not see a definition in another.
  */
 function plainRuns(text: string, ls: Line[]): [number, number][] {
   const runs: [number, number][] = [];

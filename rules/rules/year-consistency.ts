@@ -5,6 +5,7 @@ import { PLAN_NAME_RE } from '../model/title';
 import { sentenceBody, yearValue } from '../lib/report-years';
 import type { ReportInput, Rule } from '../types';
 import { indexesOf, msg } from '../util';
+import { firstAtOrAfter } from '../model/lines';
 
 const Y = '(?:19|20|１９|２０)[0-9０-９]{2}';
 const D = '[0-9０-９]';
@@ -34,14 +35,7 @@ const KIND_ZH = { summary: '总结', plan: '计划' } as const;
 
 /** Whether one of the 年 at `nians` (in order) in [from, to) follows a digit. */
 function hasYear(prose: string, nians: number[], from: number, to: number): boolean {
-  let lo = 0;
-  let hi = nians.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (nians[mid] < from) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < nians.length && nians[i] < to; i++) {
+  for (let i = firstAtOrAfter(nians, from); i < nians.length && nians[i] < to; i++) {
     const c = prose.charCodeAt(nians[i] - 1);
     if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return true;
   }
