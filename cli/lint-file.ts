@@ -150,25 +150,29 @@ export async function lintJob(job: Job, sink?: JsonSink): Promise<FileReport> {
       report.rendered = json;
     }
     report.diagnostics = [];
-  } else if (job.renderStylish && !report.error) {
+  } else if ((job.renderStylish || (job.renderSarif && job.path)) && !report.error) {
     const all = findings.length ? toDiagnostics(lines!.text, findings, job.lang, lines) : [];
-    const count = (ds: JsonDiagnostic[], sev: Severity) => ds.reduce((n, d) => n + (d.severity === sev ? 1 : 0), 0);
-    report.counts = { errors: count(all, 'error'), warnings: count(all, 'warning') };
-    report.diagnostics = job.renderStylish.quiet ? all.filter((d) => d.severity === 'error') : all;
-    const ds = report.diagnostics;
-    report.shown = { errors: count(ds, 'error'), warnings: count(ds, 'warning'), infos: count(ds, 'info'), fixable: ds.reduce((n, d) => n + (d.fix ? 1 : 0), 0) };
-    writeStylishFile(renderWriter, report, job.lang, job.renderStylish.color);
-    report.rendered = renderWriter.takeCopy();
-    report.diagnostics = [];
-  } else if (job.renderSarif && job.path && !report.error) {
-    const all = findings.length ? toDiagnostics(lines!.text, findings, job.lang, lines) : [];
-    const count = (sev: Severity) => all.reduce((n, d) => n + (d.severity === sev ? 1 : 0), 0);
-    report.counts = { errors: count('error'), warnings: count('warning') };
-    const ds = job.renderSarif.quiet ? all.filter((d) => d.severity === 'error') : all;
-    writeSarifResults(renderWriter, ds, sarifLocation(job.renderSarif.root, report.file, job.path));
+    const { errors, warnings } = countBySeverity(all);
+    report.counts = { errors, warnings };
+    const shown = (job.renderStylish ?? job.renderSarif)!.quiet ? all.filter((d) => d.severity === 'error') : all;
+    if (job.renderStylish) {
+      report.shown = countBySeverity(shown);
+      writeStylishFile(renderWriter, { ...report, diagnostics: shown }, job.lang, job.renderStylish.color);
+    } else writeSarifResults(renderWriter, shown, sarifLocation(job.renderSarif!.root, report.file, job.path!));
     report.rendered = renderWriter.takeCopy();
   } else if (findings.length) report.diagnostics = toDiagnostics(lines!.text, findings, job.lang, lines);
   return report;
+}
+
+function countBySeverity(ds: JsonDiagnostic[]): { errors: number; warnings: number; infos: number; fixable: number } {
+  const c = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
+  for (const d of ds) {
+    if (d.severity === 'error') c.errors++;
+    else if (d.severity === 'warning') c.warnings++;
+    else c.infos++;
+    if (d.fix) c.fixable++;
+  }
+  return c;
 }
 
 interface Linted {
