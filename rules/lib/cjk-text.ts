@@ -4,7 +4,7 @@
 import type { ReportDocument } from '../model/document';
 import type { Block } from '../model/prose';
 import type { PlaceholderSpan } from '../model/placeholders';
-import { firstAtOrAfter } from '../model/lines';
+import { firstAtOrAfter, overlapsSpan } from '../model/lines';
 
 /** A Chinese character (CJK ideographs: basic block, extension A, compatibility). */
 export function isHan(c: number): boolean {
@@ -153,23 +153,9 @@ export function textTables(doc: ReportDocument): TextTables {
   return t;
 }
 
-/** Is the code unit at i inside a placeholder? */
-function inPlaceholder(t: TextTables, i: number): boolean {
-  const ph = t.placeholders;
-  let lo = 0;
-  let hi = ph.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (ph[mid].endOffset <= i) lo = mid + 1;
-    else if (ph[mid].offset > i) hi = mid - 1;
-    else return true;
-  }
-  return false;
-}
-
 /** Is the code unit at i inside a placeholder or a heading marker? */
 export function flagged(t: TextTables, i: number): boolean {
-  if (inPlaceholder(t, i)) return true;
+  if (overlapsSpan(t.placeholders, i, i + 1)) return true;
   const m = t.markers;
   let lo = 0;
   let hi = (m.length >> 1) - 1;
@@ -221,7 +207,7 @@ export function firstMark(t: TextTables, offset: number): number {
 /** K_* kind of the code unit at i (placeholder letters count as K_OTHER). */
 function kindAt(t: TextTables, p: string, i: number): number {
   const k = (CLASS[p.charCodeAt(i)] >> 2) & 7;
-  return k === K_LATIN && t.placeholders.length > 0 && inPlaceholder(t, i) ? K_OTHER : k;
+  return k === K_LATIN && t.placeholders.length > 0 && overlapsSpan(t.placeholders, i, i + 1) ? K_OTHER : k;
 }
 
 /**

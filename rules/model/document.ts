@@ -1,5 +1,5 @@
 // The report model: what every rule reads. Built once per document version.
-import { firstAtOrAfter, LineIndex } from './lines';
+import { firstAtOrAfter, LineIndex, overlapsSpan } from './lines';
 import { buildProse, formatForFilename, isBlankOrMask, type Block, type Directive, type SourceFormat } from './prose';
 import { readMarker, type OrdinalMarker } from './headings';
 import {
@@ -314,19 +314,7 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
     return { headings: chain, kind: kindHeading?.kind ?? 'other', year, kindHeading };
   };
 
-  const phStarts = placeholders.map((p) => p.offset);
-  const overlapsPlaceholder = (start: number, end: number): boolean => {
-    let lo = 0;
-    let hi = phStarts.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const p = placeholders[mid];
-      if (p.endOffset <= start) lo = mid + 1;
-      else if (p.offset >= end) hi = mid - 1;
-      else return true;
-    }
-    return false;
-  };
+  const overlapsPlaceholder = (start: number, end: number): boolean => overlapsSpan(placeholders, start, end);
 
   const doc: ReportDocument = {
     text,

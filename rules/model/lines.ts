@@ -65,6 +65,20 @@ export class LineIndex {
   }
 }
 
+/** Does [start, end) overlap one of `spans` (sorted, disjoint)? A span overlaps a point with start + 1 = end. */
+export function overlapsSpan(spans: { offset: number; endOffset: number }[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = spans[mid];
+    if (p.endOffset <= start) lo = mid + 1;
+    else if (p.offset >= end) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
 /** Index of the first element of ascending `xs` that is ≥ x (xs.length when none is). */
 export function firstAtOrAfter(xs: ArrayLike<number>, x: number): number {
   let lo = 0;
