@@ -74,13 +74,20 @@ export function totals(reports: FileReport[]): Totals {
       if (d.severity === 'error') t.errors++;
       else if (d.severity === 'warning') t.warnings++;
       else t.infos++;
-      if (d.fix) t.fixable++;
+      // --fix cannot write a .docx: its fixes are not counted as fixable with --fix
+      if (d.fix && !r.docx) t.fixable++;
     }
     t.placeholders += r.placeholders;
     if (r.placeholders > 0) t.placeholderFiles++;
     if (r.skipped !== undefined) t.skipped++;
   }
   return t;
+}
+
+/** A .docx finding's place in Word's terms and its excerpt, for the formats that have one message: ` — 第5段「…」`. */
+export function locatedMessage(d: JsonDiagnostic, lang: Lang): string {
+  if (!d.location) return d.message;
+  return lang === 'en' ? `${d.message} — ${d.location}: "${d.excerpt ?? ''}"` : `${d.message}——${d.location}「${d.excerpt ?? ''}」`;
 }
 
 const findingCount = (reports: FileReport[]) => reports.reduce((n, r) => n + r.diagnostics.length, 0);
@@ -159,7 +166,7 @@ export function writeStylishFile(w: ChunkWriter, r: FileReport, lang: Lang, colo
   let msgW = 0;
   const severities = new Set<string>();
   for (const d of r.diagnostics) {
-    posW = Math.max(posW, numWidth(d.line) + 1 + numWidth(d.column));
+    posW = Math.max(posW, d.location ? width(d.location) : numWidth(d.line) + 1 + numWidth(d.column));
     msgW = Math.max(msgW, messageWidth(d.message));
     severities.add(d.severity);
   }
@@ -170,6 +177,17 @@ export function writeStylishFile(w: ChunkWriter, r: FileReport, lang: Lang, colo
   for (const d of r.diagnostics) {
     w.ascii('  ');
     w.bytes(dimOn);
+    if (d.location) {
+      // a .docx: 第5段 / 表1第2行第3列 instead of line:column, and the excerpt after the message
+      w.text(d.location);
+      w.spaces(posW - width(d.location));
+      w.bytes(severity.get(d.severity)!);
+      w.bytes(message(d.message));
+      w.spaces(msgW - messageWidth(d.message));
+      w.text(zh ? `  「${d.excerpt ?? ''}」` : `  "${d.excerpt ?? ''}"`);
+      w.bytes(rule(d.rule));
+      continue;
+    }
     w.num(d.line);
     w.ascii(':');
     w.num(d.column);
@@ -249,7 +267,7 @@ export function formatGithub(reports: FileReport[], ctx: FormatContext): Uint8Ar
       w.ascii(',endColumn=');
       w.num(d.endColumn);
       w.bytes(title(d.rule));
-      w.bytes(message(d.message));
+      w.bytes(message(locatedMessage(d, ctx.lang)));
     }
   }
   return w.take();
@@ -266,7 +284,7 @@ const xml = (s: string) =>
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
 
-export function formatJunit(reports: FileReport[]): Uint8Array[] {
+export function formatJunit(reports: FileReport[], lang: Lang = 'zh'): Uint8Array[] {
   // xml() works character by character, so the escaped parts of a text make the escaped text
   const xmlOf = encodedOnce(xml);
   const failureType = encodedOnce((severity) => `" type="${severity}">${xml(severity)}: `);
@@ -292,11 +310,16 @@ export function formatJunit(reports: FileReport[]): Uint8Array[] {
     }
     const classname = Buffer.from(`" classname="${file}">`);
     const at = Buffer.from(`) at ${file}:`);
-    for (const d of r.diagnostics) {
+    for (let d of r.diagnostics) {
       w.ascii('    <testcase name="');
-      w.num(d.line);
-      w.ascii(':');
-      w.num(d.column);
+      if (d.location) {
+        w.bytes(xmlOf(d.location));
+        d = { ...d, message: locatedMessage(d, lang) };
+      } else {
+        w.num(d.line);
+        w.ascii(':');
+        w.num(d.column);
+      }
       w.ascii(' ');
       w.bytes(xmlOf(d.rule));
       w.bytes(classname);
@@ -406,7 +429,7 @@ export function sarifLocation(root: string, display: string, abs: string): { uri
 }
 
 /** A file's SARIF results into `w`, each with a comma before it. */
-export function writeSarifResults(w: ChunkWriter, diagnostics: JsonDiagnostic[], artifactLocation: { uri: string; uriBaseId?: string }): void {
+export function writeSarifResults(w: ChunkWriter, diagnostics: JsonDiagnostic[], artifactLocation: { uri: string; uriBaseId?: string }, lang: Lang = 'zh'): void {
   if (!diagnostics.length) return;
   const locationHead = Buffer.from(
     `${nl(5)}},${nl(5)}"locations": [${nl(6)}{${nl(7)}"physicalLocation": {${nl(8)}"artifactLocation": ${pretty(artifactLocation, 8)},${nl(8)}"region": {${nl(9)}"startLine": `,
@@ -414,7 +437,7 @@ export function writeSarifResults(w: ChunkWriter, diagnostics: JsonDiagnostic[],
   const changesHead = Buffer.from(`${nl(7)}},${nl(7)}"artifactChanges": [${nl(8)}{${nl(9)}"artifactLocation": ${pretty(artifactLocation, 9)},${nl(9)}"replacements": [`);
   for (const d of diagnostics) {
     w.bytes(sarifRuleHead(d.rule, d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'note'));
-    const message = sarifLiteral(d.message);
+    const message = sarifLiteral(locatedMessage(d, lang));
     w.bytes(message);
     w.bytes(locationHead);
     w.num(d.line);
@@ -463,7 +486,7 @@ export function formatSarif(reports: FileReport[], ctx: FormatContext): Uint8Arr
     }
     let results = r.rendered;
     if (!results) {
-      writeSarifResults(each, r.diagnostics, artifactLocation);
+      writeSarifResults(each, r.diagnostics, artifactLocation, ctx.lang);
       results = each.takeCopy();
     }
     if (!results.length) continue;

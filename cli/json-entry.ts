@@ -7,6 +7,7 @@
 import { messageText } from '../rules/engine';
 import type { Finding, Lang, TextEdit } from '../rules/types';
 import type { LineIndex } from '../rules/model/lines';
+import type { Locator } from './lint-file';
 import { ChunkWriter, encodedOnce } from './chunk-writer';
 
 // JSON string literals as UTF-8, once per distinct string.
@@ -42,8 +43,9 @@ export function renderJsonEntry(
   lines: LineIndex | undefined,
   lang: Lang,
   quiet: boolean,
+  locate?: Locator,
 ): { json: Uint8Array; errors: number; warnings: number } {
-  const counts = writeJsonEntry(writer, report, findings, lines, lang, quiet);
+  const counts = writeJsonEntry(writer, report, findings, lines, lang, quiet, locate);
   return { json: writer.takeCopy(), ...counts };
 }
 
@@ -75,6 +77,7 @@ export function writeJsonEntry(
   lines: LineIndex | undefined,
   lang: Lang,
   quiet: boolean,
+  locate?: Locator,
 ): { errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;
@@ -118,6 +121,14 @@ export function writeJsonEntry(
         w.ascii('}');
       });
       w.ascii(']');
+    }
+    // a .docx: where the finding is in Word's terms (after the fields every entry has, as toDiagnostics puts them)
+    const at = locate?.(f.offset, f.endOffset);
+    if (at) {
+      w.ascii(',"location":');
+      w.bytes(Buffer.from(JSON.stringify(at.location)));
+      w.ascii(',"excerpt":');
+      w.bytes(Buffer.from(JSON.stringify(at.excerpt)));
     }
     w.ascii('}');
   }

@@ -61,7 +61,13 @@ export interface JsonDiagnostic {
   endOffset: number;
   fix?: { edits: JsonEdit[] };
   suggestions?: { title: string; edits: JsonEdit[] }[];
+  /** A .docx: where the finding is, in Word's terms (第5段, 表1第2行第3列, 页眉…), and a short excerpt. */
+  location?: string;
+  excerpt?: string;
 }
+
+/** Where a finding of a .docx is (node/docx/locate.ts). */
+export type Locator = (offset: number, endOffset: number) => { location: string; excerpt: string } | undefined;
 
 export interface FileReport {
   file: string;
@@ -77,6 +83,8 @@ export interface FileReport {
   diff?: string;
   /** --fix refused (e.g. .docx). */
   fixRefused?: string;
+  /** A .docx: its fixes are not counted as writable by --fix (they go into --review's copy). */
+  docx?: boolean;
   /** For --cache: sha1 of the file's bytes. */
   hash?: string;
   /**
@@ -91,7 +99,7 @@ export interface FileReport {
 
 const edits = (es: TextEdit[]): JsonEdit[] => es.map((e) => ({ offset: e.offset, endOffset: e.endOffset, text: e.text }));
 
-export function toDiagnostics(text: string, findings: Finding[], lang: Lang, index?: LineIndex): JsonDiagnostic[] {
+export function toDiagnostics(text: string, findings: Finding[], lang: Lang, index?: LineIndex, locate?: Locator): JsonDiagnostic[] {
   const lines = index && index.text === text ? index : new LineIndex(text);
   return findings.map((f) => {
     const s = lines.position(f.offset);
@@ -109,6 +117,11 @@ export function toDiagnostics(text: string, findings: Finding[], lang: Lang, ind
     };
     if (f.fix) d.fix = { edits: edits(f.fix.edits) };
     if (f.suggestions?.length) d.suggestions = f.suggestions.map((s) => ({ title: messageText(s.title, lang), edits: edits(s.edits) }));
+    const at = locate?.(f.offset, f.endOffset);
+    if (at) {
+      d.location = at.location;
+      d.excerpt = at.excerpt;
+    }
     return d;
   });
 }
@@ -139,28 +152,30 @@ export interface JsonSink {
 }
 
 export async function lintJob(job: Job, sink?: JsonSink): Promise<FileReport> {
-  const { report, findings, lines } = await lintJobReport(job);
+  const { report, findings, lines, locate } = await lintJobReport(job);
   if (job.renderJson && !report.error) {
     if (sink) {
       if (sink.entries++) sink.writer.ascii(',');
-      report.counts = writeJsonEntry(sink.writer, report, findings, lines, job.lang, job.renderJson.quiet);
+      report.counts = writeJsonEntry(sink.writer, report, findings, lines, job.lang, job.renderJson.quiet, locate);
     } else {
-      const { json, errors, warnings } = renderJsonEntry(report, findings, lines, job.lang, job.renderJson.quiet);
+      const { json, errors, warnings } = renderJsonEntry(report, findings, lines, job.lang, job.renderJson.quiet, locate);
       report.counts = { errors, warnings };
       report.rendered = json;
     }
     report.diagnostics = [];
   } else if ((job.renderStylish || (job.renderSarif && job.path)) && !report.error) {
-    const all = findings.length ? toDiagnostics(lines!.text, findings, job.lang, lines) : [];
+    const all = findings.length ? toDiagnostics(lines!.text, findings, job.lang, lines, locate) : [];
     const { errors, warnings } = countBySeverity(all);
     report.counts = { errors, warnings };
     const shown = (job.renderStylish ?? job.renderSarif)!.quiet ? all.filter((d) => d.severity === 'error') : all;
     if (job.renderStylish) {
       report.shown = countBySeverity(shown);
+      // --fix cannot write a .docx: its fixes are not "fixable with --fix" in the summary
+      if (report.docx) report.shown.fixable = 0;
       writeStylishFile(renderWriter, { ...report, diagnostics: shown }, job.lang, job.renderStylish.color);
-    } else writeSarifResults(renderWriter, shown, sarifLocation(job.renderSarif!.root, report.file, job.path!));
+    } else writeSarifResults(renderWriter, shown, sarifLocation(job.renderSarif!.root, report.file, job.path!), job.lang);
     report.rendered = renderWriter.takeCopy();
-  } else if (findings.length) report.diagnostics = toDiagnostics(lines!.text, findings, job.lang, lines);
+  } else if (findings.length) report.diagnostics = toDiagnostics(lines!.text, findings, job.lang, lines, locate);
   return report;
 }
 
@@ -180,6 +195,7 @@ interface Linted {
   /** The findings, for lintJob to render (toDiagnostics or renderJsonEntry), and the lines of the text they are in. */
   findings: Finding[];
   lines?: LineIndex;
+  locate?: Locator;
 }
 
 async function lintJobReport(job: Job): Promise<Linted> {
@@ -200,12 +216,18 @@ async function lintJobReport(job: Job): Promise<Linted> {
     return none;
   }
   const { text, encoding } = read;
+  let locate: Locator | undefined;
+  if (read.docx) {
+    report.docx = true;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    locate = (require('../node/docx/locate') as typeof import('../node/docx/locate')).docxLocator(read.docx, job.lang);
+  }
   const opts = { filename: job.display, format: formatFor(job.display, encoding), config: job.config, inlineConfig: job.inlineConfig };
 
   let result;
   let finalText = text;
   if (job.mode !== 'lint' && encoding === 'docx') {
-    report.fixRefused = `--fix cannot write .docx files ("${job.display}"): fix the findings in Word, or convert the report to .md or .txt`;
+    report.fixRefused = `--fix cannot write .docx files ("${job.display}"): use --review to get a copy with the findings as Word comments (and --track-changes for the fixes as tracked changes)`;
     result = lint(text, opts);
   } else if (job.mode !== 'lint') {
     const fixed = fixText(text, opts);
@@ -237,5 +259,5 @@ async function lintJobReport(job: Job): Promise<Linted> {
   report.placeholders = result.placeholders;
   if (result.internalErrors.length) report.internalErrors = result.internalErrors.map((e) => e.message);
   const lines = result.doc?.lines && result.doc.lines.text === finalText ? result.doc.lines : new LineIndex(finalText);
-  return { report, findings: result.findings, lines };
+  return { report, findings: result.findings, lines, locate };
 }

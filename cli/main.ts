@@ -463,7 +463,7 @@ export async function main(argv: string[]): Promise<number> {
     format === 'json' ? (sink ? (sink.writer.ascii(']\n'), sink.writer.take()) : formatJson(visible))
     : format === 'sarif' ? formatSarif(visible, ctx)
     : format === 'github' ? formatGithub(visible, ctx)
-    : format === 'junit' ? formatJunit(visible)
+    : format === 'junit' ? formatJunit(visible, lang)
     : formatStylish(visible, ctx);
 
   if (mode === 'fix-dry-run') {

@@ -1,6 +1,6 @@
 // Reading report files from disk: encoding detection and decoding (UTF-8 with or without BOM, UTF-16 with
 // BOM, GB18030/GBK), .docx paragraphs, and writing text back in the encoding it came in.
-// iconv-lite and mammoth are loaded only when a file needs them: CLI start-up time matters.
+// iconv-lite and the .docx reader are loaded only when a file needs them: CLI start-up time matters.
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,8 @@ export interface DecodedFile {
   encoding: TextEncoding | 'docx';
   /** Set when the file is not to be linted. */
   skipped?: undefined;
+  /** A .docx: where each piece of the text came from. */
+  docx?: import('./docx/read').DocxText;
 }
 
 export interface SkippedFile {
@@ -137,21 +139,21 @@ export function encodeText(text: string, encoding: TextEncoding): Buffer {
 }
 
 /**
- * The text of a .docx: one line per paragraph, so that a finding's line is its paragraph number.
- * Line breaks inside a paragraph become spaces (they would otherwise shift the paragraph numbers).
+ * The text of a .docx as the writer sees it (node/docx/read.ts): one line per paragraph, with the position map
+ * (`docx`) that locates findings and anchors review comments. A file that cannot be read is skipped with its reason.
  */
-export async function readDocx(buf: Buffer): Promise<ReadResult> {
+export async function readDocx(buf: Buffer, opts: { all?: boolean } = {}): Promise<ReadResult> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const mammoth = require('mammoth') as typeof import('mammoth');
-  let raw: string;
+  const { readDocxText } = require('./docx/read') as typeof import('./docx/read');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { DocxError } = require('./docx/zip') as typeof import('./docx/zip');
   try {
-    raw = (await mammoth.extractRawText({ buffer: buf })).value;
+    const docx = await readDocxText(buf, opts);
+    return { text: docx.text, encoding: 'docx', docx };
   } catch (e) {
+    if (e instanceof DocxError) return { skipped: e.message };
     return { skipped: `not a readable .docx (${e instanceof Error ? e.message.split('\n')[0] : String(e)})` };
   }
-  // mammoth ends every paragraph with "\n\n".
-  const paras = raw.replace(/\n\n$/, '').split('\n\n').map((p) => p.replace(/[\r\n]+/g, ' '));
-  return { text: paras.join('\n'), encoding: 'docx' };
 }
 
 export interface ReadOptions {
@@ -166,6 +168,7 @@ export async function readReportFile(path: string, opts: ReadOptions): Promise<R
   const size = statSync(path).size;
   if (size > opts.maxBytes) return { skipped: `too large (${size} bytes, limit ${opts.maxBytes})` };
   const buf = readFileSync(path);
+  if (ext === '.docm') return { skipped: 'a macro-enabled document (.docm) is not read: save it as a .docx' };
   if (ext === '.docx') return { ...(await readDocx(buf)), bytes: buf };
   return { ...decodeBytes(buf), bytes: buf };
 }

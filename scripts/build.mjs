@@ -22,7 +22,7 @@ if (!existsSync('rules/all-rules.ts') || readFileSync('rules/all-rules.ts', 'utf
 
 // 2. Bundles. CommonJS: VS Code 1.100 loads extensions as CommonJS, and unified/remark are bundled in.
 mkdirSync('dist', { recursive: true });
-const CLI_LAZY = ['mammoth', 'iconv-lite', 'diff'];
+const CLI_LAZY = ['yauzl', 'yazl', '@xmldom/xmldom', 'iconv-lite', 'diff'];
 const entries = [
   // The CLI loads these only for a .docx, a GB18030 file or --fix-dry-run: left out of its bundles (they are
   // runtime dependencies, installed with it), V8 does not parse a megabyte of code it rarely runs at every start.

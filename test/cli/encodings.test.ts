@@ -117,7 +117,10 @@ describe('.docx', () => {
     expect(ph.length).toBeGreaterThan(10);
     expect(x.placeholders).toBeGreaterThan(10);
     expect(x.placeholders).toBe(t.placeholders);
-    expect(ph).toEqual(t.diagnostics.filter((d) => d.rule === 'placeholder'));
+    // the .docx findings add where they are in Word's terms (no empty paragraphs here: 第N段 is line N)
+    expect(ph.map(({ location, excerpt, ...rest }) => rest)).toEqual(t.diagnostics.filter((d) => d.rule === 'placeholder'));
+    for (const d of ph) expect(d.location).toBe(`第${d.line}段`);
+    for (const d of ph) expect(paragraphs[d.line - 1]).toContain(d.excerpt!.replace(/…/g, ''));
     // line = paragraph number, column = character in it
     for (const d of ph) expect(paragraphs[d.line - 1].slice(d.column - 1, d.endColumn - 1)).toMatch(/[Xx]/);
     expect(x.diagnostics.some((d) => d.rule === 'heading-marker')).toBe(true);

@@ -63,6 +63,8 @@ export interface JsonEntry {
     endOffset: number;
     fix?: { edits: { offset: number; endOffset: number; text: string }[] };
     suggestions?: { title: string; edits: { offset: number; endOffset: number; text: string }[] }[];
+    location?: string;
+    excerpt?: string;
   }[];
   placeholders: number;
   skipped?: string;
