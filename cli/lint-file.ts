@@ -28,6 +28,8 @@ export interface Job {
   stdin?: Buffer;
   /** Return the content hash (for --cache). */
   hash?: boolean;
+  /** --review: write a .docx's reviewed copy (comments; with trackChanges, the fixes as tracked changes). */
+  review?: { trackChanges: boolean; quiet: boolean };
   /**
    * Render the report's `--format json` entry here (`json`, `counts`) instead of returning its diagnostics:
    * a worker then sends one string, not thousands of objects to clone, and the JSON is built in parallel.
@@ -85,6 +87,9 @@ export interface FileReport {
   fixRefused?: string;
   /** A .docx: its fixes are not counted as writable by --fix (they go into --review's copy). */
   docx?: boolean;
+  /** --review: what was written (path, comments, tracked changes), or why not. */
+  reviewed?: { path: string; comments: number; revisions: number };
+  reviewError?: string;
   /** For --cache: sha1 of the file's bytes. */
   hash?: string;
   /**
@@ -257,7 +262,21 @@ async function lintJobReport(job: Job): Promise<Linted> {
     return none;
   }
   report.placeholders = result.placeholders;
+  if (job.review && read.docx && job.path && read.bytes) await writeReview(job, report, read.bytes, result.findings);
   if (result.internalErrors.length) report.internalErrors = result.internalErrors.map((e) => e.message);
   const lines = result.doc?.lines && result.doc.lines.text === finalText ? result.doc.lines : new LineIndex(finalText);
   return { report, findings: result.findings, lines, locate };
+}
+
+async function writeReview(job: Job, report: FileReport, bytes: Buffer, findings: Finding[]): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { reviewDocx, writeReviewedCopy } = require('../node/docx/review') as typeof import('../node/docx/review');
+  try {
+    const shown = job.review!.quiet ? findings.filter((f) => f.severity === 'error') : findings;
+    const r = await reviewDocx(bytes, shown, { lang: job.lang, trackChanges: job.review!.trackChanges });
+    report.reviewed = { path: writeReviewedCopy(job.path!, r.data), comments: r.comments, revisions: r.revisions };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    report.reviewError = `cannot write the reviewed copy of "${job.display}": ${err.code ?? err.message}`;
+  }
 }

@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ConfigError, DEFAULT_MAX_SIZE, SEVERITIES, emptyConfig, mergeConfigs, type ResolvedConfig } from '../rules/config';
 import type { Lang, SeveritySetting } from '../rules/types';
@@ -50,6 +50,11 @@ Fixing
   --fix                    write fixes back to the files (atomically; encoding and line endings kept)
   --fix-dry-run            print the fixes as a unified diff on stdout (the report goes to --output, or
                            stderr); write nothing
+
+Word documents (.docx)
+  --review                 for each .docx, write <name>.reviewed.docx beside it (never over an existing file:
+                           then <name>.reviewed-2.docx, …): one Word comment per finding, author report-lint
+  --track-changes          with --review: fixes (not suggestions) also as tracked changes to accept or reject
 
 Large runs
   --cache                  skip files unchanged since the last run (same content, config and version);
@@ -250,6 +255,8 @@ export async function main(argv: string[]): Promise<number> {
         'stdin-filename': { type: 'string' },
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
+        review: { type: 'boolean' },
+        'track-changes': { type: 'boolean' },
         quiet: { type: 'boolean' },
         'max-warnings': { type: 'string' },
         lang: { type: 'string' },
@@ -288,6 +295,9 @@ export async function main(argv: string[]): Promise<number> {
   if (values.fix && values['fix-dry-run']) throw new UsageError('use either --fix or --fix-dry-run, not both');
   if (values.stdin && values.fix) throw new UsageError('--fix cannot write back to standard input: use --fix-dry-run to see the fixes as a diff');
   if (values.stdin && positionals.length) throw new UsageError('--stdin reads one report from standard input: do not name files as well');
+  if (values.review && (values.fix || values['fix-dry-run'])) throw new UsageError('--review writes a reviewed copy of each .docx: use it without --fix/--fix-dry-run');
+  if (values.review && values.stdin) throw new UsageError('--review writes the reviewed copy beside the .docx: name the file, not --stdin');
+  if (values['track-changes'] && !values.review) throw new UsageError('--track-changes only makes sense with --review');
   if (values['stdin-filename'] && !values.stdin) throw new UsageError('--stdin-filename only makes sense with --stdin');
   const extensions = [...DEFAULT_EXTENSIONS];
   for (const list of values.ext ?? []) {
@@ -296,6 +306,8 @@ export async function main(argv: string[]): Promise<number> {
       if (!extensions.includes(e.toLowerCase())) extensions.push(e.toLowerCase());
     }
   }
+  // --review is about .docx files: directories are searched for them too
+  if (values.review && !extensions.includes('docx')) extensions.push('docx');
   const shard = values.shard !== undefined ? parseShard(values.shard) : undefined;
   const mode: Mode = values.fix ? 'fix' : values['fix-dry-run'] ? 'fix-dry-run' : 'lint';
 
@@ -314,12 +326,13 @@ export async function main(argv: string[]): Promise<number> {
   const color = format === 'stylish' && colorWanted && mode !== 'fix-dry-run';
 
   // ---- the jobs ----
-  const useCache = !!values.cache && mode === 'lint';
+  const useCache = !!values.cache && mode === 'lint' && !values.review;
   const base = {
     lang,
     inlineConfig: !values['no-inline-config'],
     mode,
     hash: useCache,
+    ...(values.review ? { review: { trackChanges: !!values['track-changes'], quiet: !!values.quiet } } : {}),
     // The cache stores diagnostics; otherwise a json report is rendered where each file is linted.
     ...(format === 'json' && !useCache ? { renderJson: { quiet: !!values.quiet } } : {}),
     // stylish likewise: each file's lines are made where it is linted, and only they are kept
@@ -353,7 +366,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   // ---- lint ----
-  const cache = values.cache && mode === 'lint' ? new LintCache(resolve(cwd, values['cache-location'] ?? '.reportlint-cache')) : undefined;
+  const cache = useCache ? new LintCache(resolve(cwd, values['cache-location'] ?? '.reportlint-cache')) : undefined;
   const reports: (FileReport | undefined)[] = new Array(jobs.length);
   const todo: number[] = [];
   const keys: string[] = [];
@@ -432,6 +445,22 @@ export async function main(argv: string[]): Promise<number> {
     }
     for (const ie of r.internalErrors ?? []) process.stderr.write(`report-lint: internal error in ${r.file}: ${ie}. Please report it; the other rules' findings are shown.\n`);
     if (r.fixRefused) process.stderr.write(`report-lint: ${r.fixRefused}\n`);
+    if (r.reviewError) {
+      failed = true;
+      process.stderr.write(`report-lint: ${r.reviewError}\n`);
+    }
+    if (r.reviewed) {
+      const { path, comments, revisions } = r.reviewed;
+      const rel = relative(cwd, path) || path;
+      process.stderr.write(
+        lang === 'en'
+          ? `report-lint: wrote ${rel} (${comments} comment${comments === 1 ? '' : 's'}${values['track-changes'] ? `, ${revisions} fix${revisions === 1 ? '' : 'es'} as tracked changes` : ''})\n`
+          : `report-lint: 已写出 ${rel}（${comments} 条批注${values['track-changes'] ? `，${revisions} 处修订` : ''}）\n`,
+      );
+    }
+  }
+  if (values.review && !all.some((r) => r.reviewed || r.reviewError)) {
+    process.stderr.write(lang === 'en' ? 'report-lint: --review: no .docx file was reviewed\n' : 'report-lint: --review：没有可审阅的 .docx 文件\n');
   }
   const shown = all.filter((r) => !r.error);
   let errors = 0;
