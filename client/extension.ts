@@ -19,6 +19,9 @@ import {
   type PlaceholdersParams,
   type PlaceholdersResult,
   type PlaceholderCountParams,
+  CheckDocxRequest,
+  type CheckDocxParams,
+  type CheckDocxResult,
 } from '../server/protocol';
 
 const SECTION = 'reportLint';
@@ -238,7 +241,74 @@ async function fixAll(): Promise<void> {
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
 }
 
+// ——— Word documents: a read-only view of the text read from a .docx, its findings in Problems, the reviewed copy ———
+
+const DOCX_SCHEME = 'report-lint-docx';
+/** Text read from each checked .docx, by the URI of its read-only view. */
+const docxTexts = new Map<string, string>();
+const docxChanged = new vscode.EventEmitter<vscode.Uri>();
+let docxDiagnostics: vscode.DiagnosticCollection;
+
+/** The .docx to check: the one given (explorer menu), the active tab's, or one picked from the workspace. */
+async function pickDocx(lang: Lang, given?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  if (given && /\.docx$/i.test(given.path)) return given;
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input as { uri?: vscode.Uri } | undefined;
+  if (input?.uri && /\.docx$/i.test(input.uri.path) && input.uri.scheme === 'file') return input.uri;
+  const found = (await vscode.workspace.findFiles('**/*.docx', '**/node_modules/**', 500)).filter((u) => !/\.reviewed(-\d+)?\.docx$/i.test(u.path));
+  if (found.length === 0) {
+    void vscode.window.showInformationMessage(t(lang, '工作区中没有 .docx 文件。', 'There is no .docx file in the workspace.'));
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    found.map((u) => ({ label: vscode.workspace.asRelativePath(u), uri: u })),
+    { placeHolder: t(lang, '选择要检查的 Word 文档', 'Pick the Word document to check') },
+  );
+  return picked?.uri;
+}
+
+async function checkDocx(given?: vscode.Uri): Promise<void> {
+  const lang = uiLang(given);
+  if (!client || !client.isRunning()) {
+    void vscode.window.showInformationMessage(t(lang, 'report-lint 语言服务器未运行。', 'The report-lint language server is not running.'));
+    return;
+  }
+  const uri = await pickDocx(lang, given);
+  if (!uri) return;
+  const params: CheckDocxParams = { uri: uri.toString() };
+  const result = await client.sendRequest<CheckDocxResult>(CheckDocxRequest, params);
+  const name = vscode.workspace.asRelativePath(uri);
+  if (result.skipped !== undefined) {
+    void vscode.window.showWarningMessage(t(lang, `report-lint 未检查 ${name}：${result.skipped}`, `report-lint did not check ${name}: ${result.skipped}`));
+    return;
+  }
+  // the read-only view: the document's text as checked, one line per paragraph
+  const view = vscode.Uri.from({ scheme: DOCX_SCHEME, path: `${uri.path}.txt` });
+  docxTexts.set(view.toString(), result.text ?? '');
+  docxChanged.fire(view);
+  const diagnostics = await client.protocol2CodeConverter.asDiagnostics((result.diagnostics ?? []) as Parameters<typeof client.protocol2CodeConverter.asDiagnostics>[0]);
+  docxDiagnostics.set(view, diagnostics);
+  const doc = await vscode.workspace.openTextDocument(view);
+  await vscode.window.showTextDocument(doc, { preview: false });
+  if (result.reviewed) {
+    const copy = vscode.workspace.asRelativePath(result.reviewed);
+    void vscode.window.showInformationMessage(
+      t(lang, `${name}：${diagnostics.length} 个问题；已写出审阅副本 ${copy}（${result.comments ?? 0} 条批注）。`, `${name}: ${diagnostics.length} problem(s); wrote the reviewed copy ${copy} (${result.comments ?? 0} comments).`),
+    );
+  } else if (result.reviewError) {
+    void vscode.window.showWarningMessage(t(lang, `未能写出审阅副本：${result.reviewError}`, `Could not write the reviewed copy: ${result.reviewError}`));
+  }
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  docxDiagnostics = vscode.languages.createDiagnosticCollection('report-lint-docx');
+  context.subscriptions.push(
+    docxDiagnostics,
+    vscode.workspace.registerTextDocumentContentProvider(DOCX_SCHEME, {
+      onDidChange: docxChanged.event,
+      provideTextDocumentContent: (u) => docxTexts.get(u.toString()) ?? '',
+    }),
+    vscode.commands.registerCommand(ClientCommands.checkDocx, checkDocx),
+  );
   output = vscode.window.createOutputChannel('report-lint');
   configWatcher = vscode.workspace.createFileSystemWatcher('**/.reportlintrc.json');
   statusItem = vscode.window.createStatusBarItem('reportLint.placeholders', vscode.StatusBarAlignment.Right, 100);

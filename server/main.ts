@@ -33,12 +33,18 @@ import type { Finding, Lang, Rule } from '../rules/types';
 import { formatForFilename, type SourceFormat } from '../rules/model/prose';
 import { allRules } from '../rules/all-rules';
 import { findConfigFile, loadConfigFile } from '../node/config-files';
+import { readDocx } from '../node/files';
+import { docxLocator } from '../node/docx/locate';
+import { reviewDocx, writeReviewedCopy } from '../node/docx/review';
 import {
   PlaceholdersRequest,
   PlaceholderCountNotification,
   type PlaceholdersParams,
   type PlaceholdersResult,
   type PlaceholderCountParams,
+  CheckDocxRequest,
+  type CheckDocxParams,
+  type CheckDocxResult,
 } from './protocol';
 import { SERVER_VERSION, normalizeSettings, resolveLang, settingsConfig, type ServerSettings } from './settings';
 import {
@@ -691,6 +697,47 @@ connection.onRequest(
       .filter((f) => f.ruleId === PLACEHOLDER_RULE && f.severity !== 'info')
       .map((f) => ({ range: { start: cur.doc.positionAt(f.offset), end: cur.doc.positionAt(f.endOffset) } }));
     return { placeholders };
+  }),
+);
+
+connection.onRequest(
+  CheckDocxRequest,
+  guard(CheckDocxRequest, async (params: CheckDocxParams): Promise<CheckDocxResult> => {
+    const uri = (params as CheckDocxParams | null)?.uri;
+    if (typeof uri !== 'string') throw invalid(`${CheckDocxRequest}: params.uri must be a string`);
+    const path = filePathOf(uri);
+    if (!path) throw invalid(`${CheckDocxRequest}: ${uri} is not a file`);
+    const settings = await settingsFor(uri);
+    const lang = uiLangFor(settings);
+    const config = mergeConfigs(fileConfigFor(uri, lang).config, settingsConfig(settings));
+    let buf: Buffer;
+    try {
+      buf = readFileSync(path);
+    } catch (e) {
+      return { skipped: t(lang, `无法读取：${errText(e)}`, `cannot read it: ${errText(e)}`) };
+    }
+    const read = await readDocx(buf);
+    if (read.skipped !== undefined || !read.docx) return { skipped: read.skipped ?? 'not a .docx' };
+    const result = lint(read.text, { filename: path, format: 'text', config, rules });
+    if (result.skipped) return { skipped: result.skipped };
+    const doc = TextDocument.create(`${uri}.txt`, 'plaintext', 1, read.text);
+    const at = docxLocator(read.docx, lang);
+    const diagnostics = result.findings.map((f) => {
+      const d = toDiagnostic(doc, f, lang, settings.docsBaseUrl);
+      const where = at(f.offset, f.endOffset);
+      if (where) d.message = lang === 'en' ? `${where.location}: ${d.message}` : `${where.location}：${d.message}`;
+      return d;
+    });
+    const out: CheckDocxResult = { text: read.text, diagnostics };
+    try {
+      const r = await reviewDocx(buf, result.findings, { lang, trackChanges: !!params.trackChanges });
+      out.reviewed = writeReviewedCopy(path, r.data);
+      out.comments = r.comments;
+      out.revisions = r.revisions;
+    } catch (e) {
+      out.reviewError = errText(e);
+    }
+    return out;
   }),
 );
 
