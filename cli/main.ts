@@ -28,7 +28,8 @@ Inputs
   always linted. Text may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK. Binary,
   undecodable and too large files are skipped with a reason and do not change the exit code.
   --no-ignore              do not apply .gitignore and .reportlintignore
-  --ext LIST               more extensions, e.g. --ext docx (.docx paragraphs are linted like lines of text)
+  --ext LIST               more extensions, e.g. --ext docx (a .docx is read as Word shows it, one line per
+                           paragraph; findings say 第N段 / 表N第R行第C列)
   --stdin                  read the report from standard input
   --stdin-filename NAME    its name (decides Markdown or text, and which config applies)
 
