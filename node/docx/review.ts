@@ -268,6 +268,10 @@ export async function reviewDocx(buf: Buffer, findings: Finding[], opts: ReviewO
       start = ed.paragraphStart(a.p);
       end = ed.paragraphEnd(a.p);
       prefix = zh ? `【自动编号“${d.text.slice(a.start, a.end)}”】` : `[automatic numbering "${d.text.slice(a.start, a.end)}"] `;
+    } else if (!a.p.pieces.some((x) => x.t && x.kind !== 'numbering' && x.start < a.end && x.end > a.start)) {
+      // only a tab or a break: no run text to anchor on, the paragraph is the anchor
+      start = ed.paragraphStart(a.p);
+      end = ed.paragraphEnd(a.p);
     } else {
       start = ed.startSlot(a.p, a.start);
       end = ed.endSlot(a.p, a.end);

@@ -32,3 +32,30 @@ describe.skipIf(!have)('cities-2024 .docx corpus', () => {
     expect(differ).toEqual([]);
   }, 120_000);
 });
+
+describe.skipIf(!have)('cities-2024 .docx corpus: reviewed copies', () => {
+  it('each reviewed copy (comments and tracked changes) reads back as --fix\'s first pass, with one comment per finding', async () => {
+    const { lint, selectFixes, applyEdits } = await import('../../rules/engine');
+    const { reviewDocx } = await import('../../node/docx/review');
+    const { readZip } = await import('../../node/docx/zip');
+    const files = readdirSync(join(DIR, 'docx')).filter((f) => f.endsWith('.docx')).sort();
+    const differ: string[] = [];
+    let reviewed = 0;
+    for (const f of files) {
+      const buf = readFileSync(join(DIR, 'docx', f));
+      const d = await readDocxText(buf);
+      const findings = lint(d.text, { format: 'text' }).findings;
+      if (!findings.length) continue;
+      reviewed++;
+      const r = await reviewDocx(buf, findings, { lang: 'zh', trackChanges: true, date: new Date(0) });
+      // the reader reads insertions and skips deletions: what it reads is the accept-all text
+      const after = await readDocxText(r.data);
+      const expected = applyEdits(d.text, selectFixes(findings.filter((x) => x.fix).map((x) => x.fix!)).edits);
+      if (after.text !== expected) differ.push(f);
+      const comments = (await readZip(r.data)).entries.find((e) => e.name === 'word/comments.xml')!.data.toString('utf8');
+      expect(comments.match(/<w:comment /g)?.length, f).toBe(findings.length);
+    }
+    expect(reviewed).toBeGreaterThan(50);
+    expect(differ).toEqual([]);
+  }, 300_000);
+});

@@ -8,7 +8,7 @@ import { messageText } from '../../rules/engine';
 import { readDocxText } from '../../node/docx/read';
 import { readZip } from '../../node/docx/zip';
 import { cleanup, ROOT, run, tempDir, write } from '../cli/helpers';
-import { buildDocx, NUMBERING, numberedBody, p } from './build';
+import { buildDocx, p } from './build';
 import { convert, readOdt, skipLibreOffice } from './libreoffice';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082', 'hex');
@@ -79,6 +79,37 @@ describe('report-lint --review', () => {
     // "X" (a placeholder) and "," (a half-width comma) each a bold run of their own, between the comment's markers
     expect(xml).toMatch(/<w:r><w:rPr><w:b\/><\/w:rPr><w:t[^>]*>全年完成投资<\/w:t><\/w:r><w:commentRangeStart w:id="(\d+)"\/><w:r><w:rPr><w:b\/><\/w:rPr><w:t[^>]*>X<\/w:t><\/w:r><w:commentRangeEnd w:id="\1"\/><w:r><w:commentReference w:id="\1"\/><\/w:r>/);
     expect(xml).toMatch(/<w:t[^>]*>亿元<\/w:t><\/w:r><w:commentRangeStart w:id="(\d+)"\/><w:r><w:rPr><w:b\/><\/w:rPr><w:t[^>]*>,<\/w:t><\/w:r><w:commentRangeEnd w:id="\1"\/><w:r><w:commentReference w:id="\1"\/><\/w:r><w:r><w:rPr><w:b\/><\/w:rPr><w:t[^>]*>增<\/w:t><\/w:r><w:r><w:t>长8%。/);
+  });
+
+  it('a finding in a header, a note or a text box: commented (on the first paragraph when Word anchors none there), the text intact', async () => {
+    const { reviewDocx } = await import('../../node/docx/review');
+    const buf = await buildDocx({
+      body:
+        p('关于2024年工作的报告') +
+        p('图', '<w:r><w:drawing><wps:txbx><w:txbxContent>' + p('框内1-2个,') + '</w:txbxContent></wps:txbx></w:drawing></w:r>') +
+        p('正文', '<w:r><w:footnoteReference w:id="1"/></w:r>'),
+      footnotes: '<w:footnote w:id="1">' + p('注释中的半角逗号,') + '</w:footnote>',
+      header: p('某某局,文件'),
+    });
+    const d = await readDocxText(buf);
+    const findings = lint(d.text, { format: 'text' }).findings;
+    const where = (s: string) => findings.filter((f) => d.text.slice(f.offset, f.endOffset) === s || d.paragraphs.find((x) => x.start <= f.offset && f.offset <= x.end)!.area === s);
+    expect(where('textbox').length).toBeGreaterThan(0);
+    expect(where('footnote').length).toBeGreaterThan(0);
+    expect(where('header').length).toBeGreaterThan(0);
+    const r = await reviewDocx(buf, findings, { lang: 'zh', trackChanges: true });
+    const after = await parts(r.data);
+    const comments = after.get('word/comments.xml')!.toString('utf8');
+    expect(comments.match(/<w:comment /g)).toHaveLength(findings.length);
+    expect(comments).toContain('【脚注1：“,”】');
+    expect(comments).toContain('【页眉：“,”】');
+    // header and footnote parts untouched; the text box's comma fixed as a tracked change inside the box
+    const before = await parts(buf);
+    expect(after.get('word/header1.xml')!.equals(before.get('word/header1.xml')!)).toBe(true);
+    expect(after.get('word/footnotes.xml')!.equals(before.get('word/footnotes.xml')!)).toBe(true);
+    const reread = await readDocxText(r.data);
+    expect(reread.text.split('\n')[2]).toBe('框内1～2个，');
+    expect(reread.text.split('\n')[4]).toBe('注释中的半角逗号,');
   });
 
   describe.skipIf(skipLibreOffice)('read back by LibreOffice', () => {
