@@ -10,6 +10,7 @@ import { tmpdir, homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
+import { buildDocx, p as para } from '../docx/build';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cache = process.env.REPORT_LINT_E2E_CACHE ?? join(homedir(), '.cache', 'report-lint-e2e');
@@ -325,6 +326,11 @@ describe('report-lint in a real VS Code (code-server + Chromium)', () => {
     mkdirSync(workspace, { recursive: true });
     file = join(workspace, SEED);
     copyFileSync(join(root, 'examples', SEED), file);
+    // a Word document for "Check Word document": a half-width comma in its second paragraph and in a table cell
+    writeFileSync(
+      join(workspace, '报告.docx'),
+      await buildDocx({ body: para('关于2024年工作的报告') + para('全年完成投资12亿元,增长8%。') + '<w:tbl><w:tr><w:tc>' + para('利润增长3%,') + '</w:tc></w:tr></w:tbl>' }),
+    );
     writeFileSync(join(workspace, 'notes.rst'), '生态园区2022年工作总结\n\n一、2022年工作总结\n\n(一)凝心聚力，招商引资后劲十足\n\n项目招引协同推进。\n');
     // A folder copied into the extensions dir by hand is ignored: install the .vsix the way a user does.
     const install = spawnSync(codeServerBin, ['--user-data-dir', userDir, '--extensions-dir', extDir, '--install-extension', vsix],
@@ -447,6 +453,18 @@ describe('report-lint in a real VS Code (code-server + Chromium)', () => {
       await typeAt(page, 15, 1, '4-6月');
       await problemRows(page, ['number-range', '[Ln 15, Col 1]'], 'number-range finding for `4-6月` typed after the server crashed and restarted');
       await shot(page, '09-after-crash-restart');
+
+      // Word: "Check Word document" on the workspace's .docx → its text read-only, findings in Problems, the copy
+      await runCommand(page, 'report-lint: Check Word document');
+      const pick = page.locator('.quick-input-list .monaco-list-row', { hasText: '报告.docx' }).first();
+      await pick.waitFor({ state: 'visible', timeout: 30_000 });
+      await pick.click();
+      await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: '全年完成投资' }).first().waitFor({ timeout: 30_000 });
+      await filterProblems(page, 'punctuation-width');
+      await problemRows(page, ['punctuation-width', '第2段'], 'the .docx comma finding, located as 第2段');
+      await problemRows(page, ['punctuation-width', '表1第1行第1列'], 'the .docx table-cell comma finding');
+      await expect.poll(() => existsSync(join(workspace, '报告.reviewed.docx')), { timeout: 30_000, message: 'no 报告.reviewed.docx written' }).toBe(true);
+      await shot(page, '10-check-word-document');
     } catch (err) {
       await evidence('failure-trusted');
       throw err;
