@@ -5,7 +5,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyPatch, diffChars, parsePatch } from 'diff';
 import iconv from 'iconv-lite';
-import { cleanup, ERROR_REPORT, json, ROOT, run, SEEDS, seedText, tempDir, write, type JsonEntry } from './helpers';
+import { cleanup, ERROR_REPORT, json, run, SEEDS, seedText, tempDir, write, type JsonEntry } from './helpers';
+import { gb18030Bytes } from '../helpers/gb18030';
 
 let dir: string;
 let before: JsonEntry[];
@@ -88,8 +89,8 @@ describe('--fix', () => {
   it('keeps GB18030 encoding and CRLF line endings', () => {
     const d = tempDir();
     try {
-      const name = 'gwr_hailar_district_2012.gb18030.txt';
-      const bytes = readFileSync(join(ROOT, 'test/fixtures/gb18030', name));
+      const name = 'report.gb18030.txt';
+      const bytes = gb18030Bytes();
       write(d, name, bytes);
       const orig = iconv.decode(bytes, 'gb18030');
       const crlf = orig.split('\r\n').length;
