@@ -81,7 +81,7 @@ if (dumpAt > 0) {
   const out = rows.map((r) => {
     const l = liveOf.get(r);
     const fix = l.finding.fix ? l.finding.fix.edits.map((e) => e.text).join('|') : undefined;
-    return JSON.stringify({ ...r, context: s.context(l), message: l.finding.message.zh, fix, span: l.report.text.slice(l.finding.offset, l.finding.endOffset) });
+    return JSON.stringify({ ...r, context: s.context(l), message: l.finding.message.zh, fix, span: l.report.text.slice(l.finding.offset, l.finding.endOffset), offset: l.finding.offset, endOffset: l.finding.endOffset });
   });
   writeFileSync(process.argv[dumpAt + 1], out.join('\n') + '\n');
 }
