@@ -73,7 +73,7 @@ if (args.has('--unjudged')) {
   console.log(`\n${open.length} row(s) still ?:\n`);
   for (const r of open) console.log(show(r));
 }
-console.log(`\n${rows.length} findings on ${new Set(live.map((l) => l.report.file)).size} files; ${added.length} new, ${removed.length} gone, ${moved} moved to another line.\n`);
+console.log(`\n${rows.length} findings on ${new Set(live.map((l) => l.report.file)).size} of ${s.reports().length} files; ${added.length} new, ${removed.length} gone, ${moved} moved to another line.\n`);
 console.log(s.countsTable(rows));
 
 const dumpAt = process.argv.indexOf('--dump');

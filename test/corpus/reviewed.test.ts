@@ -1,9 +1,9 @@
 // The reviewed snapshot (docs/reviewed-findings.md): every finding on the seeds and the 167 corpus reports is in
 // test/corpus/reviewed-findings.tsv with a verdict given by reading it. A finding that appears or disappears
 // fails here until the snapshot is regenerated (npm run snapshot) and the new rows are judged.
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { describeCorpus } from '../helpers/fixtures';
-import { compare, formatRow, liveFindings, readSnapshot, reports, type Comparison, type LiveFinding, type Report, type Row } from './snapshot-lib';
+import { compare, excerpt, formatRow, formatTsv, liveFindings, merge, parseTsv, readSnapshot, reports, type Comparison, type LiveFinding, type Report, type Row } from './snapshot-lib';
 
 /** Issue 12: at most this many findings judged false per 10,000 characters over the 167 corpus reports. */
 const FALSE_PER_10K = 0.1;
@@ -15,6 +15,36 @@ const FALSE_PER_10K = 0.1;
  */
 const CRITERIA_PENDING = true;
 const criterion = CRITERIA_PENDING ? it.fails : it;
+
+describe('the snapshot machinery', () => {
+  it('an excerpt: 4 characters before the finding, the finding and its line, whitespace made one space, at most 20', () => {
+    const text = '一、2023年工作回顾\n\n\u3000\u3000全年完成投资12.3亿元,同比增长6.1%，　　超过预期目标。\n下一行';
+    const at = text.indexOf(',');
+    expect(excerpt(text, at, at + 1)).toBe('.3亿元,同比增长6.1%， 超过预期目');
+    expect(excerpt(text, 2, 6)).toBe('一、2023年工作回顾');
+    expect([...excerpt(text, text.indexOf('全'), text.indexOf('全') + 2)].length).toBeLessThanOrEqual(20);
+  });
+
+  it('merge keeps verdicts of unchanged keys and of findings that only moved, adds the rest as ?, drops the gone', () => {
+    const text = '甲,乙\n丙;丁\n戊(己)';
+    const report: Report = { file: 'seeds/x.txt', group: 'seed', text };
+    const live = liveFindings([report]);
+    expect(live.map((l) => [l.row.rule, l.row.line, l.row.excerpt])).toEqual([
+      ['punctuation-width', 1, '甲,乙'],
+      ['punctuation-width', 2, '丙;丁'],
+      ['punctuation-width', 3, '戊(己)'], // ( and ) on one line: the same key twice
+      ['punctuation-width', 3, '戊(己)'],
+    ]);
+    const old = parseTsv(formatTsv([
+      { ...live[0].row, verdict: 'true', reason: 'kept' },
+      { ...live[1].row, line: 9, verdict: 'true', reason: 'moved' },
+      { ...live[2].row, excerpt: 'gone', verdict: 'false', reason: 'gone' },
+    ]));
+    const m = merge(live, old);
+    expect(m.rows.map((r) => [r.line, r.verdict, r.reason])).toEqual([[1, 'true', 'kept'], [2, 'true', 'moved'], [3, '?', ''], [3, '?', '']]);
+    expect([m.added.length, m.removed.map((r) => r.reason), m.moved]).toEqual([2, ['gone'], 1]);
+  });
+});
 
 describeCorpus('the reviewed snapshot of findings on the seeds and the corpus', () => {
   let list: Report[];
