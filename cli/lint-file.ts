@@ -10,7 +10,9 @@ import type { SourceFormat } from '../rules/model/prose';
 import { renderJsonEntry, writeJsonEntry } from './json-entry';
 import { ChunkWriter } from './chunk-writer';
 import { sarifLocation, writeSarifResults, writeStylishFile } from './formats';
-import { decodeBytes, encodeText, readReportFile, writeFileAtomic, type ReadResult, type TextEncoding } from '../node/files';
+import type { Stats } from 'node:fs';
+import { decodeBytes, encodeText, readReportFile, type ReadResult, type TextEncoding } from '../node/files';
+import { describeOpenError, FixNotWritten, writeFixedFile } from '../node/safe-fs';
 
 export type Mode = 'lint' | 'fix' | 'fix-dry-run';
 
@@ -26,6 +28,8 @@ export interface Job {
   maxBytes: number;
   /** Text read from stdin. */
   stdin?: Buffer;
+  /** Found by a directory walk but not to be read (a dangling link, a link loop, a link out of the walk's root). */
+  skip?: string;
   /** Return the content hash (for --cache). */
   hash?: boolean;
   /**
@@ -185,13 +189,17 @@ interface Linted {
 async function lintJobReport(job: Job): Promise<Linted> {
   const report: FileReport = { file: job.display, diagnostics: [], placeholders: 0 };
   const none = { report, findings: [] };
-  let read: ReadResult & { bytes?: Buffer };
+  if (job.skip !== undefined) {
+    report.skipped = job.skip;
+    return none;
+  }
+  let read: ReadResult & { bytes?: Buffer; stat?: Stats };
   try {
     if (job.stdin) read = { ...decodeBytes(job.stdin), bytes: job.stdin };
-    else read = await readReportFile(job.path!, { maxBytes: job.maxBytes });
+    else read = await readReportFile(job.path!, { maxBytes: job.maxBytes, lang: job.lang });
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    report.error = `cannot read "${job.display}": ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.message}`;
+    const why = describeOpenError(job.path!, e as NodeJS.ErrnoException, job.lang);
+    report.error = job.lang === 'en' ? `cannot read "${job.display}": ${why}` : `无法读取“${job.display}”：${why}`;
     return none;
   }
   if (read.bytes && job.hash) report.hash = sha1(read.bytes);
@@ -214,11 +222,11 @@ async function lintJobReport(job: Job): Promise<Linted> {
     if (fixed.output !== text) {
       if (job.mode === 'fix' && job.path) {
         try {
-          writeFileAtomic(job.path, encodeText(fixed.output, encoding as TextEncoding));
+          writeFixedFile(job.path, encodeText(fixed.output, encoding as TextEncoding), { bytes: read.bytes!, stat: read.stat! }, job.lang);
         } catch (e) {
-          const err = e as NodeJS.ErrnoException;
-          // The original is untouched (the rename never happened); report what is in it.
-          report.error = `cannot write the fixes to "${job.display}": ${err.code ?? err.message}; the file was left unchanged`;
+          // The file is as it was read (the check failed, or the rename never happened): say why, and that.
+          const why = e instanceof FixNotWritten ? e.message : `${(e as Error).message}`;
+          report.error = job.lang === 'en' ? `cannot write the fixes to "${job.display}": ${why}` : `无法把修复写入“${job.display}”：${why}`;
           return none;
         }
         report.fixed = fixed.applied;
