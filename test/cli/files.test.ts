@@ -200,6 +200,21 @@ describe('#3 --fix keeps the file it writes', () => {
     expect(r3.code).toBe(0);
     expect(readFileSync(ok, 'utf8')).toBe(FIXED);
     expect(statSync(ok).uid).toBe(NOBODY);
+    // their file in root's group: a copy could not get that group back, so the file itself is written
+    const group = write(d, 'group.txt', ERROR_REPORT);
+    chownSync(group, NOBODY, 0);
+    chmodSync(group, 0o664);
+    const ino = statSync(group).ino;
+    expect(cli(['--fix', 'group.txt'], { cwd: d, uid }).code).toBe(0);
+    expect(readFileSync(group, 'utf8')).toBe(FIXED);
+    expect([statSync(group).uid, statSync(group).gid, statSync(group).ino, statSync(group).mode & 0o777]).toEqual([NOBODY, 0, ino, 0o664]);
+    // their writable file in a directory they may not write: no temporary file there, the file itself is written
+    const locked = join(d, 'locked');
+    const inLocked = write(d, 'locked/x.txt', ERROR_REPORT);
+    chownSync(inLocked, NOBODY, NOBODY);
+    chmodSync(locked, 0o755);
+    expect(cli(['--fix', 'locked/x.txt'], { cwd: d, uid }).code).toBe(0);
+    expect(readFileSync(inLocked, 'utf8')).toBe(FIXED);
     expect(tmpLeft(d)).toEqual([]);
   });
 });
