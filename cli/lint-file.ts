@@ -79,6 +79,11 @@ export interface FileReport {
   /** --fix: fixes applied and written; --fix-dry-run: the unified diff. */
   fixed?: number;
   diff?: string;
+  /**
+   * --fix could not write the file (it changed or was deleted during the run, is read-only, the disk is full…): the
+   * file is as it was read, the findings are those of that text, and the run exits 2.
+   */
+  writeError?: string;
   /** --fix refused (e.g. .docx). */
   fixRefused?: string;
   /** For --cache: sha1 of the file's bytes. */
@@ -224,12 +229,14 @@ async function lintJobReport(job: Job): Promise<Linted> {
         try {
           writeFixedFile(job.path, encodeText(fixed.output, encoding as TextEncoding), { bytes: read.bytes!, stat: read.stat! }, job.lang);
         } catch (e) {
-          // The file is as it was read (the check failed, or the rename never happened): say why, and that.
+          // The file is as it was read (the check failed, or the rename never happened): say why, and report its
+          // findings, so that the summary counts it and shows what is still there.
           const why = e instanceof FixNotWritten ? e.message : `${(e as Error).message}`;
-          report.error = job.lang === 'en' ? `cannot write the fixes to "${job.display}": ${why}` : `无法把修复写入“${job.display}”：${why}`;
-          return none;
+          report.writeError = job.lang === 'en' ? `cannot write the fixes to "${job.display}": ${why}` : `无法把修复写入“${job.display}”：${why}`;
+          result = lint(text, opts);
+          finalText = text;
         }
-        report.fixed = fixed.applied;
+        if (!report.writeError) report.fixed = fixed.applied;
       } else {
         report.diff = lazyDiff().createTwoFilesPatch(job.display, job.display, text, fixed.output, undefined, undefined, { context: 2 });
         report.fixed = fixed.applied;

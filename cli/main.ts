@@ -438,6 +438,11 @@ export async function main(argv: string[]): Promise<number> {
       // the error says what happened and the advice for that cause (node/safe-fs.ts fsErrorText)
       process.stderr.write(`report-lint: ${r.error}\n`);
     }
+    if (r.writeError) {
+      // not written; its findings (of the text as read) are reported with the others
+      failed = true;
+      process.stderr.write(`report-lint: ${r.writeError}\n`);
+    }
     for (const ie of r.internalErrors ?? []) process.stderr.write(`report-lint: internal error in ${r.file}: ${ie}. Please report it; the other rules' findings are shown.\n`);
     if (r.fixRefused) process.stderr.write(`report-lint: ${r.fixRefused}\n`);
   }

@@ -70,6 +70,7 @@ describe('#1 --fix writes only the file it read', () => {
     expect(now).toContain('这一段是检查期间新增的。');
     expect(now.startsWith(ERROR_REPORT)).toBe(true);
     expect(r.stderr).toContain('文件在检查期间被修改');
+    expect(r.stdout).toContain('检查了 1 个文件');
     expect(r.stderr).not.toMatch(/权限|permission/i);
     expect(tmpLeft(d)).toEqual([]);
   });
@@ -169,6 +170,8 @@ describe('#3 --fix keeps the file it writes', () => {
     expect(readFileSync(a, 'utf8')).toBe(ERROR_REPORT);
     expect(statSync(a).mode & 0o777).toBe(0o444);
     expect(r.stderr).toContain('文件是只读的（权限 0444');
+    // the file was checked: its findings (of the text as it is) are shown and counted
+    expect(r.stdout).toContain('检查了 1 个文件，共 2 个问题（2 个错误');
     expect(cli(['--fix', '--lang', 'en', 'a.txt'], { cwd: d }).stderr).toContain('the file is read-only (mode 0444');
   });
 
@@ -375,6 +378,7 @@ describe('#29 a full disk', () => {
     expect(r.stderr).toContain('磁盘已满（ENOSPC）；请腾出磁盘空间后重试；文件保持原样');
     expect(r.stderr).not.toMatch(/权限|permission/i);
     expect(readFileSync(file, 'utf8')).toBe(ERROR_REPORT);
+    expect(r.stdout).toContain('检查了 1 个文件，共 2 个问题');
   };
 
   it('says so, with advice for that and nothing about permissions; the file is left whole (injected ENOSPC)', () => {
