@@ -228,7 +228,7 @@ export function writeFixedFile(path: string, data: Buffer, read: ReadRegular, la
   try {
     try {
       for (let at = 0; at < data.length; ) at += writeSync(fd, data, at, data.length - at);
-      if (now.uid !== uid || now.gid !== gid) fchownSync(fd, now.uid, now.gid);
+      if (uid >= 0 && (now.uid !== uid || now.gid !== gid)) fchownSync(fd, now.uid, now.gid);
       // after the chown, which clears set-id bits
       fchmodSync(fd, now.mode & 0o7777);
       fsyncSync(fd);

@@ -390,6 +390,23 @@ describe('#29 a full disk', () => {
     expect(en.stderr).toContain('no space left on the device (ENOSPC); free some disk space and run again; the file was left unchanged');
   });
 
+  it('a write into the file itself (hard links) that fails half-way puts the original bytes back', () => {
+    const d = temp();
+    const a = write(d, 'a.txt', ERROR_REPORT);
+    linkSync(a, join(d, 'b.txt'));
+    const r = cli(['--fix', 'a.txt'], { cwd: d, env: inject(a, 'enospc-partial') });
+    expect(r.stderr).toContain('磁盘已满（ENOSPC）；请腾出磁盘空间后重试；已恢复文件原内容');
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(d, 'b.txt'), 'utf8')).toBe(ERROR_REPORT);
+    expect(statSync(a).nlink).toBe(2);
+    // a temporary copy that fails half-way is removed; the original was never touched
+    const c = write(d, 'c.txt', ERROR_REPORT);
+    const r2 = cli(['--fix', 'c.txt'], { cwd: d, env: inject(c, 'enospc-partial') });
+    expect(r2.stderr).toContain('磁盘已满（ENOSPC）；请腾出磁盘空间后重试；文件保持原样');
+    expect(readFileSync(c, 'utf8')).toBe(ERROR_REPORT);
+    expect(tmpLeft(d)).toEqual([]);
+  });
+
   it('on a real full file system (a small tmpfs; needs root and mount)', (ctx) => {
     const d = temp();
     const mnt = join(d, 'mnt');
