@@ -236,9 +236,9 @@ export function collectFiles(args: string[], opts: { cwd: string; extensions: st
       add(abs, arg);
     } else if (stErr && stErr.code !== 'ENOENT' && stErr.code !== 'ENOTDIR') {
       // a link loop, or no permission to look: what it is, not "no such file"
-      throw new UsageError(say(lang, `“${arg}”${describeOpenError(abs, stErr, lang)}`, `"${arg}" ${describeOpenError(abs, stErr, lang)}`));
+      throw new UsageError(say(lang, `无法读取“${arg}”：${describeOpenError(abs, stErr, lang)}`, `cannot read "${arg}": ${describeOpenError(abs, stErr, lang)}`));
     } else if (isLink(abs)) {
-      throw new UsageError(say(lang, `“${arg}”${describeOpenError(abs, stErr!, lang)}`, `"${arg}" ${describeOpenError(abs, stErr!, lang)}`));
+      throw new UsageError(say(lang, `无法读取“${arg}”：${describeOpenError(abs, stErr!, lang)}`, `cannot read "${arg}": ${describeOpenError(abs, stErr!, lang)}`));
     } else if (tg().isDynamicPattern(arg)) {
       // symbolic links are not followed (nor matched): a glob never leads out of the tree it names
       const found = tg().globSync(arg, { cwd, ignore: ALWAYS_SKIPPED, dot: false, onlyFiles: true, followSymbolicLinks: false });

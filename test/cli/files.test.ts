@@ -333,6 +333,14 @@ describe('#26 a 250-byte file name', () => {
     expect(tmpLeft(d)).toEqual([]);
   });
 
+  it('a name over NAME_MAX on the command line is called too long, not missing', () => {
+    const d = temp();
+    const r = cli(['--lang', 'en', `${'a'.repeat(256)}.txt`], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the file name or path is too long (ENAMETOOLONG); shorten it');
+    expect(r.stderr).not.toMatch(/permission|no such file/);
+  });
+
   it('a name too long is called that, not a permission problem', () => {
     const e = Object.assign(new Error('x'), { code: 'ENAMETOOLONG' });
     expect(fsErrorText(e, 'zh')).toBe('文件名或路径过长（ENAMETOOLONG）；请缩短文件名或路径');
@@ -348,11 +356,11 @@ describe('#27 a link loop, a dangling link or a FIFO is reported as what it is',
     execFileSync('mkfifo', [join(d, 'pipe.txt')]);
     const loop = cli(['loop.txt'], { cwd: d });
     expect(loop.code).toBe(2);
-    expect(loop.stderr).toContain('“loop.txt”是循环的符号链接');
+    expect(loop.stderr).toContain('无法读取“loop.txt”：循环的符号链接（链接最终指回自身，ELOOP）');
     expect(loop.stderr).not.toContain('no such file');
     const dangling = cli(['--lang', 'en', 'dangling.txt'], { cwd: d });
     expect(dangling.code).toBe(2);
-    expect(dangling.stderr).toContain('"dangling.txt" is a dangling symbolic link: its target "missing.txt" does not exist');
+    expect(dangling.stderr).toContain('cannot read "dangling.txt": a dangling symbolic link: its target "missing.txt" does not exist');
     const pipe = cli(['--format', 'json', 'pipe.txt'], { cwd: d, timeout: 20_000 });
     expect(pipe.code).toBe(0);
     expect(json(pipe)[0].skipped).toBe('不是普通文件：是命名管道（FIFO）');
@@ -366,8 +374,8 @@ describe('#27 a link loop, a dangling link or a FIFO is reported as what it is',
     const r = cli(['--format', 'json', '.'], { cwd: d });
     expect(r.code).toBe(1);
     const by = Object.fromEntries(json(r).map((e) => [e.file, e]));
-    expect(by['loop.txt'].skipped).toBe('是循环的符号链接（链接最终指回自身）');
-    expect(by['dangling.txt'].skipped).toBe('是失效的符号链接：它指向的“missing.txt”不存在');
+    expect(by['loop.txt'].skipped).toBe('循环的符号链接（链接最终指回自身，ELOOP）');
+    expect(by['dangling.txt'].skipped).toBe('失效的符号链接：它指向的“missing.txt”不存在');
     expect(by['a.txt'].diagnostics.length).toBeGreaterThan(0);
   });
 });
