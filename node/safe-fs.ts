@@ -55,7 +55,7 @@ function linkTarget(path: string): string {
  */
 export function describeOpenError(path: string, err: NodeJS.ErrnoException, lang: MsgLang): string {
   const target = linkTarget(path);
-  if (err.code === 'ELOOP') return say(lang, '循环的符号链接（链接最终指回自身，ELOOP）', 'a symbolic link loop (the link leads back to itself, ELOOP)');
+  if (err.code === 'ELOOP') return say(lang, '循环的符号链接（或链接层数过多，ELOOP）', 'a symbolic link loop (or too many levels of links, ELOOP)');
   if (err.code === 'ENOENT' && target) {
     return say(lang, `失效的符号链接：它指向的“${target}”不存在`, `a dangling symbolic link: its target "${target}" does not exist`);
   }
