@@ -338,7 +338,7 @@ export async function main(argv: string[]): Promise<number> {
   } else {
     if (positionals.length === 0) throw new UsageError('no files given. Usage: report-lint FILE|DIR|GLOB... (or --stdin); see report-lint --help');
     const collected = collectFiles(positionals, { cwd, extensions, useIgnoreFiles: !values['no-ignore'], lang });
-    for (const note of collected.notes) process.stderr.write(lang === 'en' ? `report-lint: warning: ${note}\n` : `report-lint：警告：${note}\n`);
+    for (const note of collected.notes) process.stderr.write(lang === 'en' ? `report-lint: warning: ${note}\n` : `report-lint: 警告：${note}\n`);
     let files = collected.files;
     if (files.length === 0) {
       throw new UsageError(`no files matched ${collected.empty.map((e) => `"${e}"`).join(', ')} (extensions: ${extensions.join(', ')}). Check the paths, add extensions with --ext, or check .gitignore/.reportlintignore.`);
@@ -352,7 +352,7 @@ export async function main(argv: string[]): Promise<number> {
       absOf.set(f.display, f.abs);
       jobs.push({ ...base, path: f.abs, display: f.display, config, maxBytes: config.settings.maxSize ?? DEFAULT_MAX_SIZE, ...(f.skip !== undefined ? { skip: f.skip } : {}) });
     }
-    if (values.output !== undefined) refuseOutputThatIsAnInput(resolve(cwd, values.output), values.output, files, lang);
+    if (values.output !== undefined) refuseOutputThatIsAnInput(resolve(cwd, values.output), values.output, collected.files, lang);
   }
 
   // ---- lint ----
@@ -541,11 +541,12 @@ function refuseForeignCache(abs: string, given: string, lang: Lang): void {
     head = { skipped: describeOpenError(abs, err, lang) };
   }
   if ('bytes' in head && (head.bytes.length === 0 || CACHE_HEAD.test(head.bytes.toString('latin1')))) return;
-  const what = 'bytes' in head ? (lang === 'en' ? 'is not a report-lint cache' : '不是 report-lint 的缓存文件') : head.skipped;
+  const skipped = 'bytes' in head ? undefined : head.skipped;
+  const what = lang === 'en' ? skipped ?? 'not a report-lint cache' : skipped !== undefined ? `不能用作缓存文件（${skipped}）` : '不是 report-lint 的缓存文件';
   throw new UsageError(
     lang === 'en'
-      ? `--cache-location "${given}" exists and ${what}: saving the cache would replace it, so nothing was linted. Choose another --cache-location, or remove that file if it is not needed.`
-      : `--cache-location 指定的“${given}”已存在，且${what}：保存缓存会覆盖它，因此没有检查任何文件。请用 --cache-location 指定另一个位置，或在确认不再需要后删除该文件。`,
+      ? `--cache-location "${given}" exists and is ${what}: saving the cache would replace it, so nothing was linted. Choose another --cache-location, or remove that file if it is not needed.`
+      : `--cache-location 指定的“${given}”已存在，但${what}：保存缓存会覆盖它，因此没有检查任何文件。请用 --cache-location 指定另一个位置，或在确认不再需要后删除该文件。`,
   );
 }
 

@@ -252,7 +252,7 @@ describe('#7 the report never replaces a document, the cache never replaces a fo
     mkdirSync(join(d, 'cachedir'));
     const r2 = cli(['--lang', 'en', '--cache', '--cache-location', 'cachedir', 'a.txt'], { cwd: d });
     expect(r2.code).toBe(2);
-    expect(r2.stderr).toContain('--cache-location "cachedir" exists and not a regular file: a directory');
+    expect(r2.stderr).toContain('--cache-location "cachedir" exists and is not a regular file: a directory');
     // a new location, and then the cache written there, are used
     expect(cli(['--cache', '--cache-location', 'c.json', 'a.txt'], { cwd: d }).code).toBe(1);
     expect(cli(['--cache', '--cache-location', 'c.json', 'a.txt'], { cwd: d }).code).toBe(1);
