@@ -10,7 +10,9 @@ import type { SourceFormat } from '../rules/model/prose';
 import { renderJsonEntry, writeJsonEntry } from './json-entry';
 import { ChunkWriter } from './chunk-writer';
 import { sarifLocation, writeSarifResults, writeStylishFile } from './formats';
-import { decodeBytes, encodeText, readReportFile, writeFileAtomic, type ReadResult, type TextEncoding } from '../node/files';
+import type { Stats } from 'node:fs';
+import { decodeBytes, encodeText, readReportFile, type ReadResult, type TextEncoding } from '../node/files';
+import { describeOpenError, FixNotWritten, writeFixedFile } from '../node/safe-fs';
 
 export type Mode = 'lint' | 'fix' | 'fix-dry-run';
 
@@ -26,6 +28,8 @@ export interface Job {
   maxBytes: number;
   /** Text read from stdin. */
   stdin?: Buffer;
+  /** Found by a directory walk but not to be read (a dangling link, a link loop, a link out of the walk's root). */
+  skip?: string;
   /** Return the content hash (for --cache). */
   hash?: boolean;
   /**
@@ -75,6 +79,11 @@ export interface FileReport {
   /** --fix: fixes applied and written; --fix-dry-run: the unified diff. */
   fixed?: number;
   diff?: string;
+  /**
+   * --fix could not write the file (it changed or was deleted during the run, is read-only, the disk is full…): the
+   * file is as it was read, the findings are those of that text, and the run exits 2.
+   */
+  writeError?: string;
   /** --fix refused (e.g. .docx). */
   fixRefused?: string;
   /** For --cache: sha1 of the file's bytes. */
@@ -185,13 +194,17 @@ interface Linted {
 async function lintJobReport(job: Job): Promise<Linted> {
   const report: FileReport = { file: job.display, diagnostics: [], placeholders: 0 };
   const none = { report, findings: [] };
-  let read: ReadResult & { bytes?: Buffer };
+  if (job.skip !== undefined) {
+    report.skipped = job.skip;
+    return none;
+  }
+  let read: ReadResult & { bytes?: Buffer; stat?: Stats };
   try {
     if (job.stdin) read = { ...decodeBytes(job.stdin), bytes: job.stdin };
-    else read = await readReportFile(job.path!, { maxBytes: job.maxBytes });
+    else read = await readReportFile(job.path!, { maxBytes: job.maxBytes, lang: job.lang });
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    report.error = `cannot read "${job.display}": ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.message}`;
+    const why = describeOpenError(job.path!, e as NodeJS.ErrnoException, job.lang);
+    report.error = job.lang === 'en' ? `cannot read "${job.display}": ${why}` : `无法读取“${job.display}”：${why}`;
     return none;
   }
   if (read.bytes && job.hash) report.hash = sha1(read.bytes);
@@ -214,14 +227,16 @@ async function lintJobReport(job: Job): Promise<Linted> {
     if (fixed.output !== text) {
       if (job.mode === 'fix' && job.path) {
         try {
-          writeFileAtomic(job.path, encodeText(fixed.output, encoding as TextEncoding));
+          writeFixedFile(job.path, encodeText(fixed.output, encoding as TextEncoding), { bytes: read.bytes!, stat: read.stat! }, job.lang);
         } catch (e) {
-          const err = e as NodeJS.ErrnoException;
-          // The original is untouched (the rename never happened); report what is in it.
-          report.error = `cannot write the fixes to "${job.display}": ${err.code ?? err.message}; the file was left unchanged`;
-          return none;
+          // The file is as it was read (the check failed, or the rename never happened): say why, and report its
+          // findings, so that the summary counts it and shows what is still there.
+          const why = e instanceof FixNotWritten ? e.message : `${(e as Error).message}`;
+          report.writeError = job.lang === 'en' ? `cannot write the fixes to "${job.display}": ${why}` : `无法把修复写入“${job.display}”：${why}`;
+          result = lint(text, opts);
+          finalText = text;
         }
-        report.fixed = fixed.applied;
+        if (!report.writeError) report.fixed = fixed.applied;
       } else {
         report.diff = lazyDiff().createTwoFilesPatch(job.display, job.display, text, fixed.output, undefined, undefined, { context: 2 });
         report.fixed = fixed.applied;

@@ -3,7 +3,7 @@
 // 2 the tool failed (bad arguments, bad config, missing or unreadable file, nothing matched).
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
-import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ConfigError, DEFAULT_MAX_SIZE, SEVERITIES, emptyConfig, mergeConfigs, type ResolvedConfig } from '../rules/config';
@@ -16,6 +16,7 @@ import { FORMATS, formatGithub, formatJson, formatJunit, formatSarif, formatStyl
 import { lintJob, sha1, type FileReport, type Job, type JsonSink, type Mode } from './lint-file';
 import { ChunkWriter } from './chunk-writer';
 import { LintCache } from './cache';
+import { describeOpenError, readRegularFile, readRegularHead } from '../node/safe-fs';
 
 const HELP = `report-lint ${VERSION}: proofreads Chinese official reports (工作总结, 工作计划, 政府工作报告)
 
@@ -88,13 +89,13 @@ interface ConfigResolver {
   forFile(abs: string): { config: ResolvedConfig; file?: string };
 }
 
-function configResolver(opts: { explicit?: string; lookup: boolean; overrides: ResolvedConfig }): ConfigResolver {
+function configResolver(opts: { explicit?: string; lookup: boolean; overrides: ResolvedConfig; lang: Lang }): ConfigResolver {
   const loaded = new Map<string, ResolvedConfig>();
   const dirs = new Map<string, string | undefined>();
   const load = (file: string) => {
     let c = loaded.get(file);
     if (!c) {
-      c = loadConfigFile(file);
+      c = loadConfigFile(file, allRules, opts.lang);
       loaded.set(file, c);
     }
     return c;
@@ -300,7 +301,7 @@ export async function main(argv: string[]): Promise<number> {
   const mode: Mode = values.fix ? 'fix' : values['fix-dry-run'] ? 'fix-dry-run' : 'lint';
 
   const overrides = parseRuleOverrides(values.rule ?? []);
-  const configs = configResolver({ explicit: values.config, lookup: !values['no-config-lookup'], overrides });
+  const configs = configResolver({ explicit: values.config, lookup: !values['no-config-lookup'], overrides, lang });
 
   if (values['print-config'] !== undefined) {
     const abs = resolve(cwd, values['print-config']);
@@ -336,7 +337,8 @@ export async function main(argv: string[]): Promise<number> {
     jobs.push({ ...base, display, config, maxBytes: config.settings.maxSize ?? DEFAULT_MAX_SIZE, stdin: await readStdin() });
   } else {
     if (positionals.length === 0) throw new UsageError('no files given. Usage: report-lint FILE|DIR|GLOB... (or --stdin); see report-lint --help');
-    const collected = collectFiles(positionals, { cwd, extensions, useIgnoreFiles: !values['no-ignore'] });
+    const collected = collectFiles(positionals, { cwd, extensions, useIgnoreFiles: !values['no-ignore'], lang });
+    for (const note of collected.notes) process.stderr.write(lang === 'en' ? `report-lint: warning: ${note}\n` : `report-lint: 警告：${note}\n`);
     let files = collected.files;
     if (files.length === 0) {
       throw new UsageError(`no files matched ${collected.empty.map((e) => `"${e}"`).join(', ')} (extensions: ${extensions.join(', ')}). Check the paths, add extensions with --ext, or check .gitignore/.reportlintignore.`);
@@ -348,12 +350,15 @@ export async function main(argv: string[]): Promise<number> {
     for (const f of files) {
       const { config } = configs.forFile(f.abs);
       absOf.set(f.display, f.abs);
-      jobs.push({ ...base, path: f.abs, display: f.display, config, maxBytes: config.settings.maxSize ?? DEFAULT_MAX_SIZE });
+      jobs.push({ ...base, path: f.abs, display: f.display, config, maxBytes: config.settings.maxSize ?? DEFAULT_MAX_SIZE, ...(f.skip !== undefined ? { skip: f.skip } : {}) });
     }
+    if (values.output !== undefined) refuseOutputThatIsAnInput(resolve(cwd, values.output), values.output, collected.files, lang);
   }
 
   // ---- lint ----
-  const cache = values.cache && mode === 'lint' ? new LintCache(resolve(cwd, values['cache-location'] ?? '.reportlint-cache')) : undefined;
+  const cacheLocation = resolve(cwd, values['cache-location'] ?? '.reportlint-cache');
+  if (values.cache && mode === 'lint') refuseForeignCache(cacheLocation, values['cache-location'] ?? '.reportlint-cache', lang);
+  const cache = values.cache && mode === 'lint' ? new LintCache(cacheLocation) : undefined;
   const reports: (FileReport | undefined)[] = new Array(jobs.length);
   const todo: number[] = [];
   const keys: string[] = [];
@@ -368,7 +373,9 @@ export async function main(argv: string[]): Promise<number> {
       keys[i] = sha1(JSON.stringify([build, job.config, job.lang, job.inlineConfig, extname(job.display).toLowerCase()]));
       let hit: FileReport | undefined;
       try {
-        hit = job.path ? cache.get(job.path, sha1(readFileSync(job.path)), keys[i]) : undefined;
+        // bounded, regular files only (a link to /dev/zero is not hashed forever): anything else is linted, and skipped there
+        const read = job.path && job.skip === undefined ? readRegularFile(job.path, job.maxBytes, lang) : undefined;
+        hit = read && 'bytes' in read ? cache.get(job.path!, sha1(read.bytes), keys[i]) : undefined;
       } catch {
         hit = undefined;
       }
@@ -428,7 +435,13 @@ export async function main(argv: string[]): Promise<number> {
   for (const r of all) {
     if (r.error) {
       failed = true;
-      process.stderr.write(`report-lint: ${r.error}. Check that the file exists and that you may read (and, with --fix, write) it.\n`);
+      // the error says what happened and the advice for that cause (node/safe-fs.ts fsErrorText)
+      process.stderr.write(`report-lint: ${r.error}\n`);
+    }
+    if (r.writeError) {
+      // not written; its findings (of the text as read) are reported with the others
+      failed = true;
+      process.stderr.write(`report-lint: ${r.writeError}\n`);
     }
     for (const ie of r.internalErrors ?? []) process.stderr.write(`report-lint: internal error in ${r.file}: ${ie}. Please report it; the other rules' findings are shown.\n`);
     if (r.fixRefused) process.stderr.write(`report-lint: ${r.fixRefused}\n`);
@@ -481,6 +494,69 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/**
+ * `-o FILE` where FILE is one of the inputs (the same file, by device and inode: a link or another name too) would
+ * replace the document with the report: refused before anything is linted.
+ */
+function refuseOutputThatIsAnInput(outAbs: string, given: string, files: { abs: string }[], lang: Lang): void {
+  let out;
+  try {
+    out = statSync(outAbs);
+  } catch {
+    return; // not there yet: not an input
+  }
+  for (const f of files) {
+    let st;
+    try {
+      st = statSync(f.abs);
+    } catch {
+      continue;
+    }
+    if (st.dev === out.dev && st.ino === out.ino) {
+      throw new UsageError(
+        lang === 'en'
+          ? `the output file "${given}" is one of the files being checked: writing the report would replace it. Choose another --output file.`
+          : `输出文件“${given}”也是被检查的文件：写入报告会覆盖它。请用 --output 指定另一个文件。`,
+      );
+    }
+  }
+}
+
+/** The start of every cache file report-lint writes (cli/cache.ts: `{"format":"report-lint-cache/…`). */
+const CACHE_HEAD = /^\s*\{\s*"format"\s*:\s*"report-lint-cache\//;
+
+/**
+ * `--cache` replaces the file at the cache location when it saves: refused before anything is linted when that is a
+ * file of the user's (not empty, and not a report-lint cache) or anything but a regular file.
+ */
+function refuseForeignCache(abs: string, given: string, lang: Lang): void {
+  let head;
+  try {
+    head = readRegularHead(abs, 64, lang);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT' && !lstatExists(abs)) return; // no cache yet
+    head = { skipped: describeOpenError(abs, err, lang) };
+  }
+  if ('bytes' in head && (head.bytes.length === 0 || CACHE_HEAD.test(head.bytes.toString('latin1')))) return;
+  const skipped = 'bytes' in head ? undefined : head.skipped;
+  const what = lang === 'en' ? skipped ?? 'not a report-lint cache' : skipped !== undefined ? `不能用作缓存文件（${skipped}）` : '不是 report-lint 的缓存文件';
+  throw new UsageError(
+    lang === 'en'
+      ? `--cache-location "${given}" exists and is ${what}: saving the cache would replace it, so nothing was linted. Choose another --cache-location, or remove that file if it is not needed.`
+      : `--cache-location 指定的“${given}”已存在，但${what}：保存缓存会覆盖它，因此没有检查任何文件。请用 --cache-location 指定另一个位置，或在确认不再需要后删除该文件。`,
+  );
+}
+
+function lstatExists(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function resolveRel(root: string, abs: string): string {
