@@ -30,7 +30,7 @@ describe('messages name look-alike marks', () => {
   it('punctuation-width findings are warnings, one per mark (never per paragraph), all fixed by fix-all', () => {
     const text = '园区发展稳中有进,成效显著;"亩均论英雄"评价,企业(近)零碳。';
     const r = lint(text, { rules: only('punctuation-width') });
-    expect(r.findings.map((f) => text.slice(f.offset, f.endOffset))).toEqual([',', ';', ',', '(', ')', '"', '"']);
+    expect(r.findings.map((f) => text.slice(f.offset, f.endOffset))).toEqual([',', ';', '"', '"', ',', '(', ')']);
     expect(r.findings.every((f) => f.severity === 'warning')).toBe(true);
     expect(fixText(text, { rules: only('punctuation-width') }).output).toBe('园区发展稳中有进，成效显著；“亩均论英雄”评价，企业（近）零碳。');
   });
