@@ -24,7 +24,8 @@ export function loadConfigFile(file: string, rules: Rule[] = allRules): Resolved
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ConfigError(file, [`cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`]);
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    throw new ConfigError(file, [{ zh: `无法读取该文件（${code}）`, en: `cannot read the file (${code})` }]);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return parseConfig(text, file, rules);
