@@ -38,7 +38,7 @@ const NAMES: Record<string, Msg> = {
   '—': { zh: '一字线', en: 'em dash' },
   '～': { zh: '浪纹线', en: 'wave dash' },
   '~': { zh: '半角波浪号', en: 'half-width tilde' },
-  '.': { zh: '下脚点（半角句点）', en: 'full stop (half-width)' },
+  '.': { zh: '下脚点', en: 'full stop' },
   '．': { zh: '全角句点', en: 'full-width full stop' },
   '、': { zh: '顿号', en: 'enumeration comma (顿号)' },
   '。': { zh: '句号', en: 'Chinese full stop' },

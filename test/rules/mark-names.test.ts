@@ -66,7 +66,7 @@ describe('messages name look-alike marks', () => {
   it('marksIn and namedMark', () => {
     expect(marksIn('(一)').zh).toBe('半角括号');
     expect(marksIn('１２、').zh).toBe('全角数字、顿号');
-    expect(differingMarks('１．', '1.').map((m) => m.zh)).toEqual(['全角数字、全角句点', '下脚点（半角句点）']);
+    expect(differingMarks('１．', '1.').map((m) => m.zh)).toEqual(['全角数字、全角句点', '下脚点']);
     expect(namedMark('“')).toEqual({ zh: '左弯引号（“）', en: 'left curly double quote (“)' });
     expect(namedMark('～')).toEqual({ zh: '浪纹线“～”', en: 'wave dash "～"' });
   });
