@@ -19,7 +19,6 @@ import { LintCache } from './cache';
 import { cliLang, helpText, pick, plural, reasonText } from './messages';
 import { didYouMean } from '../rules/lib/did-you-mean';
 
-
 class Failure extends Error {
   readonly text: Msg;
   constructor(text: Msg) {
