@@ -4,6 +4,7 @@ import { existsSync, lstatSync, readdirSync, realpathSync, statSync, type Dirent
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { describeOpenError, readRegularFile, type MsgLang } from '../node/safe-fs';
+import type { Msg } from '../rules/types';
 // require, not import: the bundler then takes tinyglobby's CommonJS build (its ESM build relies on
 // import.meta.url, which a CommonJS bundle does not have), and loads it only when a directory or glob is given.
 type Tinyglobby = typeof import('tinyglobby');
@@ -12,7 +13,15 @@ const tg = (): Tinyglobby => require('tinyglobby') as Tinyglobby;
 
 export const DEFAULT_EXTENSIONS = ['md', 'markdown', 'txt'];
 
-export class UsageError extends Error {}
+/** A bad command line: its message in both languages (a plain string is the same in both). */
+export class UsageError extends Error {
+  readonly text: Msg;
+  constructor(m: string | Msg) {
+    const text = typeof m === 'string' ? { zh: m, en: m } : m;
+    super(text.en);
+    this.text = text;
+  }
+}
 
 export interface Collected {
   /**
@@ -185,7 +194,7 @@ export function parseShard(s: string): { index: number; count: number } {
   const m = /^(\d+)\/(\d+)$/.exec(s);
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
-  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard "${s}" is not valid: use i/n with 1 ≤ i ≤ n, e.g. --shard 2/4`);
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError({ zh: `--shard "${s}" 无效：应写作 i/n，1 ≤ i ≤ n，如 --shard 2/4`, en: `--shard "${s}" is not valid: use i/n with 1 ≤ i ≤ n, e.g. --shard 2/4` });
   return { index, count };
 }
 
@@ -251,7 +260,10 @@ export function collectFiles(args: string[], opts: { cwd: string; extensions: st
       }
       if (n === 0) empty.push(arg);
     } else {
-      throw new UsageError(`cannot find "${arg}": no such file or directory. Check the path (relative to ${cwd}), or quote a glob so that the shell does not expand it.`);
+      throw new UsageError({
+        zh: `找不到 "${arg}"：没有这个文件或目录。请检查路径（相对于 ${cwd}），通配符请加引号，以免被 shell 展开。`,
+        en: `cannot find "${arg}": no such file or directory. Check the path (relative to ${cwd}), or quote a glob so that the shell does not expand it.`,
+      });
     }
   }
   if (links.size) {

@@ -9,6 +9,7 @@ import { LineIndex } from '../rules/model/lines';
 import type { SourceFormat } from '../rules/model/prose';
 import { renderJsonEntry, writeJsonEntry } from './json-entry';
 import { ChunkWriter } from './chunk-writer';
+import { changesBetween, formatChanges } from './changes';
 import { sarifLocation, writeSarifResults, writeStylishFile } from './formats';
 import type { Stats } from 'node:fs';
 import { decodeBytes, encodeText, readReportFile, type ReadResult, type TextEncoding } from '../node/files';
@@ -76,8 +77,10 @@ export interface FileReport {
   error?: string;
   /** Rules that threw or reported bad ranges. */
   internalErrors?: string[];
-  /** --fix: fixes applied and written; --fix-dry-run: the unified diff. */
+  /** --fix: fixes applied and written. */
   fixed?: number;
+  /** --fix-dry-run: the fixes --fix would apply, and each change with its context (see changes.ts). */
+  wouldFix?: number;
   diff?: string;
   /**
    * --fix could not write the file (it changed or was deleted during the run, is read-only, the disk is full…): the
@@ -94,8 +97,8 @@ export interface FileReport {
    */
   rendered?: Uint8Array;
   counts?: { errors: number; warnings: number };
-  /** With Job.renderStylish: the counts of what is shown (after --quiet), for the summary. */
-  shown?: { errors: number; warnings: number; infos: number; fixable: number };
+  /** With Job.renderStylish: the counts of what is shown (after --quiet), for the summary; `rules`: [errors, warnings, infos] by rule. */
+  shown?: { errors: number; warnings: number; infos: number; fixable: number; rules?: Record<string, [number, number, number]> };
 }
 
 const edits = (es: TextEdit[]): JsonEdit[] => es.map((e) => ({ offset: e.offset, endOffset: e.endOffset, text: e.text }));
@@ -133,11 +136,6 @@ function formatFor(display: string, encoding: string): SourceFormat | undefined 
   return ext === '.md' || ext === '.markdown' ? 'markdown' : 'text';
 }
 
-function lazyDiff(): typeof import('diff') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('diff') as typeof import('diff');
-}
-
 /**
  * The run's `--format json` array, written entry by entry in job order by a thread that lints the jobs one after the
  * other: no copy per file. `entries` counts what is in it (for the commas).
@@ -173,12 +171,13 @@ export async function lintJob(job: Job, sink?: JsonSink): Promise<FileReport> {
   return report;
 }
 
-function countBySeverity(ds: JsonDiagnostic[]): { errors: number; warnings: number; infos: number; fixable: number } {
-  const c = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
+function countBySeverity(ds: JsonDiagnostic[]): Required<NonNullable<FileReport['shown']>> {
+  const c = { errors: 0, warnings: 0, infos: 0, fixable: 0, rules: {} as Record<string, [number, number, number]> };
   for (const d of ds) {
-    if (d.severity === 'error') c.errors++;
-    else if (d.severity === 'warning') c.warnings++;
-    else c.infos++;
+    const r = (c.rules[d.rule] ??= [0, 0, 0]);
+    if (d.severity === 'error') c.errors++, r[0]++;
+    else if (d.severity === 'warning') c.warnings++, r[1]++;
+    else c.infos++, r[2]++;
     if (d.fix) c.fixable++;
   }
   return c;
@@ -238,8 +237,9 @@ async function lintJobReport(job: Job): Promise<Linted> {
         }
         if (!report.writeError) report.fixed = fixed.applied;
       } else {
-        report.diff = lazyDiff().createTwoFilesPatch(job.display, job.display, text, fixed.output, undefined, undefined, { context: 2 });
-        report.fixed = fixed.applied;
+        // nothing is written: each change with a little context (formatChanges), and the count of fixes it would apply
+        report.diff = formatChanges(job.display, text, changesBetween(text, fixed.output), fixed.applied, job.lang);
+        report.wouldFix = fixed.applied;
       }
     }
   } else {

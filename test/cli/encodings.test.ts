@@ -108,7 +108,7 @@ describe('skipped files', () => {
       expect(by['sub/big.txt'].skipped).toMatch(/^too large \(\d+ bytes, limit 1000\)$/);
       const s = run(['ok.txt', 'image.txt', 'old.doc'], { cwd: d });
       expect(s.stdout).toContain('跳过 2 个文件');
-      expect(s.stdout).toContain('image.txt: binary content (NUL bytes)');
+      expect(s.stdout).toContain('image.txt：二进制内容（含 NUL 字节）');
     } finally {
       cleanup(d);
     }

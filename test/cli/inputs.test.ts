@@ -61,7 +61,7 @@ describe('inputs', () => {
     expect(m[0].diagnostics.filter((d) => d.rule === 'heading-marker')).toEqual([]);
     expect(t[0].diagnostics.filter((d) => d.rule === 'heading-marker').length).toBe(1);
     const dry = run(['--stdin', '--fix-dry-run', '--stdin-filename', 'x.txt'], { cwd: dir, input: ERROR_REPORT });
-    expect(dry.stdout).toContain('-1、加强组织领导。\n+1.加强组织领导。');
+    expect(dry.stdout).toContain('  5:2  1[-、-]{+.+}加强组织领导。\n');
   });
 
   it('--print-config prints the configuration that applies to a file', () => {
