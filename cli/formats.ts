@@ -5,6 +5,7 @@ import type { RuleMeta, Lang } from '../rules/types';
 import type { FileReport, JsonDiagnostic } from './lint-file';
 import { ChunkWriter, encodedOnce, memo, numWidth } from './chunk-writer';
 import { allRules } from '../rules/all-rules';
+import { reasonText } from './messages';
 
 export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -58,10 +59,17 @@ export interface Totals {
   placeholders: number;
   placeholderFiles: number;
   skipped: number;
+  /** [errors, warnings, infos] by rule id. */
+  rules: Map<string, [number, number, number]>;
 }
 
 export function totals(reports: FileReport[]): Totals {
-  const t: Totals = { errors: 0, warnings: 0, infos: 0, fixable: 0, placeholders: 0, placeholderFiles: 0, skipped: 0 };
+  const t: Totals = { errors: 0, warnings: 0, infos: 0, fixable: 0, placeholders: 0, placeholderFiles: 0, skipped: 0, rules: new Map() };
+  const rule = (id: string) => {
+    let c = t.rules.get(id);
+    if (!c) t.rules.set(id, (c = [0, 0, 0]));
+    return c;
+  };
   for (const r of reports) {
     if (r.shown) {
       // rendered where it was linted: its diagnostics are gone, their counts kept
@@ -69,11 +77,18 @@ export function totals(reports: FileReport[]): Totals {
       t.warnings += r.shown.warnings;
       t.infos += r.shown.infos;
       t.fixable += r.shown.fixable;
+      for (const [id, [e, w, i]] of Object.entries(r.shown.rules ?? {})) {
+        const c = rule(id);
+        c[0] += e;
+        c[1] += w;
+        c[2] += i;
+      }
     }
     for (const d of r.diagnostics) {
-      if (d.severity === 'error') t.errors++;
-      else if (d.severity === 'warning') t.warnings++;
-      else t.infos++;
+      const c = rule(d.rule);
+      if (d.severity === 'error') t.errors++, c[0]++;
+      else if (d.severity === 'warning') t.warnings++, c[1]++;
+      else t.infos++, c[2]++;
       // --fix cannot write a .docx: its fixes are not counted as fixable with --fix
       if (d.fix && !r.docx) t.fixable++;
     }
@@ -154,13 +169,14 @@ function stylishParts(lang: Lang, color: boolean): StylishParts {
 
 /** What stylish prints for one file (nothing for a file without findings or notes), into `w`. */
 export function writeStylishFile(w: ChunkWriter, r: FileReport, lang: Lang, color: boolean): void {
-  if (r.diagnostics.length === 0 && !r.placeholders && r.skipped === undefined && !r.fixRefused && !r.fixed) return;
+  if (r.diagnostics.length === 0 && !r.placeholders && r.skipped === undefined && !r.fixRefused && !r.fixed && !r.wouldFix) return;
   const { zh, bold, dim, yellow, under, sevText, sevColor, dimOn, dimOff, messageWidth, message, rule } = stylishParts(lang, color);
   const line = (s: string) => w.text(`${s}\n`);
   line(under(r.file));
-  if (r.skipped !== undefined) line(`  ${dim(zh ? `已跳过：${r.skipped}` : `skipped: ${r.skipped}`)}`);
-  if (r.fixRefused) line(`  ${yellow(r.fixRefused)}`);
+  if (r.skipped !== undefined) line(`  ${dim(zh ? `已跳过：${reasonText(r.skipped, lang)}` : `skipped: ${r.skipped}`)}`);
+  if (r.fixRefused) line(`  ${yellow(reasonText(r.fixRefused, lang))}`);
   if (r.fixed) line(`  ${dim(zh ? `已修复 ${r.fixed} 处` : `${r.fixed} fix${r.fixed === 1 ? '' : 'es'} applied`)}`);
+  if (r.wouldFix) line(`  ${dim(zh ? `可修复 ${r.wouldFix} 处（试运行，未写入文件）` : `${r.wouldFix} fix${r.wouldFix === 1 ? '' : 'es'} would be applied (dry run, nothing written)`)}`);
   // a finding's line: "  <pos>  <severity>  <message>  <rule>", each column padded to the file's widest
   let posW = 0;
   let msgW = 0;
@@ -235,9 +251,40 @@ export function formatStylish(reports: FileReport[], ctx: FormatContext): Uint8A
     line(`  ${pl(t.placeholders, 'placeholder')} left${t.placeholderFiles ? ` in ${pl(t.placeholderFiles, 'file')}` : ''}`);
     if (t.skipped) line(`  ${pl(t.skipped, 'file')} skipped:`);
   }
-  for (const r of reports) if (r.skipped !== undefined) line(`    ${r.file}: ${r.skipped}`);
+  for (const r of reports) if (r.skipped !== undefined) line(`    ${r.file}${zh ? '：' : ': '}${reasonText(r.skipped, ctx.lang)}`);
+  for (const l of ruleCounts(t, ctx)) line(l);
   flush();
   return pieces;
+}
+
+/**
+ * The summary's count by rule, errors first, then by count: which rules the problems come from, so that
+ * hundreds of punctuation warnings do not hide a few placeholders.
+ */
+function ruleCounts(t: Totals, ctx: FormatContext): string[] {
+  if (t.rules.size === 0) return [];
+  const zh = ctx.lang === 'zh';
+  const { red, yellow, dim } = stylishParts(ctx.lang, ctx.color);
+  const rows = [...t.rules].map(([id, c]) => ({ id, c, n: c[0] + c[1] + c[2] }));
+  rows.sort((a, b) => Number(b.c[0] > 0) - Number(a.c[0] > 0) || Number(b.c[1] > 0) - Number(a.c[1] > 0) || b.n - a.n || a.id.localeCompare(b.id));
+  const descriptions = new Map(ctx.rules.map((m) => [m.id, zh ? m.description.zh : m.description.en]));
+  const idW = Math.max(...rows.map((r) => r.id.length));
+  const parts = (c: [number, number, number]) => {
+    const out: string[] = [];
+    if (c[0]) out.push(red(zh ? `${c[0]} 个错误` : `${c[0]} error${c[0] === 1 ? '' : 's'}`));
+    if (c[1]) out.push(yellow(zh ? `${c[1]} 个警告` : `${c[1]} warning${c[1] === 1 ? '' : 's'}`));
+    if (c[2]) out.push(zh ? `${c[2]} 个提示` : `${c[2]} info`);
+    return out.join(zh ? '，' : ', ');
+  };
+  const texts = rows.map((r) => parts(r.c));
+  // the severity columns are padded on their visible width (colour codes take none)
+  const plainW = Math.max(...texts.map((s) => width(s.replace(/\u001b\[\d+m/g, ''))));
+  const lines = [zh ? '  按规则：' : '  By rule:'];
+  rows.forEach((r, i) => {
+    const visibleW = width(texts[i].replace(/\u001b\[\d+m/g, ''));
+    lines.push(`    ${r.id.padEnd(idW)}  ${texts[i]}${' '.repeat(plainW - visibleW)}  ${dim(descriptions.get(r.id) ?? '')}`.trimEnd());
+  });
+  return lines;
 }
 
 // ---- github workflow commands ----

@@ -9,8 +9,11 @@ import { LineIndex } from '../rules/model/lines';
 import type { SourceFormat } from '../rules/model/prose';
 import { renderJsonEntry, writeJsonEntry } from './json-entry';
 import { ChunkWriter } from './chunk-writer';
+import { changesBetween, formatChanges } from './changes';
 import { sarifLocation, writeSarifResults, writeStylishFile } from './formats';
-import { decodeBytes, encodeText, readReportFile, writeFileAtomic, type ReadResult, type TextEncoding } from '../node/files';
+import type { Stats } from 'node:fs';
+import { decodeBytes, encodeText, readReportFile, type ReadResult, type TextEncoding } from '../node/files';
+import { describeOpenError, FixNotWritten, writeFixedFile } from '../node/safe-fs';
 
 export type Mode = 'lint' | 'fix' | 'fix-dry-run';
 
@@ -26,6 +29,8 @@ export interface Job {
   maxBytes: number;
   /** Text read from stdin. */
   stdin?: Buffer;
+  /** Found by a directory walk but not to be read (a dangling link, a link loop, a link out of the walk's root). */
+  skip?: string;
   /** Return the content hash (for --cache). */
   hash?: boolean;
   /** --review: write a .docx's reviewed copy (comments; with trackChanges, the fixes as tracked changes). */
@@ -80,9 +85,16 @@ export interface FileReport {
   error?: string;
   /** Rules that threw or reported bad ranges. */
   internalErrors?: string[];
-  /** --fix: fixes applied and written; --fix-dry-run: the unified diff. */
+  /** --fix: fixes applied and written. */
   fixed?: number;
+  /** --fix-dry-run: the fixes --fix would apply, and each change with its context (see changes.ts). */
+  wouldFix?: number;
   diff?: string;
+  /**
+   * --fix could not write the file (it changed or was deleted during the run, is read-only, the disk is full…): the
+   * file is as it was read, the findings are those of that text, and the run exits 2.
+   */
+  writeError?: string;
   /** --fix refused (e.g. .docx). */
   fixRefused?: string;
   /** A .docx: its fixes are not counted as writable by --fix (they go into --review's copy). */
@@ -98,8 +110,8 @@ export interface FileReport {
    */
   rendered?: Uint8Array;
   counts?: { errors: number; warnings: number };
-  /** With Job.renderStylish: the counts of what is shown (after --quiet), for the summary. */
-  shown?: { errors: number; warnings: number; infos: number; fixable: number };
+  /** With Job.renderStylish: the counts of what is shown (after --quiet), for the summary; `rules`: [errors, warnings, infos] by rule. */
+  shown?: { errors: number; warnings: number; infos: number; fixable: number; rules?: Record<string, [number, number, number]> };
 }
 
 const edits = (es: TextEdit[]): JsonEdit[] => es.map((e) => ({ offset: e.offset, endOffset: e.endOffset, text: e.text }));
@@ -142,11 +154,6 @@ function formatFor(display: string, encoding: string): SourceFormat | undefined 
   return ext === '.md' || ext === '.markdown' ? 'markdown' : 'text';
 }
 
-function lazyDiff(): typeof import('diff') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('diff') as typeof import('diff');
-}
-
 /**
  * The run's `--format json` array, written entry by entry in job order by a thread that lints the jobs one after the
  * other: no copy per file. `entries` counts what is in it (for the commas).
@@ -184,12 +191,13 @@ export async function lintJob(job: Job, sink?: JsonSink): Promise<FileReport> {
   return report;
 }
 
-function countBySeverity(ds: JsonDiagnostic[]): { errors: number; warnings: number; infos: number; fixable: number } {
-  const c = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
+function countBySeverity(ds: JsonDiagnostic[]): Required<NonNullable<FileReport['shown']>> {
+  const c = { errors: 0, warnings: 0, infos: 0, fixable: 0, rules: {} as Record<string, [number, number, number]> };
   for (const d of ds) {
-    if (d.severity === 'error') c.errors++;
-    else if (d.severity === 'warning') c.warnings++;
-    else c.infos++;
+    const r = (c.rules[d.rule] ??= [0, 0, 0]);
+    if (d.severity === 'error') c.errors++, r[0]++;
+    else if (d.severity === 'warning') c.warnings++, r[1]++;
+    else c.infos++, r[2]++;
     if (d.fix) c.fixable++;
   }
   return c;
@@ -206,13 +214,17 @@ interface Linted {
 async function lintJobReport(job: Job): Promise<Linted> {
   const report: FileReport = { file: job.display, diagnostics: [], placeholders: 0 };
   const none = { report, findings: [] };
-  let read: ReadResult & { bytes?: Buffer };
+  if (job.skip !== undefined) {
+    report.skipped = job.skip;
+    return none;
+  }
+  let read: ReadResult & { bytes?: Buffer; stat?: Stats };
   try {
     if (job.stdin) read = { ...decodeBytes(job.stdin), bytes: job.stdin };
-    else read = await readReportFile(job.path!, { maxBytes: job.maxBytes });
+    else read = await readReportFile(job.path!, { maxBytes: job.maxBytes, lang: job.lang });
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    report.error = `cannot read "${job.display}": ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.message}`;
+    const why = describeOpenError(job.path!, e as NodeJS.ErrnoException, job.lang);
+    report.error = job.lang === 'en' ? `cannot read "${job.display}": ${why}` : `无法读取“${job.display}”：${why}`;
     return none;
   }
   if (read.bytes && job.hash) report.hash = sha1(read.bytes);
@@ -241,17 +253,20 @@ async function lintJobReport(job: Job): Promise<Linted> {
     if (fixed.output !== text) {
       if (job.mode === 'fix' && job.path) {
         try {
-          writeFileAtomic(job.path, encodeText(fixed.output, encoding as TextEncoding));
+          writeFixedFile(job.path, encodeText(fixed.output, encoding as TextEncoding), { bytes: read.bytes!, stat: read.stat! }, job.lang);
         } catch (e) {
-          const err = e as NodeJS.ErrnoException;
-          // The original is untouched (the rename never happened); report what is in it.
-          report.error = `cannot write the fixes to "${job.display}": ${err.code ?? err.message}; the file was left unchanged`;
-          return none;
+          // The file is as it was read (the check failed, or the rename never happened): say why, and report its
+          // findings, so that the summary counts it and shows what is still there.
+          const why = e instanceof FixNotWritten ? e.message : `${(e as Error).message}`;
+          report.writeError = job.lang === 'en' ? `cannot write the fixes to "${job.display}": ${why}` : `无法把修复写入“${job.display}”：${why}`;
+          result = lint(text, opts);
+          finalText = text;
         }
-        report.fixed = fixed.applied;
+        if (!report.writeError) report.fixed = fixed.applied;
       } else {
-        report.diff = lazyDiff().createTwoFilesPatch(job.display, job.display, text, fixed.output, undefined, undefined, { context: 2 });
-        report.fixed = fixed.applied;
+        // nothing is written: each change with a little context (formatChanges), and the count of fixes it would apply
+        report.diff = formatChanges(job.display, text, changesBetween(text, fixed.output), fixed.applied, job.lang);
+        report.wouldFix = fixed.applied;
       }
     }
   } else {

@@ -3,11 +3,11 @@
 // 2 the tool failed (bad arguments, bad config, missing or unreadable file, nothing matched).
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
-import { closeSync, existsSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ConfigError, DEFAULT_MAX_SIZE, SEVERITIES, emptyConfig, mergeConfigs, type ResolvedConfig } from '../rules/config';
-import type { Lang, SeveritySetting } from '../rules/types';
+import type { Lang, Msg, SeveritySetting } from '../rules/types';
 import { allRules } from '../rules/all-rules';
 import { findConfigFile, loadConfigFile } from '../node/config-files';
 import { RULE_DOCS_BASE, VERSION } from '../node/project';
@@ -16,62 +16,19 @@ import { FORMATS, formatGithub, formatJson, formatJunit, formatSarif, formatStyl
 import { lintJob, sha1, type FileReport, type Job, type JsonSink, type Mode } from './lint-file';
 import { ChunkWriter } from './chunk-writer';
 import { LintCache } from './cache';
+import { describeOpenError, readRegularFile, readRegularHead } from '../node/safe-fs';
+import { cliLang, helpText, pick, plural, reasonText } from './messages';
+import { didYouMean } from '../rules/lib/did-you-mean';
 
-const HELP = `report-lint ${VERSION}: proofreads Chinese official reports (工作总结, 工作计划, 政府工作报告)
+class Failure extends Error {
+  readonly text: Msg;
+  constructor(text: Msg) {
+    super(text.en);
+    this.text = text;
+  }
+}
 
-Usage: report-lint [options] FILE|DIR|GLOB...
-       report-lint --stdin [--stdin-filename NAME] [options] < report.txt
-
-Inputs
-  Directories are searched recursively for .md, .markdown and .txt files; .gitignore and .reportlintignore
-  (in the current directory and the repository root) are respected. A file named on the command line is
-  always linted. Text may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK. Binary,
-  undecodable and too large files are skipped with a reason and do not change the exit code.
-  --no-ignore              do not apply .gitignore and .reportlintignore
-  --ext LIST               more extensions, e.g. --ext docx (a .docx is read as Word shows it, one line per
-                           paragraph; findings say 第N段 / 表N第R行第C列)
-  --stdin                  read the report from standard input
-  --stdin-filename NAME    its name (decides Markdown or text, and which config applies)
-
-Configuration
-  -c, --config FILE        use this config file instead of the nearest .reportlintrc.json
-  --no-config-lookup       use built-in defaults (plus --config/--rule), ignore .reportlintrc.json files
-  --rule ID:SEVERITY       set a rule's severity (off|info|warning|error); repeatable
-  --no-inline-config       ignore report-lint-disable comments
-  --print-config FILE      print the configuration that applies to FILE as JSON, and exit
-
-Output
-  -f, --format NAME        stylish (default) | json | sarif | github | junit
-  -o, --output FILE        write the report to FILE instead of standard output
-  --lang zh|en             language of messages (default zh)
-  --quiet                  report errors only
-  --max-warnings N         exit 1 when there are more than N warnings (counted even with --quiet)
-
-Fixing
-  --fix                    write fixes back to the files (atomically; encoding and line endings kept)
-  --fix-dry-run            print the fixes as a unified diff on stdout (the report goes to --output, or
-                           stderr); write nothing
-
-Word documents (.docx)
-  --review                 for each .docx, write <name>.reviewed.docx beside it (never over an existing file:
-                           then <name>.reviewed-2.docx, …): one Word comment per finding, author report-lint
-  --track-changes          with --review: fixes (not suggestions) also as tracked changes to accept or reject
-
-Large runs
-  --cache                  skip files unchanged since the last run (same content, config and version);
-                           not used with --fix
-  --cache-location PATH    cache file (default .reportlint-cache in the current directory)
-  --shard I/N              lint only shard I of N (files split by a stable hash of their path)
-  --concurrency N          threads (default: one per 1,500 files, at most one per CPU)
-
-  -h, --help               show this help
-  -v, --version            print the version
-
-Exit codes: 0 no error finding; 1 error findings, or more warnings than --max-warnings;
-            2 the tool failed (bad arguments or config, missing or unreadable file, no file matched).
-`;
-
-class Failure extends Error {}
+const maybe = (near: string | undefined, zh: (n: string) => string, en: (n: string) => string) => (near ? { zh: zh(near), en: en(near) } : { zh: '', en: '' });
 
 const isSeverity = (s: string): s is SeveritySetting => (SEVERITIES as string[]).includes(s);
 
@@ -82,8 +39,20 @@ function parseRuleOverrides(values: string[]): ResolvedConfig {
     const i = v.lastIndexOf(':');
     const id = i > 0 ? v.slice(0, i).trim() : '';
     const sev = i > 0 ? v.slice(i + 1).trim() : '';
-    if (!id || !isSeverity(sev)) throw new UsageError(`--rule "${v}" is not valid: use --rule RULE-ID:SEVERITY with SEVERITY one of ${SEVERITIES.join(', ')}`);
-    if (!known.has(id)) throw new UsageError(`--rule "${v}": there is no rule "${id}". Known rules: ${[...known].sort().join(', ')}`);
+    if (!id || !isSeverity(sev)) {
+      const near = maybe(id && sev ? didYouMean(sev, SEVERITIES) : undefined, (n) => `是不是 --rule ${id}:${n}？`, (n) => ` Did you mean --rule ${id}:${n}?`);
+      throw new UsageError({
+        zh: `--rule "${v}" 无效：应写作 --rule 规则:级别，级别为 ${SEVERITIES.join('、')} 之一。${near.zh}`,
+        en: `--rule "${v}" is not valid: use --rule RULE-ID:SEVERITY with SEVERITY one of ${SEVERITIES.join(', ')}.${near.en}`,
+      });
+    }
+    if (!known.has(id)) {
+      const near = maybe(didYouMean(id, [...known]), (n) => `是不是“${n}”？`, (n) => ` Did you mean "${n}"?`);
+      throw new UsageError({
+        zh: `--rule "${v}"：没有规则“${id}”。${near.zh}已有的规则：${[...known].sort().join(', ')}`,
+        en: `--rule "${v}": there is no rule "${id}".${near.en} Known rules: ${[...known].sort().join(', ')}`,
+      });
+    }
     out.rules[id] = { severity: sev };
   }
   return out;
@@ -94,13 +63,13 @@ interface ConfigResolver {
   forFile(abs: string): { config: ResolvedConfig; file?: string };
 }
 
-function configResolver(opts: { explicit?: string; lookup: boolean; overrides: ResolvedConfig }): ConfigResolver {
+function configResolver(opts: { explicit?: string; lookup: boolean; overrides: ResolvedConfig; lang: Lang }): ConfigResolver {
   const loaded = new Map<string, ResolvedConfig>();
   const dirs = new Map<string, string | undefined>();
   const load = (file: string) => {
     let c = loaded.get(file);
     if (!c) {
-      c = loadConfigFile(file);
+      c = loadConfigFile(file, allRules, opts.lang);
       loaded.set(file, c);
     }
     return c;
@@ -232,7 +201,28 @@ async function runInWorkers(jobs: Job[], threads: number, tick: () => void): Pro
   return results;
 }
 
+/** The long option names, for "did you mean" (kept in step with parseArgs' options below). */
+const OPTION_NAMES = ['help', 'version', 'format', 'output', 'ext', 'config', 'no-config-lookup', 'rule', 'no-inline-config', 'no-ignore', 'print-config', 'stdin', 'stdin-filename', 'fix', 'fix-dry-run', 'review', 'track-changes', 'quiet', 'max-warnings', 'lang', 'cache', 'cache-location', 'shard', 'concurrency'];
+
+/** A parseArgs error in words, with the nearest option for an unknown one. */
+function argsError(e: Error & { code?: string }): Msg {
+  const first = e.message.split('\n')[0];
+  const unknown = /^Unknown option '(-{1,2})([^'=]+)/.exec(first);
+  if (unknown) {
+    const opt = unknown[1] + unknown[2];
+    const near = unknown[1] === '--' ? didYouMean(unknown[2], OPTION_NAMES) : undefined;
+    return {
+      zh: `未知选项 ${opt}。${near ? `是不是 --${near}？` : ''}运行 report-lint --help 查看全部选项。`,
+      en: `unknown option ${opt}.${near ? ` Did you mean --${near}?` : ''} Run report-lint --help for the options.`,
+    };
+  }
+  const missing = /^Option '(.+?)' argument missing/.exec(first);
+  if (missing) return { zh: `选项 ${missing[1]} 缺少取值。运行 report-lint --help 查看用法。`, en: `option ${missing[1]} needs a value. Run report-lint --help for the options.` };
+  return { zh: `命令行参数有误：${first}。运行 report-lint --help 查看全部选项。`, en: `${first}. Run report-lint --help for the options.` };
+}
+
 export async function main(argv: string[]): Promise<number> {
+  const ui = cliLang(argv);
   let values;
   let positionals: string[];
   try {
@@ -268,10 +258,10 @@ export async function main(argv: string[]): Promise<number> {
       },
     }));
   } catch (e) {
-    throw new UsageError(`${(e as Error).message.split('\n')[0]}. Run report-lint --help for the options.`);
+    throw new UsageError(argsError(e as Error));
   }
   if (values.help) {
-    process.stdout.write(HELP);
+    process.stdout.write(helpText(ui));
     return 0;
   }
   if (values.version) {
@@ -280,30 +270,36 @@ export async function main(argv: string[]): Promise<number> {
   }
   const cwd = process.cwd();
   const format = (values.format ?? 'stylish') as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`--format "${values.format}" is not known: use one of ${FORMATS.join(', ')}`);
-  const lang = (values.lang ?? 'zh') as Lang;
-  if (lang !== 'zh' && lang !== 'en') throw new UsageError(`--lang "${values.lang}" is not known: use zh or en`);
+  if (!FORMATS.includes(format)) {
+    const near = maybe(didYouMean(values.format ?? '', FORMATS), (n) => `是不是 ${n}？`, (n) => ` Did you mean ${n}?`);
+    throw new UsageError({ zh: `未知的输出格式 --format "${values.format}"，应为 ${FORMATS.join('、')} 之一。${near.zh}`, en: `--format "${values.format}" is not known: use one of ${FORMATS.join(', ')}.${near.en}` });
+  }
+  const lang = (values.lang ?? process.env.REPORT_LINT_LANG ?? 'zh') as Lang;
+  if (lang !== 'zh' && lang !== 'en') {
+    const src = values.lang !== undefined ? `--lang "${values.lang}"` : `REPORT_LINT_LANG="${process.env.REPORT_LINT_LANG}"`;
+    throw new UsageError({ zh: `${src} 无效：应为 zh 或 en`, en: `${src} is not known: use zh or en` });
+  }
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
-    if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError(`--max-warnings "${values['max-warnings']}" is not a whole number ≥ 0`);
+    if (!/^\d+$/.test(values['max-warnings'])) throw new UsageError({ zh: `--max-warnings "${values['max-warnings']}" 应为不小于 0 的整数`, en: `--max-warnings "${values['max-warnings']}" is not a whole number ≥ 0` });
   }
   let concurrency: number | undefined;
   if (values.concurrency !== undefined) {
-    if (!/^\d+$/.test(values.concurrency) || Number(values.concurrency) < 1) throw new UsageError(`--concurrency "${values.concurrency}" is not a whole number ≥ 1`);
+    if (!/^\d+$/.test(values.concurrency) || Number(values.concurrency) < 1) throw new UsageError({ zh: `--concurrency "${values.concurrency}" 应为不小于 1 的整数`, en: `--concurrency "${values.concurrency}" is not a whole number ≥ 1` });
     concurrency = Number(values.concurrency);
   }
-  if (values.fix && values['fix-dry-run']) throw new UsageError('use either --fix or --fix-dry-run, not both');
-  if (values.stdin && values.fix) throw new UsageError('--fix cannot write back to standard input: use --fix-dry-run to see the fixes as a diff');
-  if (values.stdin && positionals.length) throw new UsageError('--stdin reads one report from standard input: do not name files as well');
-  if (values.review && (values.fix || values['fix-dry-run'])) throw new UsageError('--review writes a reviewed copy of each .docx: use it without --fix/--fix-dry-run');
-  if (values.review && values.stdin) throw new UsageError('--review writes the reviewed copy beside the .docx: name the file, not --stdin');
-  if (values['track-changes'] && !values.review) throw new UsageError('--track-changes only makes sense with --review');
-  if (values['stdin-filename'] && !values.stdin) throw new UsageError('--stdin-filename only makes sense with --stdin');
+  if (values.fix && values['fix-dry-run']) throw new UsageError({ zh: '--fix 和 --fix-dry-run 只能用一个', en: 'use either --fix or --fix-dry-run, not both' });
+  if (values.stdin && values.fix) throw new UsageError({ zh: '--fix 不能写回标准输入：用 --fix-dry-run 查看将做的修改', en: '--fix cannot write back to standard input: use --fix-dry-run to see the changes it would make' });
+  if (values.stdin && positionals.length) throw new UsageError({ zh: '--stdin 从标准输入读取一份报告：不要同时写出文件名', en: '--stdin reads one report from standard input: do not name files as well' });
+  if (values.review && (values.fix || values['fix-dry-run'])) throw new UsageError({ zh: '--review 为每个 .docx 写出审阅副本：不要与 --fix/--fix-dry-run 同用', en: '--review writes a reviewed copy of each .docx: use it without --fix/--fix-dry-run' });
+  if (values.review && values.stdin) throw new UsageError({ zh: '--review 把审阅副本写在 .docx 旁边：请写出文件名，不要用 --stdin', en: '--review writes the reviewed copy beside the .docx: name the file, not --stdin' });
+  if (values['track-changes'] && !values.review) throw new UsageError({ zh: '--track-changes 只能与 --review 一起用', en: '--track-changes only makes sense with --review' });
+  if (values['stdin-filename'] && !values.stdin) throw new UsageError({ zh: '--stdin-filename 只能与 --stdin 一起用', en: '--stdin-filename only makes sense with --stdin' });
   const extensions = [...DEFAULT_EXTENSIONS];
   for (const list of values.ext ?? []) {
     for (const e of list.split(',').map((s) => s.trim().replace(/^\./, '')).filter(Boolean)) {
-      if (!/^[A-Za-z0-9_-]+$/.test(e)) throw new UsageError(`--ext "${e}" is not a file extension`);
+      if (!/^[A-Za-z0-9_-]+$/.test(e)) throw new UsageError({ zh: `--ext "${e}" 不是文件扩展名`, en: `--ext "${e}" is not a file extension` });
       if (!extensions.includes(e.toLowerCase())) extensions.push(e.toLowerCase());
     }
   }
@@ -313,7 +309,7 @@ export async function main(argv: string[]): Promise<number> {
   const mode: Mode = values.fix ? 'fix' : values['fix-dry-run'] ? 'fix-dry-run' : 'lint';
 
   const overrides = parseRuleOverrides(values.rule ?? []);
-  const configs = configResolver({ explicit: values.config, lookup: !values['no-config-lookup'], overrides });
+  const configs = configResolver({ explicit: values.config, lookup: !values['no-config-lookup'], overrides, lang });
 
   if (values['print-config'] !== undefined) {
     const abs = resolve(cwd, values['print-config']);
@@ -349,11 +345,20 @@ export async function main(argv: string[]): Promise<number> {
     absOf.set(display, abs);
     jobs.push({ ...base, display, config, maxBytes: config.settings.maxSize ?? DEFAULT_MAX_SIZE, stdin: await readStdin() });
   } else {
-    if (positionals.length === 0) throw new UsageError('no files given. Usage: report-lint FILE|DIR|GLOB... (or --stdin); see report-lint --help');
-    const collected = collectFiles(positionals, { cwd, extensions, useIgnoreFiles: !values['no-ignore'] });
+    if (positionals.length === 0) {
+      throw new UsageError({
+        zh: '没有给出文件。用法：report-lint 文件|目录|通配符...（或 --stdin）；详见 report-lint --help',
+        en: 'no files given. Usage: report-lint FILE|DIR|GLOB... (or --stdin); see report-lint --help',
+      });
+    }
+    const collected = collectFiles(positionals, { cwd, extensions, useIgnoreFiles: !values['no-ignore'], lang });
+    for (const note of collected.notes) process.stderr.write(lang === 'en' ? `report-lint: warning: ${note}\n` : `report-lint: 警告：${note}\n`);
     let files = collected.files;
     if (files.length === 0) {
-      throw new UsageError(`no files matched ${collected.empty.map((e) => `"${e}"`).join(', ')} (extensions: ${extensions.join(', ')}). Check the paths, add extensions with --ext, or check .gitignore/.reportlintignore.`);
+      throw new UsageError({
+        zh: `没有匹配的文件：${collected.empty.map((e) => `"${e}"`).join('、')}（扩展名：${extensions.join('、')}）。请检查路径，用 --ext 增加扩展名，或检查 .gitignore/.reportlintignore。`,
+        en: `no files matched ${collected.empty.map((e) => `"${e}"`).join(', ')} (extensions: ${extensions.join(', ')}). Check the paths, add extensions with --ext, or check .gitignore/.reportlintignore.`,
+      });
     }
     if (shard) {
       const root = gitRoot(cwd) ?? cwd;
@@ -362,12 +367,15 @@ export async function main(argv: string[]): Promise<number> {
     for (const f of files) {
       const { config } = configs.forFile(f.abs);
       absOf.set(f.display, f.abs);
-      jobs.push({ ...base, path: f.abs, display: f.display, config, maxBytes: config.settings.maxSize ?? DEFAULT_MAX_SIZE });
+      jobs.push({ ...base, path: f.abs, display: f.display, config, maxBytes: config.settings.maxSize ?? DEFAULT_MAX_SIZE, ...(f.skip !== undefined ? { skip: f.skip } : {}) });
     }
+    if (values.output !== undefined) refuseOutputThatIsAnInput(resolve(cwd, values.output), values.output, collected.files, lang);
   }
 
   // ---- lint ----
-  const cache = useCache ? new LintCache(resolve(cwd, values['cache-location'] ?? '.reportlint-cache')) : undefined;
+  const cacheLocation = resolve(cwd, values['cache-location'] ?? '.reportlint-cache');
+  if (useCache) refuseForeignCache(cacheLocation, values['cache-location'] ?? '.reportlint-cache', lang);
+  const cache = useCache ? new LintCache(cacheLocation) : undefined;
   const reports: (FileReport | undefined)[] = new Array(jobs.length);
   const todo: number[] = [];
   const keys: string[] = [];
@@ -382,7 +390,9 @@ export async function main(argv: string[]): Promise<number> {
       keys[i] = sha1(JSON.stringify([build, job.config, job.lang, job.inlineConfig, extname(job.display).toLowerCase()]));
       let hit: FileReport | undefined;
       try {
-        hit = job.path ? cache.get(job.path, sha1(readFileSync(job.path)), keys[i]) : undefined;
+        // bounded, regular files only (a link to /dev/zero is not hashed forever): anything else is linted, and skipped there
+        const read = job.path && job.skip === undefined ? readRegularFile(job.path, job.maxBytes, lang) : undefined;
+        hit = read && 'bytes' in read ? cache.get(job.path!, sha1(read.bytes), keys[i]) : undefined;
       } catch {
         hit = undefined;
       }
@@ -432,7 +442,8 @@ export async function main(argv: string[]): Promise<number> {
     try {
       cache.save();
     } catch (e) {
-      process.stderr.write(`report-lint: warning: cannot write the cache ${cache.location}: ${(e as Error).message}\n`);
+      const m = (e as Error).message;
+      process.stderr.write(ui === 'zh' ? `report-lint: 警告：无法写入缓存 ${cache.location}：${m}\n` : `report-lint: warning: cannot write the cache ${cache.location}: ${m}\n`);
     }
   }
 
@@ -442,26 +453,34 @@ export async function main(argv: string[]): Promise<number> {
   for (const r of all) {
     if (r.error) {
       failed = true;
-      process.stderr.write(`report-lint: ${r.error}. Check that the file exists and that you may read (and, with --fix, write) it.\n`);
+      // the error says what happened and the advice for that cause (node/safe-fs.ts fsErrorText)
+      process.stderr.write(`report-lint: ${reasonText(r.error, ui)}\n`);
     }
-    for (const ie of r.internalErrors ?? []) process.stderr.write(`report-lint: internal error in ${r.file}: ${ie}. Please report it; the other rules' findings are shown.\n`);
-    if (r.fixRefused) process.stderr.write(`report-lint: ${r.fixRefused}\n`);
+    if (r.writeError) {
+      // not written; its findings (of the text as read) are reported with the others
+      failed = true;
+      process.stderr.write(`report-lint: ${r.writeError}\n`);
+    }
+    for (const ie of r.internalErrors ?? []) {
+      process.stderr.write(ui === 'zh' ? `report-lint: 检查 ${r.file} 时出现内部错误：${ie}。请报告此问题；其他规则的结果照常显示。\n` : `report-lint: internal error in ${r.file}: ${ie}. Please report it; the other rules' findings are shown.\n`);
+    }
+    if (r.fixRefused) process.stderr.write(`report-lint: ${reasonText(r.fixRefused, ui)}\n`);
     if (r.reviewError) {
       failed = true;
-      process.stderr.write(`report-lint: ${r.reviewError}\n`);
+      process.stderr.write(`report-lint: ${reasonText(r.reviewError, ui)}\n`);
     }
     if (r.reviewed) {
       const { path, comments, revisions } = r.reviewed;
       const rel = relative(cwd, path) || path;
       process.stderr.write(
-        lang === 'en'
+        ui === 'en'
           ? `report-lint: wrote ${rel} (${comments} comment${comments === 1 ? '' : 's'}${values['track-changes'] ? `, ${revisions} fix${revisions === 1 ? '' : 'es'} as tracked changes` : ''})\n`
           : `report-lint: 已写出 ${rel}（${comments} 条批注${values['track-changes'] ? `，${revisions} 处修订` : ''}）\n`,
       );
     }
   }
   if (values.review && !all.some((r) => r.reviewed || r.reviewError)) {
-    process.stderr.write(lang === 'en' ? 'report-lint: --review: no .docx file was reviewed\n' : 'report-lint: --review：没有可审阅的 .docx 文件\n');
+    process.stderr.write(ui === 'en' ? 'report-lint: --review: no .docx file was reviewed\n' : 'report-lint: --review：没有可审阅的 .docx 文件\n');
   }
   const shown = all.filter((r) => !r.error);
   let errors = 0;
@@ -507,10 +526,73 @@ export async function main(argv: string[]): Promise<number> {
   if (failed) return 2;
   if (errors > 0) return 1;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
-    process.stderr.write(`report-lint: ${warnings} warnings, more than --max-warnings ${maxWarnings}.\n`);
+    process.stderr.write(ui === 'zh' ? `report-lint: ${warnings} 个警告，多于 --max-warnings ${maxWarnings}。\n` : `report-lint: ${plural(warnings, 'warning')}, more than --max-warnings ${maxWarnings}.\n`);
     return 1;
   }
   return 0;
+}
+
+/**
+ * `-o FILE` where FILE is one of the inputs (the same file, by device and inode: a link or another name too) would
+ * replace the document with the report: refused before anything is linted.
+ */
+function refuseOutputThatIsAnInput(outAbs: string, given: string, files: { abs: string }[], lang: Lang): void {
+  let out;
+  try {
+    out = statSync(outAbs);
+  } catch {
+    return; // not there yet: not an input
+  }
+  for (const f of files) {
+    let st;
+    try {
+      st = statSync(f.abs);
+    } catch {
+      continue;
+    }
+    if (st.dev === out.dev && st.ino === out.ino) {
+      throw new UsageError(
+        lang === 'en'
+          ? `the output file "${given}" is one of the files being checked: writing the report would replace it. Choose another --output file.`
+          : `输出文件“${given}”也是被检查的文件：写入报告会覆盖它。请用 --output 指定另一个文件。`,
+      );
+    }
+  }
+}
+
+/** The start of every cache file report-lint writes (cli/cache.ts: `{"format":"report-lint-cache/…`). */
+const CACHE_HEAD = /^\s*\{\s*"format"\s*:\s*"report-lint-cache\//;
+
+/**
+ * `--cache` replaces the file at the cache location when it saves: refused before anything is linted when that is a
+ * file of the user's (not empty, and not a report-lint cache) or anything but a regular file.
+ */
+function refuseForeignCache(abs: string, given: string, lang: Lang): void {
+  let head;
+  try {
+    head = readRegularHead(abs, 64, lang);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ENOENT' && !lstatExists(abs)) return; // no cache yet
+    head = { skipped: describeOpenError(abs, err, lang) };
+  }
+  if ('bytes' in head && (head.bytes.length === 0 || CACHE_HEAD.test(head.bytes.toString('latin1')))) return;
+  const skipped = 'bytes' in head ? undefined : head.skipped;
+  const what = lang === 'en' ? skipped ?? 'not a report-lint cache' : skipped !== undefined ? `不能用作缓存文件（${skipped}）` : '不是 report-lint 的缓存文件';
+  throw new UsageError(
+    lang === 'en'
+      ? `--cache-location "${given}" exists and is ${what}: saving the cache would replace it, so nothing was linted. Choose another --cache-location, or remove that file if it is not needed.`
+      : `--cache-location 指定的“${given}”已存在，但${what}：保存缓存会覆盖它，因此没有检查任何文件。请用 --cache-location 指定另一个位置，或在确认不再需要后删除该文件。`,
+  );
+}
+
+function lstatExists(p: string): boolean {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function resolveRel(root: string, abs: string): string {
@@ -544,7 +626,11 @@ function writeOutput(file: string, text: string | Uint8Array[]): void {
       }
     }
   } catch (e) {
-    throw new Failure(`cannot write the report to "${file}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}. Check that its directory exists and is writable.`);
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new Failure({
+      zh: `无法把检查结果写入 "${file}"：${why}。请确认所在目录存在且可写。`,
+      en: `cannot write the report to "${file}": ${why}. Check that its directory exists and is writable.`,
+    });
   }
 }
 
@@ -554,17 +640,24 @@ function run(): void {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
+  const ui = cliLang(process.argv.slice(2));
+  const say = (zh: string, en: string) => process.stderr.write(ui === 'zh' ? `report-lint: ${zh}\n` : `report-lint: ${en}\n`);
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
     },
     (e: unknown) => {
       if (e instanceof ConfigError) {
-        process.stderr.write(`report-lint: bad configuration in ${e.file}:\n${e.problems.map((p) => `  - ${p}`).join('\n')}\nFix the file (see schemas/reportlintrc.schema.json) or pass another with --config. Nothing was linted.\n`);
+        const list = e.messages.map((p) => `  - ${pick(p, ui)}`).join('\n');
+        say(
+          `配置文件 ${e.file} 有误：\n${list}\n请修改该文件（参见 schemas/reportlintrc.schema.json），或用 --config 指定其他配置文件。未检查任何文件。`,
+          `bad configuration in ${e.file}:\n${list}\nFix the file (see schemas/reportlintrc.schema.json) or pass another with --config. Nothing was linted.`,
+        );
       } else if (e instanceof UsageError || e instanceof Failure) {
-        process.stderr.write(`report-lint: ${e.message}\n`);
+        process.stderr.write(`report-lint: ${pick(e.text, ui)}\n`);
       } else {
-        process.stderr.write(`report-lint: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\nPlease report it.\n`);
+        const detail = e instanceof Error ? e.stack ?? e.message : String(e);
+        say(`内部错误：${detail}\n请报告此问题。`, `internal error: ${detail}\nPlease report it.`);
       }
       process.exitCode = 2;
     },

@@ -1,10 +1,9 @@
 // Reading report files from disk: encoding detection and decoding (UTF-8 with or without BOM, UTF-16 with
 // BOM, GB18030/GBK), .docx paragraphs, and writing text back in the encoding it came in.
 // iconv-lite and the .docx reader are loaded only when a file needs them: CLI start-up time matters.
-import { readFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { chmodSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import type { Stats } from 'node:fs';
+import { readRegularFile, type MsgLang } from './safe-fs';
+import { extname } from 'node:path';
 
 export type TextEncoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be' | 'gb18030';
 
@@ -157,41 +156,23 @@ export async function readDocx(buf: Buffer, opts: { all?: boolean } = {}): Promi
 }
 
 export interface ReadOptions {
-  /** Files larger than this many bytes are skipped without being read. */
+  /** Files larger than this many bytes are skipped; the cap holds while reading (a device or a growing file). */
   maxBytes: number;
+  /** Language of the skip reasons that name what a non-regular file is. */
+  lang?: MsgLang;
 }
 
-/** Reads and decodes one file. Throws only when the file cannot be read at all (missing, no permission). */
-export async function readReportFile(path: string, opts: ReadOptions): Promise<ReadResult & { bytes?: Buffer }> {
+/**
+ * Reads and decodes one file. Only a regular file is read (a FIFO, a device, a link to one is skipped with what it
+ * is). Throws only when the file cannot be opened at all (missing, no permission, a dangling link or a loop).
+ */
+export async function readReportFile(path: string, opts: ReadOptions): Promise<ReadResult & { bytes?: Buffer; stat?: Stats }> {
   const ext = extname(path).toLowerCase();
   if (CONVERT_TO_DOCX.has(ext)) return { skipped: `${ext} is not supported: convert to .docx` };
-  const size = statSync(path).size;
-  if (size > opts.maxBytes) return { skipped: `too large (${size} bytes, limit ${opts.maxBytes})` };
-  const buf = readFileSync(path);
+  const read = readRegularFile(path, opts.maxBytes, opts.lang ?? 'zh');
+  if (!('bytes' in read)) return read;
+  const buf = read.bytes;
   if (ext === '.docm') return { skipped: 'a macro-enabled document (.docm) is not read: save it as a .docx' };
-  if (ext === '.docx') return { ...(await readDocx(buf)), bytes: buf };
-  return { ...decodeBytes(buf), bytes: buf };
-}
-
-/** Writes a file atomically: a temporary file in the same directory, then a rename over the original. */
-export function writeFileAtomic(path: string, data: Buffer): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  let mode: number | undefined;
-  try {
-    mode = statSync(path).mode & 0o7777;
-  } catch {
-    mode = undefined;
-  }
-  try {
-    writeFileSync(tmp, data, mode !== undefined ? { mode } : undefined);
-    if (mode !== undefined) chmodSync(tmp, mode);
-    renameSync(tmp, path);
-  } catch (e) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* already gone */
-    }
-    throw e;
-  }
+  if (ext === '.docx') return { ...(await readDocx(buf)), bytes: buf, stat: read.stat };
+  return { ...decodeBytes(buf), bytes: buf, stat: read.stat };
 }

@@ -2,7 +2,8 @@
 // validation with messages that name the file and the bad key. No file-system access here.
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import Ajv, { type ErrorObject } from 'ajv';
-import type { GlobalSettings, Rule, SeveritySetting } from './types';
+import type { GlobalSettings, Msg, Rule, SeveritySetting } from './types';
+import { didYouMean } from './lib/did-you-mean';
 
 export const CONFIG_FILENAME = '.reportlintrc.json';
 export const SEVERITIES: SeveritySetting[] = ['off', 'info', 'warning', 'error'];
@@ -36,11 +37,18 @@ export function emptyConfig(): ResolvedConfig {
 }
 
 export class ConfigError extends Error {
+  /** The problems in English (the error's message). */
+  readonly problems: string[];
+  /** The problems in both languages (a plain string is the same in both). */
+  readonly messages: Msg[];
   constructor(
     readonly file: string,
-    readonly problems: string[],
+    problems: (string | Msg)[],
   ) {
-    super(`${file}: ${problems.join('; ')}`);
+    const messages = problems.map((p) => (typeof p === 'string' ? { zh: p, en: p } : p));
+    super(`${file}: ${messages.map((m) => m.en).join('; ')}`);
+    this.problems = messages.map((m) => m.en);
+    this.messages = messages;
     this.name = 'ConfigError';
   }
 }
@@ -95,20 +103,51 @@ function validatorFor(rules: Rule[]) {
   return v;
 }
 
-function describe(e: ErrorObject): string | undefined {
+/** The value at an Ajv instance path (`/rules/heading-marker`). */
+function valueAt(raw: unknown, instancePath: string): unknown {
+  let v = raw;
+  for (const k of instancePath.split('/').filter(Boolean)) {
+    const key = k.replace(/~1/g, '/').replace(/~0/g, '~');
+    v = v !== null && typeof v === 'object' && Object.prototype.hasOwnProperty.call(v, key) ? (v as Record<string, unknown>)[key] : undefined;
+  }
+  return v;
+}
+
+/** The keys a schema object allows at an instance path (for "did you mean"). */
+function knownKeys(schema: Record<string, unknown>, instancePath: string): string[] {
+  let s: Record<string, unknown> | undefined = schema;
+  for (const k of instancePath.split('/').filter(Boolean)) s = (s?.properties as Record<string, Record<string, unknown>> | undefined)?.[k];
+  return Object.keys((s?.properties as Record<string, unknown>) ?? {});
+}
+
+function describe(e: ErrorObject, raw: unknown, schema: Record<string, unknown>): Msg | undefined {
   const path = e.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
   const where = path || '(top level)';
   switch (e.keyword) {
     case 'additionalProperties': {
       const key = (e.params as { additionalProperty: string }).additionalProperty;
-      return `unknown key "${path ? path + '.' : ''}${key}"`;
+      const full = `${path ? path + '.' : ''}${key}`;
+      const near = didYouMean(key, knownKeys(schema, e.instancePath));
+      const what = path === 'rules' ? { zh: '没有规则', en: 'there is no rule' } : { zh: '未知的键', en: 'unknown key' };
+      return {
+        zh: `${what.zh}“${full}”${near ? `，是不是“${path ? path + '.' : ''}${near}”？` : ''}`,
+        en: `unknown key "${full}"${path === 'rules' ? ' (there is no such rule)' : ''}${near ? `: did you mean "${path ? path + '.' : ''}${near}"?` : ''}`,
+      };
     }
-    case 'enum':
-      return `"${where}" must be one of ${(e.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'enum': {
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues;
+      const value = valueAt(raw, e.instancePath);
+      const near = typeof value === 'string' ? didYouMean(value, allowed.map(String)) : undefined;
+      const list = allowed.map((v) => JSON.stringify(v)).join(', ');
+      return {
+        zh: `“${where}”的值${JSON.stringify(value)}无效，应为 ${list} 之一${near ? `，是不是 "${near}"？` : ''}`,
+        en: `"${where}" must be one of ${list}${value !== undefined ? ` (not ${JSON.stringify(value)})` : ''}${near ? `: did you mean "${near}"?` : ''}`,
+      };
+    }
     case 'oneOf':
       return undefined; // the branch errors say more
     default:
-      return `"${where}" ${e.message}`;
+      return { zh: `“${where}”：${e.message}`, en: `"${where}" ${e.message}` };
   }
 }
 
@@ -120,17 +159,30 @@ export function parseConfig(text: string, file: string, rules: Rule[]): Resolved
     const e = errors[0];
     const before = text.slice(0, e.offset);
     const line = before.split(/\r\n|\r|\n/).length;
-    throw new ConfigError(file, [`invalid JSON at line ${line}: ${printParseErrorCode(e.error)}`]);
+    throw new ConfigError(file, [{ zh: `第 ${line} 行的 JSON 无效：${printParseErrorCode(e.error)}`, en: `invalid JSON at line ${line}: ${printParseErrorCode(e.error)}` }]);
   }
   if (raw === undefined || raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new ConfigError(file, ['the file must hold a JSON object']);
+    throw new ConfigError(file, [{ zh: '文件内容应为一个 JSON 对象', en: 'the file must hold a JSON object' }]);
   }
   const validate = validatorFor(rules);
   if (!validate(raw)) {
-    const problems = [...new Set((validate.errors ?? []).map(describe).filter((s): s is string => !!s))];
+    const errors = validate.errors ?? [];
+    // A rule's setting is a severity or an array: with a bad severity, "must be array" from the other branch is noise.
+    const enumAt = new Set(errors.filter((e) => e.keyword === 'enum').map((e) => e.instancePath));
+    const schema = configSchema(rules);
+    const seen = new Set<string>();
+    const problems: Msg[] = [];
+    for (const e of errors) {
+      if (e.keyword === 'type' && enumAt.has(e.instancePath)) continue;
+      const m = describe(e, raw, schema);
+      if (m && !seen.has(m.en)) {
+        seen.add(m.en);
+        problems.push(m);
+      }
+    }
     // An unknown rule id is the most useful thing to say first.
-    problems.sort((a, b) => Number(b.startsWith('unknown')) - Number(a.startsWith('unknown')));
-    throw new ConfigError(file, problems.length ? problems.slice(0, 5) : ['invalid configuration']);
+    problems.sort((a, b) => Number(b.en.startsWith('unknown')) - Number(a.en.startsWith('unknown')));
+    throw new ConfigError(file, problems.length ? problems.slice(0, 5) : [{ zh: '配置无效', en: 'invalid configuration' }]);
   }
   return resolveConfig(raw as ConfigFile);
 }

@@ -65,7 +65,7 @@ const rule: Rule = {
             report({
               offset: m.offset,
               endOffset: m.offset + m.text.length,
-              message: msg(`“${word(it.value)}”后用逗号“，”`, `"${word(it.value)}" takes a comma "，"`),
+              message: msg(`“${word(it.value)}”后用逗号“，”，不用顿号“、”`, `"${word(it.value)}" takes a comma "，", not the enumeration comma "、"`),
               fix: { edits: [{ offset: m.offset, endOffset: m.offset + m.text.length, text: '，' }] },
             });
           }

@@ -3,16 +3,25 @@ import type { Rule, TextEdit } from '../types';
 import type { MarkerProblem, OrdinalMarker } from '../model/headings';
 import { toAsciiDigits } from '../model/numerals';
 import { msg } from '../util';
+import { differingMarks } from '../lib/mark-names';
 
 const PROBLEM_TEXT: Record<MarkerProblem, { zh: string; en: string }> = {
-  'arabic-dun': { zh: '阿拉伯数字序号后用下脚点“.”，不用顿号', en: 'an Arabic-numeral ordinal takes a full stop ".", not 、' },
-  'cn-dot': { zh: '汉字数字序号后用顿号“、”', en: 'a Chinese-numeral ordinal takes 、' },
-  'fullwidth-dot': { zh: '序号后的下脚点应为半角“.”', en: 'the dot after an ordinal is the half-width "."' },
-  'fullwidth-digit': { zh: '序号应使用半角阿拉伯数字', en: 'ordinal digits are half-width' },
-  'halfwidth-paren': { zh: '括号序号应使用全角括号“（）”', en: 'a bracketed ordinal uses full-width brackets （）' },
+  'arabic-dun': { zh: '阿拉伯数字序号后用下脚点“.”，不用顿号“、”', en: 'an Arabic-numeral ordinal takes a full stop ".", not the enumeration comma 、' },
+  'cn-dot': { zh: '汉字数字序号后用顿号“、”', en: 'a Chinese-numeral ordinal takes the enumeration comma 、' },
+  'fullwidth-dot': { zh: '序号后的下脚点应为半角句点“.”，不用全角句点“．”', en: 'the dot after an ordinal is the half-width full stop ".", not the full-width "．"' },
+  'fullwidth-digit': { zh: '序号应使用半角阿拉伯数字，不用全角数字', en: 'ordinal digits are half-width, not full-width' },
+  'halfwidth-paren': { zh: '括号序号应使用全角括号“（）”，不用半角括号“()”', en: 'a bracketed ordinal uses full-width brackets （）, not half-width ()' },
   'trailing-mark': { zh: '括号序号后不再加标点', en: 'a bracketed ordinal takes no mark after it' },
   'inner-space': { zh: '括号序号内不留空格', en: 'no space inside a bracketed ordinal' },
 };
+
+/** `…：“(一)”（半角括号）应为“（一）”（全角括号）`: the look-alike marks named, not only shown. */
+function markerMessage(zh: string, en: string, text: string, canonical: string) {
+  const [a, b] = differingMarks(text, canonical);
+  const zhName = (n: { zh: string }) => (n.zh ? `（${n.zh}）` : '');
+  const enName = (n: { en: string }) => (n.en ? ` (${n.en})` : '');
+  return msg(`${zh}：“${text}”${zhName(a)}应为“${canonical}”${zhName(b)}`, `${en}: "${text}"${enName(a)} should be "${canonical}"${enName(b)}`);
+}
 
 /** The smallest edits that turn a marker into its canonical form, leaving the numeral to heading-sequence. */
 function markerEdits(m: OrdinalMarker): TextEdit[] {
@@ -65,7 +74,7 @@ const rule: Rule = {
       report({
         offset: m.offset,
         endOffset: m.endOffset,
-        message: msg(`${zh}：“${m.text}”应为“${m.canonical}”`, `${en}: "${m.text}" should be "${m.canonical}"`),
+        message: markerMessage(zh, en, m.text, m.canonical),
         ...(edits.length ? { fix: { edits } } : {}),
       });
     }

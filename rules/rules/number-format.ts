@@ -90,7 +90,7 @@ const rule: Rule = {
         ctx.report({
           offset,
           endOffset,
-          message: msg(`数字及其小数点、百分号应使用半角：“${m[0]}”应为“${fixed}”`, `digits and their marks are half-width: "${m[0]}" → "${fixed}"`),
+          message: msg(`数字及其小数点、百分号应使用半角：“${m[0]}”（全角）应为“${fixed}”（半角）`, `digits and their marks are half-width: "${m[0]}" (full-width) → "${fixed}" (half-width)`),
           fix: { edits: [{ offset, endOffset, text: fixed }] },
         });
       }

@@ -2,6 +2,7 @@
 import type { Rule, RuleContext } from '../types';
 import { charTable, matchesNear, msg } from '../util';
 import { G_CONN, isHyphen, isLatin, marksIn, numberMarks } from '../lib/numbers-text';
+import { namedMark } from '../lib/mark-names';
 
 // A number (ASCII or full-width digits, one decimal part) or a run of placeholder x's.
 const NUM = '(?:[0-9\\uff10-\\uff19]+(?:[.．][0-9\\uff10-\\uff19]+)?|[Xx]+)';
@@ -126,15 +127,15 @@ const rule: Rule = {
         let message;
         if (hyphen && kind === 'span') {
           message = msg(
-            `时间、地点的起止用一字线“—”，不用连接号“${conn}”`,
-            `a span of time or place takes "—", not the hyphen "${conn}"`,
+            `时间、地点的起止用一字线“—”，不用${namedMark(conn).zh}`,
+            `a span of time or place takes the em dash "—", not the ${namedMark(conn).en}`,
           );
         } else if (hyphen && !dropped) {
-          message = msg(`数值范围用浪纹线“～”，不用连接号“${conn}”`, `a value range takes "～", not the hyphen "${conn}"`);
+          message = msg(`数值范围用浪纹线“～”，不用${namedMark(conn).zh}`, `a value range takes the wave dash "～", not the ${namedMark(conn).en}`);
         } else if (hyphen) {
           message = msg(
-            `数值范围用浪纹线“～”，不用连接号“${conn}”；前一个数值的“${dropped}”不能省略`,
-            `a value range takes "～", not the hyphen "${conn}"; the first value keeps its "${dropped}"`,
+            `数值范围用浪纹线“～”，不用${namedMark(conn).zh}；前一个数值的“${dropped}”不能省略`,
+            `a value range takes the wave dash "～", not the ${namedMark(conn).en}; the first value keeps its "${dropped}"`,
           );
         } else {
           message = msg(

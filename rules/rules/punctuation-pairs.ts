@@ -3,6 +3,7 @@ import type { Rule } from '../types';
 import { msg } from '../util';
 import { blockRuns, firstMark, inChineseText, isDigit, isLatinLetter, MAX_FINDINGS, textTables } from '../lib/cjk-text';
 import { straightQuotes } from '../lib/quotes';
+import { namedMark } from '../lib/mark-names';
 
 // Kinds: 1 double quote, 2 single quote, 3 bracket, 4 title mark, 5 lenticular bracket. Codes are scanned
 // with charCodeAt (no per-mark allocation: a megabyte of brackets must lint fast).
@@ -156,7 +157,9 @@ const rule: Rule = {
             truncate(top);
             if (crossed >= 0) {
               const cc = p[crossed];
-              say(crossed, `标点交叉嵌套：“${cc}”出现在里层的“${opener}”闭合之前`, `marks cross: "${cc}" comes before the inner "${opener}" is closed`);
+              const c1 = namedMark(cc);
+              const o1 = namedMark(opener);
+              say(crossed, `标点交叉嵌套：${c1.zh}出现在里层的${o1.zh}闭合之前`, `marks cross: the ${c1.en} comes before the inner ${o1.en} is closed`);
               if (reported.size >= MAX_FINDINGS) return;
             }
             continue;
@@ -174,7 +177,9 @@ const rule: Rule = {
           // a half-width bracket in Latin text is not this rule's business
           if (c === 0x29 && !inChineseText(doc, t, i, 1, b.start, b.end)) continue;
           const ch = p[i];
-          say(i, `“${ch}”前面缺少与之配对的“${OPENER_OF[k]}”`, `"${ch}" has no matching "${OPENER_OF[k]}" before it`);
+          const c2 = namedMark(ch);
+          const o2 = namedMark(ch === ')' ? '(' : OPENER_OF[k]);
+          say(i, `${c2.zh}前面缺少与之配对的${o2.zh}`, `the ${c2.en} has no matching ${o2.en} before it`);
           if (reported.size >= MAX_FINDINGS) return;
         }
       }
@@ -191,7 +196,9 @@ const rule: Rule = {
         const b = doc.blocks[sBlock.get(x)];
         if (ch === '(' && !inChineseText(doc, t, o, 1, b.start, b.end)) continue;
         if (quoteContinues && ch === '“') continue;
-        say(o, `“${ch}”缺少与之配对的“${CLOSER_OF[sKind.get(x)]}”`, `"${ch}" has no matching "${CLOSER_OF[sKind.get(x)]}"`);
+        const o3 = namedMark(ch);
+        const c3 = namedMark(ch === '(' ? ')' : CLOSER_OF[sKind.get(x)]);
+        say(o, `${o3.zh}缺少与之配对的${c3.zh}`, `the ${o3.en} has no matching ${c3.en}`);
         if (reported.size >= MAX_FINDINGS) return;
       }
     }
@@ -202,8 +209,8 @@ const rule: Rule = {
       if (q.role !== 'lone' || !q.chinese) continue;
       say(
         q.offset,
-        `直引号“${q.ch}”在本句中找不到与之配对的引号（中文应使用成对的“${q.ch === '"' ? '“”' : '‘’'}”）`,
-        `the straight quote ${q.ch} has no partner in its sentence (Chinese text uses paired ${q.ch === '"' ? '“”' : '‘’'})`,
+        `${namedMark(q.ch).zh}在本句中找不到与之配对的引号（中文应使用成对的弯引号${q.ch === '"' ? '“”' : '‘’'}）`,
+        `the ${namedMark(q.ch).en} has no partner in its sentence (Chinese text uses paired curly quotes ${q.ch === '"' ? '“”' : '‘’'})`,
       );
     }
   },

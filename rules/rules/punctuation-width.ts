@@ -4,17 +4,9 @@ import type { Rule, ReportInput } from '../types';
 import { msg } from '../util';
 import { F_MARKER, firstMark, hasChinese, hasHan, inChineseText, isChineseChar, isDigit, K_DIGIT, MAX_FINDINGS, nearKind, side, textTables, type TextTables } from '../lib/cjk-text';
 import { straightQuotes } from '../lib/quotes';
+import { namedMark } from '../lib/mark-names';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
-const NAME: Record<string, { zh: string; en: string }> = {
-  ',': { zh: '逗号', en: 'comma' },
-  ';': { zh: '分号', en: 'semicolon' },
-  ':': { zh: '冒号', en: 'colon' },
-  '?': { zh: '问号', en: 'question mark' },
-  '!': { zh: '叹号', en: 'exclamation mark' },
-  '(': { zh: '括号', en: 'bracket' },
-  ')': { zh: '括号', en: 'bracket' },
-};
 
 /** Words that make a sentence a question (so a `?` after it is a question mark, not a stray character). */
 const QUESTION_RE = /[吗呢么谁哪怎岂]|什么|如何|为何|何以|何时|何处|何在|为什么|是否|能否|可否|难道|多少|几[个时年次何]|有没有|是不是|能不能|会不会|要不要|行不行|好不好|对不对/;
@@ -28,20 +20,21 @@ function fullMark(ch: string): ReportInput['message'] {
 }
 
 function fullMarkMessage(ch: string): ReportInput['message'] {
-  return msg(
-    `中文里应使用全角${NAME[ch].zh}“${FULL[ch]}”，不用半角“${ch}”`,
-    `Chinese text takes the full-width ${NAME[ch].en} "${FULL[ch]}", not the half-width "${ch}"`,
-  );
+  const right = namedMark(FULL[ch]);
+  const wrong = namedMark(ch);
+  return msg(`中文里应使用${right.zh}，不用${wrong.zh}`, `Chinese text takes the ${right.en}, not the ${wrong.en}`);
 }
 
 const curlyMessages = new Map<string, ReportInput['message']>();
 function curlyQuote(ch: string, text: string): ReportInput['message'] {
   let m = curlyMessages.get(ch + text);
   if (!m) {
-    const kind = ch === '"' ? msg('双引号', 'double quotes') : msg('单引号', 'single quotes');
+    // the marks are named and shown bare: in quotes, “"” and “““ are hard to read
+    const right = namedMark(text);
+    const wrong = namedMark(ch);
     m = msg(
-      `中文里的${kind.zh}用弯引号“${ch === '"' ? '“”' : '‘’'}”，不用直引号“${ch}”：此处应为“${text}”`,
-      `Chinese text takes curly ${kind.en} ${ch === '"' ? '“”' : '‘’'}, not the straight ${ch}: this one should be ${text}`,
+      `中文里的引号用弯引号，不用直引号：此处的${wrong.zh}应为${right.zh}`,
+      `Chinese text takes curly quotes, not straight ones: this ${wrong.en} should be the ${right.en}`,
     );
     curlyMessages.set(ch + text, m);
   }
@@ -81,7 +74,7 @@ const rule: Rule = {
   meta: {
     id: 'punctuation-width',
     description: msg('中文里的标点用全角：，；：？！（）“”‘’', 'Chinese text takes full-width punctuation: ，；：？！（）“”‘’'),
-    severity: 'error',
+    severity: 'warning',
     tags: ['punctuation'],
     fixable: true,
     clause: 'GB/T 15834-2011 §5',
@@ -184,12 +177,12 @@ const rule: Rule = {
             offset: i,
             endOffset: i + 1,
             message: msg(
-              '中文里的半角“?”不像句末问号，可能是复制时丢失的字符：是问号请改为“？”，否则删除',
-              'a half-width "?" in Chinese text that does not end a question, probably a character lost in copying: use "？" if it is a question mark, otherwise delete it',
+              '中文里的半角问号“?”不像句末问号，可能是复制时丢失的字符：是问号请改为全角问号“？”，否则删除',
+              'a half-width question mark "?" in Chinese text that does not end a question, probably a character lost in copying: use the full-width "？" if it is a question mark, otherwise delete it',
             ),
             suggestions: [
               { title: msg('改为全角问号“？”', 'Replace with the full-width "？"'), edits: [{ offset: i, endOffset: i + 1, text: '？' }] },
-              { title: msg('删除“?”', 'Delete the "?"'), edits: [{ offset: i, endOffset: i + 1, text: '' }] },
+              { title: msg('删除半角问号“?”', 'Delete the half-width "?"'), edits: [{ offset: i, endOffset: i + 1, text: '' }] },
             ],
           });
           continue;

@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { cleanup, json, ROOT, run, SEEDS, seedText, strip, tempDir, write } from './helpers';
+import { cleanup, json, run, SEEDS, seedText, strip, tempDir, write } from './helpers';
+import { CORPUS, itCorpus } from '../helpers/fixtures';
+import { GB18030_REPORT, gb18030Bytes } from '../helpers/gb18030';
 
 let dir: string;
 beforeAll(() => {
@@ -34,11 +36,23 @@ describe('GBK and GB18030', () => {
     expect(iconv.decode(iconv.encode(text, 'gbk'), 'gbk')).not.toBe(text);
   });
 
-  it('the two GB18030 corpus reports give the findings of their UTF-8 versions', () => {
+  it('a GB18030 report (with characters GBK lacks, CRLF) gives the findings of its UTF-8 version', () => {
+    const bytes = gb18030Bytes();
+    expect(iconv.decode(iconv.encode(GB18030_REPORT, 'gbk'), 'gbk')).not.toBe(GB18030_REPORT); // GBK is not enough
+    expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
+    write(dir, 'report.gb.txt', bytes);
+    write(dir, 'report.u8.txt', GB18030_REPORT);
+    const r = json(run(['--format', 'json', 'report.gb.txt', 'report.u8.txt'], { cwd: dir }));
+    expect(r.map((e) => e.file)).toEqual(['report.gb.txt', 'report.u8.txt']);
+    expect(r[0].skipped).toBeUndefined();
+    expect(r[1].diagnostics.length).toBeGreaterThan(3);
+    expect(strip(r[0])).toEqual(strip(r[1]));
+  });
+
+  itCorpus('the two GB18030 corpus reports give the findings of their UTF-8 versions', () => {
     for (const name of ['gwr_national_2010', 'gwr_hailar_district_2012']) {
-      const fx = join(ROOT, 'test/fixtures/gb18030');
-      write(dir, `${name}.gb.txt`, readFileSync(join(fx, `${name}.gb18030.txt`)));
-      write(dir, `${name}.u8.txt`, readFileSync(join(fx, `${name}.txt`)));
+      write(dir, `${name}.gb.txt`, readFileSync(join(CORPUS, 'gb18030', `${name}.gb18030.txt`)));
+      write(dir, `${name}.u8.txt`, readFileSync(join(CORPUS, `${name}.txt`)));
       const r = json(run(['--format', 'json', `${name}.gb.txt`, `${name}.u8.txt`], { cwd: dir }));
       expect(r.map((e) => e.file)).toEqual([`${name}.gb.txt`, `${name}.u8.txt`]);
       expect(r[0].skipped).toBeUndefined();
@@ -94,7 +108,7 @@ describe('skipped files', () => {
       expect(by['sub/big.txt'].skipped).toMatch(/^too large \(\d+ bytes, limit 1000\)$/);
       const s = run(['ok.txt', 'image.txt', 'old.doc'], { cwd: d });
       expect(s.stdout).toContain('跳过 2 个文件');
-      expect(s.stdout).toContain('image.txt: binary content (NUL bytes)');
+      expect(s.stdout).toContain('image.txt：二进制内容（含 NUL 字节）');
     } finally {
       cleanup(d);
     }

@@ -84,8 +84,9 @@ describe('exit codes', () => {
       write(d, 'empty/readme.pdf', 'x');
       const r = run(['empty', '"*.md"'.slice(1, -1)], { cwd: d });
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain('no files matched');
+      expect(r.stderr).toContain('没有匹配的文件');
       expect(r.stderr).toContain('"empty"');
+      expect(run(['--lang', 'en', 'empty'], { cwd: d }).stderr).toContain('no files matched');
     } finally {
       cleanup(d);
     }
@@ -101,7 +102,8 @@ describe('exit codes', () => {
   it('--help and --version exit 0', () => {
     const h = run(['--help'], { cwd: dir });
     expect(h.code).toBe(0);
-    expect(h.stdout).toContain('Usage: report-lint');
+    expect(h.stdout).toContain('用法：report-lint');
+    expect(run(['--help', '--lang', 'en'], { cwd: dir }).stdout).toContain('Usage: report-lint');
     const v = run(['--version'], { cwd: dir });
     expect(v.code).toBe(0);
     expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);

@@ -3,9 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyPatch, diffChars, parsePatch } from 'diff';
+import { diffChars } from 'diff';
 import iconv from 'iconv-lite';
-import { cleanup, ERROR_REPORT, json, ROOT, run, SEEDS, seedText, tempDir, write, type JsonEntry } from './helpers';
+import { cleanup, ERROR_REPORT, json, run, SEEDS, seedText, tempDir, write, type JsonEntry } from './helpers';
+import { gb18030Bytes } from '../helpers/gb18030';
 
 let dir: string;
 let before: JsonEntry[];
@@ -62,23 +63,28 @@ describe('--fix', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('--fix-dry-run prints a unified diff that gives the --fix result, and writes nothing', () => {
+  it('--fix-dry-run lists each change with a little context, says 将修复 (not 已修复), writes nothing; the changes give the --fix result', () => {
     const d = tempDir({ seeds: true });
     try {
       const r = run(['--fix-dry-run', '.'], { cwd: d });
       expect([0, 1]).toContain(r.code);
       for (const s of SEEDS) expect(readFileSync(join(d, s), 'utf8')).toBe(seedText(s));
-      const patches = parsePatch(r.stdout);
-      const patched = new Map(patches.map((p) => [p.oldFileName, p]));
-      expect(patched.size).toBeGreaterThanOrEqual(3);
-      // the findings go to stderr when the diff is on stdout
+      const listed = parseChanges(r.stdout);
+      expect(listed.size).toBeGreaterThanOrEqual(3);
+      // the findings go to stderr when the changes are on stdout; nothing says it was fixed
       expect(r.stderr).toContain('检查了 5 个文件');
+      expect(r.stderr).toMatch(/可修复 \d+ 处（试运行，未写入文件）/);
+      expect(r.stdout + r.stderr).not.toContain('已修复');
+      // no line is a whole paragraph: at most 20 characters of context on each side of the changes it shows
+      for (const [, changes] of listed) {
+        for (const c of changes) expect(c.before.length - c.oldParts.join('').length).toBeLessThanOrEqual(2 * 20 + 2 * 20 * (c.oldParts.length - 1) + 2);
+      }
       run(['--fix', '.'], { cwd: d });
       for (const s of SEEDS) {
-        const p = patched.get(s);
         const fixed = readFileSync(join(d, s), 'utf8');
-        if (!p) expect(fixed).toBe(seedText(s));
-        else expect(applyPatch(seedText(s), p)).toBe(fixed);
+        const changes = listed.get(s);
+        if (!changes) expect(fixed).toBe(seedText(s));
+        else expect(applyListed(seedText(s), changes), s).toBe(fixed);
       }
     } finally {
       cleanup(d);
@@ -88,8 +94,8 @@ describe('--fix', () => {
   it('keeps GB18030 encoding and CRLF line endings', () => {
     const d = tempDir();
     try {
-      const name = 'gwr_hailar_district_2012.gb18030.txt';
-      const bytes = readFileSync(join(ROOT, 'test/fixtures/gb18030', name));
+      const name = 'report.gb18030.txt';
+      const bytes = gb18030Bytes();
       write(d, name, bytes);
       const orig = iconv.decode(bytes, 'gb18030');
       const crlf = orig.split('\r\n').length;
@@ -136,7 +142,7 @@ describe('--fix', () => {
       const buf = await Packer.toBuffer(doc);
       write(d, 'r.docx', buf);
       const r = run(['--fix', 'r.docx'], { cwd: d });
-      expect(r.stderr).toContain('--fix cannot write .docx files ("r.docx")');
+      expect(r.stderr).toContain('--fix 不能写入 .docx 文件（"r.docx"）');
       expect(readFileSync(join(d, 'r.docx')).equals(buf)).toBe(true);
       expect(r.code).toBe(1); // its heading-marker errors are still reported
       const s = run(['--stdin', '--fix'], { cwd: d, input: ERROR_REPORT });
@@ -147,3 +153,63 @@ describe('--fix', () => {
     }
   });
 });
+
+interface Listed {
+  line: number;
+  column: number;
+  /** the excerpt before and after the change (elision marks kept, ⏎ unescaped) */
+  before: string;
+  after: string;
+  oldParts: string[];
+}
+
+/** `--fix-dry-run` output: `FILE：将修复 N 处…` then `  LINE:COL  …ctx[-old-]{+new+}ctx…` lines. */
+function parseChanges(out: string): Map<string, Listed[]> {
+  const files = new Map<string, Listed[]>();
+  let cur: Listed[] | undefined;
+  for (const l of out.split('\n')) {
+    const head = /^(.+)：将修复 \d+ 处（试运行，未写入文件）$/.exec(l);
+    if (head) {
+      files.set(head[1], (cur = []));
+      continue;
+    }
+    const m = /^ {2}(\d+):(\d+) {2}(.*)$/.exec(l);
+    if (!m) continue;
+    const body = m[3].replace(/⏎/g, '\n');
+    const oldParts: string[] = [];
+    const before = body.replace(/\{\+(.*?)\+\}/g, '').replace(/\[-(.*?)-\]/g, (_, x: string) => (oldParts.push(x), x));
+    const after = body.replace(/\[-(.*?)-\]/g, '').replace(/\{\+(.*?)\+\}/g, '$1');
+    cur!.push({ line: Number(m[1]), column: Number(m[2]), before, after, oldParts });
+  }
+  return files;
+}
+
+/** Applies listed changes: each excerpt is found at its position (its first change at LINE:COL). */
+function applyListed(text: string, changes: Listed[]): string {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const edits: { at: number; old: string; text: string }[] = [];
+  for (const c of changes) {
+    const first = lineStarts[c.line - 1] + c.column - 1;
+    // the first change's offset in the excerpt: where before and after stop agreeing from the left
+    let k = 0;
+    while (k < c.before.length && k < c.after.length && c.before[k] === c.after[k]) k++;
+    let found = false;
+    for (const lead of [1, 0]) for (const tail of [1, 0]) {
+      if (found) break;
+      if ((lead && !c.before.startsWith('…')) || (tail && !c.before.endsWith('…'))) continue;
+      const old = c.before.slice(lead, c.before.length - tail);
+      const neu = c.after.slice(lead, c.after.length - tail);
+      const at = first - (Math.min(k, c.before.length) - lead);
+      if (text.slice(at, at + old.length) === old) {
+        edits.push({ at, old, text: neu });
+        found = true;
+      }
+    }
+    if (!found) throw new Error(`change at ${c.line}:${c.column} does not match the text: ${c.before}`);
+  }
+  edits.sort((a, b) => b.at - a.at);
+  let out = text;
+  for (const e of edits) out = out.slice(0, e.at) + e.text + out.slice(e.at + e.old.length);
+  return out;
+}

@@ -61,7 +61,7 @@ describe('inputs', () => {
     expect(m[0].diagnostics.filter((d) => d.rule === 'heading-marker')).toEqual([]);
     expect(t[0].diagnostics.filter((d) => d.rule === 'heading-marker').length).toBe(1);
     const dry = run(['--stdin', '--fix-dry-run', '--stdin-filename', 'x.txt'], { cwd: dir, input: ERROR_REPORT });
-    expect(dry.stdout).toContain('-1、加强组织领导。\n+1.加强组织领导。');
+    expect(dry.stdout).toContain('  5:2  1[-、-]{+.+}加强组织领导。\n');
   });
 
   it('--print-config prints the configuration that applies to a file', () => {
@@ -178,8 +178,9 @@ describe('large runs', () => {
     const fourth = run(['--format', 'json', '--cache', '--rule', 'heading-marker:off', 'r'], { cwd: big, env });
     expect(linted(fourth.stderr).length).toBe(N + 1);
     expect(json(fourth).flatMap((e) => e.diagnostics).some((d) => d.rule === 'heading-marker')).toBe(false);
-    // --cache-location, and a corrupt cache is ignored, not an error
-    write(big, 'my-cache.json', '{ not json');
+    // --cache-location, and a corrupt (here truncated) cache is ignored, not an error; a file that is not a cache is
+    // never replaced (test/cli/files.test.ts)
+    write(big, 'my-cache.json', '{"format":"report-lint-cache/1","files":{"/x":{"ha');
     const fifth = run(['--format', 'json', '--cache', '--cache-location', 'my-cache.json', 'r'], { cwd: big, env });
     expect(fifth.code).toBe(1);
     expect(linted(fifth.stderr).length).toBe(N + 1);

@@ -6,7 +6,7 @@ import type { Finding } from '../../rules/types';
 import { LineIndex } from '../../rules/model/lines';
 import { renderJsonEntry } from '../../cli/json-entry';
 import { toDiagnostics } from '../../cli/lint-file';
-import { corpus, corpusFiles, seed, SEEDS, type SeedId } from '../helpers/fixtures';
+import { corpus, corpusFiles, itCorpus, seed, SEEDS, type SeedId } from '../helpers/fixtures';
 
 function expected(file: string, text: string, findings: Finding[], placeholders: number, lang: 'zh' | 'en', quiet: boolean, skipped?: string): string {
   let diagnostics = toDiagnostics(text, findings, lang);
@@ -33,7 +33,7 @@ describe('the json entry written as bytes', () => {
     check(`examples/${id}.txt`, text, 'text', 'zh', true);
   });
 
-  it('the corpus: the bytes of JSON.stringify, including suggestions and findings without fixes', () => {
+  itCorpus('the corpus: the bytes of JSON.stringify, including suggestions and findings without fixes', () => {
     let n = 0;
     for (const f of corpusFiles()) n += check(`corpus/${f}`, corpus(f), 'text', 'zh', false);
     expect(n).toBeGreaterThan(1000);

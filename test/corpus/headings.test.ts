@@ -1,10 +1,10 @@
 // The 24 real government reports: what the heading rules report on them, and that it is right.
 // Their deviations are real (corpus/README.md): half-width (一) in hailar 2016/2017 and national 2011,
 // `1、` (2012) and full-width `１、` (2010) numbering. Nothing else may be reported.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { lint } from '../../rules/engine';
 import { allRules } from '../../rules/all-rules';
-import { corpus, corpusFiles, lineOf } from '../helpers/fixtures';
+import { corpus, corpusFiles, describeCorpus, lineOf } from '../helpers/fixtures';
 
 const rules = allRules.filter((r) => r.meta.id.startsWith('heading-') || r.meta.id === 'enumeration-sequence');
 
@@ -16,7 +16,7 @@ const EXPECTED: Record<string, string[]> = {
   'gwr_national_2012.txt': [108, 109, 110, 111, 112, 113, 114, 115, 116].map((l, i) => `${l}:${i + 1}、`),
 };
 
-describe('corpus: heading findings', () => {
+describeCorpus('corpus: heading findings', () => {
   it.each(corpusFiles())('%s', (name) => {
     const text = corpus(name);
     const r = lint(text, { filename: name, rules });

@@ -4,10 +4,10 @@
 // - number-format: full-width digits (2003, 2004, 2009, 2010 and the datelines of 2007, 2008) and numbers that mix
 //   widths (13．65, 18％, 9．2%) in 2004–2013 and hailar 2012. Every one is a number with a full-width character.
 // - document-number: the reports cite no 发文字号.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { lint } from '../../rules/engine';
 import { allRules } from '../../rules/all-rules';
-import { corpus, corpusFiles, lineOf } from '../helpers/fixtures';
+import { corpus, corpusFiles, describeCorpus, lineOf } from '../helpers/fixtures';
 
 const IDS = ['metric-unit', 'number-range', 'number-format', 'document-number'];
 const rules = allRules.filter((r) => IDS.includes(r.meta.id));
@@ -35,7 +35,7 @@ const WIDTHS: Record<string, number> = {
   'gwr_national_2013.txt': 2,
 };
 
-describe('corpus: number findings', () => {
+describeCorpus('corpus: number findings', () => {
   it.each(corpusFiles())('%s', (name) => {
     const text = corpus(name);
     const r = lint(text, { filename: name, rules });

@@ -1,9 +1,9 @@
 // What punctuation-width, punctuation-pairs and cjk-spacing report on the 24 published government reports,
 // each finding checked by reading it: every one is a real deviation from GB/T 15834 or 公文 spacing.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { fixText, lint } from '../../rules/engine';
 import { allRules } from '../../rules/all-rules';
-import { corpus, corpusFiles, lineOf } from '../helpers/fixtures';
+import { corpus, corpusFiles, describeCorpus, lineOf } from '../helpers/fixtures';
 
 const rules = allRules.filter((r) => ['punctuation-width', 'punctuation-pairs', 'cjk-spacing'].includes(r.meta.id));
 
@@ -15,7 +15,7 @@ function run(name: string) {
   return { text, findings: r.findings, show };
 }
 
-describe('corpus punctuation', () => {
+describeCorpus('corpus punctuation', () => {
   it('has the 24 reports', () => {
     expect(corpusFiles()).toHaveLength(24);
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildProse } from '../../rules/model/prose';
 import { LineIndex } from '../../rules/model/lines';
 import { markdownChunks, plainLineKind } from '../../rules/model/markdown-chunks';
-import { corpus, corpusFiles, seed, SEEDS, type SeedId } from '../helpers/fixtures';
+import { corpus, corpusFiles, itCorpus, seed, SEEDS, type SeedId } from '../helpers/fixtures';
 
 const WHOLE = Number.POSITIVE_INFINITY;
 
@@ -119,7 +119,7 @@ describe('plain Markdown runs read without remark', () => {
     expect(expectSame(seed(id), 512)).toBeGreaterThan(0);
   });
 
-  it('the corpus as Markdown: the same prose as remark', () => {
+  itCorpus('the corpus as Markdown: the same prose as remark', () => {
     let plain = 0;
     for (const f of corpusFiles()) plain += expectSame(corpus(f), 512);
     expect(plain).toBeGreaterThan(10);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocument, type Heading } from '../../rules/model/document';
 import { MASK } from '../../rules/model/prose';
-import { corpus, lineOf, seed } from '../helpers/fixtures';
+import { corpus, itCorpus, lineOf, seed } from '../helpers/fixtures';
 
 /** Compact outline: marker+text (first 12 chars) with children, for comparing trees. */
 function outline(hs: Heading[]): unknown[] {
@@ -47,7 +47,7 @@ describe('title and years', () => {
     ]);
   });
 
-  it('a government report: 2018政府工作报告 without 年, its review and tasks', () => {
+  itCorpus('a government report: 2018政府工作报告 without 年, its review and tasks', () => {
     const doc = buildDocument(corpus('gwr_national_2018.txt'));
     expect(doc.kind).toBe('government-report');
     expect(doc.years).toMatchObject({ report: 2018, summary: 2017, plan: 2018, source: 'title' });
@@ -59,14 +59,14 @@ describe('title and years', () => {
     expect(doc.roots[2].text).toBe('对2018年政府工作的建议');
   });
 
-  it('a letter-spaced title without a year takes the dateline year', () => {
+  itCorpus('a letter-spaced title without a year takes the dateline year', () => {
     const doc = buildDocument(corpus('gwr_hailar_district_2012.txt'));
     expect(doc.title?.text).toBe('政府工作报告');
     expect(doc.dateline?.year).toBe(2012);
     expect(doc.years).toMatchObject({ report: 2012, summary: 2011, plan: 2012, source: 'dateline' });
   });
 
-  it('a dateline without any title', () => {
+  itCorpus('a dateline without any title', () => {
     const doc = buildDocument(corpus('gwr_hailar_district_2017.txt'));
     expect(doc.title).toBeUndefined();
     expect(doc.kind).toBe('government-report');

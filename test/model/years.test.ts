@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocument } from '../../rules/model/document';
 import { classifySection, isNotesLabel, sectionYearOf } from '../../rules/model/title';
-import { corpus, corpusFiles, seed } from '../helpers/fixtures';
+import { corpus, corpusFiles, itCorpus, seed } from '../helpers/fixtures';
 
 describe('section kinds', () => {
   it('section-title headings get their kind', () => {
@@ -61,7 +61,7 @@ describe('section years', () => {
 });
 
 describe('notes after the body', () => {
-  it('a notes label ends the sections', () => {
+  itCorpus('a notes label ends the sections', () => {
     expect(isNotesLabel('注释：')).toBe(true);
     expect(isNotesLabel('附注：')).toBe(true);
     expect(isNotesLabel('注：本文数据为初步统计')).toBe(false);
@@ -75,7 +75,7 @@ describe('notes after the body', () => {
     expect(doc.sectionAt(text.indexOf('新的一年，外交工作')).kind).toBe('plan');
   });
 
-  it('national 2010: glossary items are not plan headings of 2020', () => {
+  itCorpus('national 2010: glossary items are not plan headings of 2020', () => {
     const doc = buildDocument(corpus('gwr_national_2010.txt'));
     expect(doc.headings.filter((h) => h.year !== undefined && h.year !== 2009 && h.year !== 2010)).toEqual([]);
   });
@@ -98,7 +98,7 @@ describe('report years', () => {
     expect(buildDocument('园区2023年工作总结\n一、主要工作完成情况\n').years).toMatchObject({ summary: 2023, plan: 2024 });
   });
 
-  it('every corpus report: a government report with its year from the title or the dateline', () => {
+  itCorpus('every corpus report: a government report with its year from the title or the dateline', () => {
     for (const f of corpusFiles()) {
       const doc = buildDocument(corpus(f));
       const y = Number(/(\d{4})/.exec(f)![1]);
@@ -106,7 +106,7 @@ describe('report years', () => {
     }
   });
 
-  it('every corpus report: dated sections name the year they should', () => {
+  itCorpus('every corpus report: dated sections name the year they should', () => {
     for (const f of corpusFiles()) {
       const doc = buildDocument(corpus(f));
       for (const h of doc.roots) {
@@ -126,7 +126,7 @@ describe('time frame (doc.timeFrameAt)', () => {
     expect(doc.expectedYear('plan')).toBe(2024);
   });
 
-  it('a five-year review is multi-year; the tasks are about the report year', () => {
+  itCorpus('a five-year review is multi-year; the tasks are about the report year', () => {
     const doc = buildDocument(corpus('gwr_national_2018.txt'));
     expect(doc.timeFrameAt(doc.text.indexOf('（一）坚持稳中求进')).kind).toBe('multi-year');
     expect(doc.timeFrameAt(doc.text.indexOf('（一）深入推进供给侧'))).toMatchObject({ kind: 'plan', year: 2018 });

@@ -77,7 +77,7 @@ testRule(rule, {
     { text: '积极开展清新园区"建设。', errors: 1 },
     // not a multi-sentence quotation: the second quote does not follow a sentence end
     { text: '积极开展"清新园区建设。持续推进"一网通办改革。', errors: 2 },
-    { text: '深化"放管服"改革,推进"一网通办。', errors: [{ text: '"', message: '直引号' }] },
+    { text: '深化"放管服"改革,推进"一网通办。', errors: [{ text: '"', message: '直双引号' }] },
     { text: "做好新时代促进'两个健康创新探索工作。", errors: [{ text: "'" }] },
     // several unmatched marks, each reported
     { text: '“一个突破、三个站前列，即力争主营业务收入突破；《实施办法', errors: 2 },

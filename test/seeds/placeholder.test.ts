@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import rule from '../../rules/rules/placeholder';
 import { lint } from '../../rules/engine';
 import type { Finding } from '../../rules/types';
-import { corpus, corpusFiles, lineOf, seed, type SeedId } from '../helpers/fixtures';
+import { corpus, corpusFiles, describeCorpus, lineOf, seed, type SeedId } from '../helpers/fixtures';
 
 function run(text: string, filename = 'report.txt') {
   const r = lint(text, { filename, rules: [rule] });
@@ -126,7 +126,7 @@ describe('placeholder on template-style reports', () => {
   });
 });
 
-describe('placeholder on the corpus of finished reports', () => {
+describeCorpus('placeholder on the corpus of finished reports', () => {
   const files = corpusFiles();
 
   it('has the 24 reports', () => {

@@ -4,7 +4,7 @@ import { lint } from '../../rules/engine';
 import yearConsistency from '../../rules/rules/year-consistency';
 import dateFormat from '../../rules/rules/date-format';
 import yearFacts from '../../rules/rules/year-facts';
-import { corpus, corpusFiles, lineOf, seed, type SeedId } from '../helpers/fixtures';
+import { corpus, corpusFiles, describeCorpus, lineOf, seed, type SeedId } from '../helpers/fixtures';
 
 const rules = [yearConsistency, dateFormat, yearFacts];
 const run = (text: string) => {
@@ -63,7 +63,7 @@ describe('seeds', () => {
   });
 });
 
-describe('the 24 real government reports', () => {
+describeCorpus('the 24 real government reports', () => {
   const files = corpusFiles();
   it('are all there', () => expect(files).toHaveLength(24));
   for (const f of files) {
