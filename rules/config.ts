@@ -1,6 +1,6 @@
 // `.reportlintrc.json`: parsing (JSON with comments), a JSON schema generated from the rule metadata,
 // validation with messages that name the file and the bad key. No file-system access here.
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse as parseJsonc, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import Ajv, { type ErrorObject } from 'ajv';
 import type { GlobalSettings, Rule, SeveritySetting } from './types';
 
@@ -125,6 +125,34 @@ export function parseConfig(text: string, file: string, rules: Rule[]): Resolved
   if (raw === undefined || raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError(file, ['the file must hold a JSON object']);
   }
+  const forbidden = forbiddenKeys(text);
+  if (forbidden.length) throw new ConfigError(file, forbidden);
+  return validated(raw, file, rules);
+}
+
+/**
+ * Keys that name JavaScript object machinery (`__proto__`, `constructor`, `prototype`): a parser that builds
+ * objects by assignment turns `"__proto__": {…}` into the object's prototype, invisible to the schema and
+ * inherited by every lookup. No setting has such a name; the file is refused.
+ */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+function forbiddenKeys(text: string): string[] {
+  const problems: string[] = [];
+  visit(
+    text,
+    {
+      onObjectProperty(property, _offset, _length, startLine, _startCharacter, pathSupplier) {
+        if (!FORBIDDEN_KEYS.has(property)) return;
+        const where = [...pathSupplier(), property].join('.');
+        problems.push(`key "${where}" (line ${startLine + 1}) is not allowed: "${property}" is never a setting; remove it`);
+      },
+    },
+    { allowTrailingComma: true, disallowComments: false },
+  );
+  return problems.slice(0, 5);
+}
+
+function validated(raw: object, file: string, rules: Rule[]): ResolvedConfig {
   const validate = validatorFor(rules);
   if (!validate(raw)) {
     const problems = [...new Set((validate.errors ?? []).map(describe).filter((s): s is string => !!s))];
@@ -142,8 +170,9 @@ export function resolveConfig(file: ConfigFile): ResolvedConfig {
     else rules[id] = { severity: setting[0], options: setting[1] };
   }
   const settings: GlobalSettings = {};
-  if (file.year !== undefined) settings.year = file.year;
-  if (file.maxSize !== undefined) settings.maxSize = file.maxSize;
+  // own keys only: an inherited value never takes effect
+  if (Object.hasOwn(file, 'year') && file.year !== undefined) settings.year = file.year;
+  if (Object.hasOwn(file, 'maxSize') && file.maxSize !== undefined) settings.maxSize = file.maxSize;
   return { rules, settings };
 }
 

@@ -1,0 +1,113 @@
+// Issue 13 ("never lose a byte"), the CLI side: a corrupt cache, prototype keys in the config, the bound on
+// --concurrency, control characters in what is printed, limits that were hit, the size limit's unit.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { cleanup, CLEAN_REPORT, ERROR_REPORT, json, run, tempDir, write } from './helpers';
+
+let dir: string;
+beforeAll(() => {
+  dir = tempDir();
+});
+afterAll(() => cleanup(dir));
+
+describe('a corrupt cache (#15)', () => {
+  it('entries of the right header but the wrong shape are ignored: the files are linted again, no crash', () => {
+    const d = tempDir();
+    try {
+      const abs = write(d, 'r.txt', ERROR_REPORT);
+      const good = run(['--format', 'json', '--cache', 'r.txt'], { cwd: d });
+      expect(good.code).toBe(1);
+      const cache = JSON.parse(readFileSync(join(d, '.reportlint-cache'), 'utf8'));
+      const entry = cache.files[abs];
+      expect(entry.report.diagnostics.length).toBeGreaterThan(0);
+      const corruptions: unknown[] = [
+        { ...entry.report, diagnostics: 5 },
+        { ...entry.report, diagnostics: null },
+        { ...entry.report, diagnostics: [null] },
+        { ...entry.report, diagnostics: [{ rule: 'x' }] },
+        { ...entry.report, placeholders: 'many' },
+        null,
+        'report',
+      ];
+      for (const report of corruptions) {
+        for (const format of ['stylish', 'json', 'github', 'junit', 'sarif']) {
+          // (each run replaces the bad entry with a good one)
+          write(d, '.reportlint-cache', JSON.stringify({ ...cache, files: { [abs]: { ...entry, report } } }));
+          const r = run(['--format', format, '--cache', 'r.txt'], { cwd: d, env: { REPORT_LINT_DEBUG: 'cache' } });
+          expect(r.stderr, `${JSON.stringify(report)} ${format}`).not.toMatch(/internal error|not iterable/);
+          expect(r.code, JSON.stringify(report)).toBe(1);
+          expect(r.stderr).toMatch(/^report-lint: linted r\.txt$/m);
+        }
+        const again = json(run(['--format', 'json', 'r.txt'], { cwd: d }));
+        expect(again[0].diagnostics.length).toBe(entry.report.diagnostics.length);
+      }
+      // files as an array, and a "__proto__" path: ignored
+      write(d, '.reportlint-cache', JSON.stringify({ format: 'report-lint-cache/1', files: [entry] }));
+      expect(run(['--format', 'json', '--cache', 'r.txt'], { cwd: d }).code).toBe(1);
+    } finally {
+      cleanup(d);
+    }
+  });
+});
+
+describe('prototype keys in .reportlintrc.json (#30)', () => {
+  const cases: [string, string][] = [
+    ['top level', '{ "__proto__": { "year": 2019 } }'],
+    ['in rules', '{ "rules": { "__proto__": { "heading-marker": "off" } } }'],
+    ['in options', '{ "rules": { "placeholder": ["error", { "constructor": { "prototype": {} } }] } }'],
+    ['prototype', '{ "prototype": 1 }'],
+  ];
+  for (const [name, config] of cases) {
+    it(`is a config error naming the key (${name}), and nothing is linted`, () => {
+      const d = tempDir();
+      try {
+        write(d, '.reportlintrc.json', config);
+        write(d, 'r.txt', ERROR_REPORT);
+        const r = run(['--format', 'json', 'r.txt'], { cwd: d });
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toMatch(/bad configuration/);
+        expect(r.stderr).toMatch(/"(__proto__|constructor|prototype)"/);
+        expect(r.stderr).toMatch(/not allowed/);
+      } finally {
+        cleanup(d);
+      }
+    });
+  }
+
+  it('a "__proto__" year never takes effect (--print-config fails rather than show it)', () => {
+    const d = tempDir();
+    try {
+      write(d, '.reportlintrc.json', '{ "__proto__": { "year": 2019 } }');
+      const r = run(['--print-config', 'r.txt'], { cwd: d });
+      expect(r.code).toBe(2);
+      expect(r.stdout).not.toMatch(/2019/);
+    } finally {
+      cleanup(d);
+    }
+  });
+});
+
+describe('--concurrency is bounded (#25)', () => {
+  it('asks for 64 threads on 6 files: gets no more than the CPUs and the files', () => {
+    for (let i = 0; i < 6; i++) write(dir, `conc/${i}.txt`, ERROR_REPORT);
+    const r = run(['--format', 'json', '--concurrency', '64', 'conc'], { cwd: dir, env: { REPORT_LINT_DEBUG: 'threads' } });
+    expect(r.code).toBe(1);
+    expect(json(r).length).toBe(6);
+    const threads = [...r.stderr.matchAll(/^report-lint: thread (\d+) linted (\d+) files$/gm)];
+    const expected = Math.min(64, availableParallelism(), 6);
+    // one thread runs without workers, and prints no per-thread lines
+    expect(threads.length === 0 ? 1 : threads.length).toBe(expected);
+    expect(r.stderr).toMatch(new RegExp(`^report-lint: ${expected} threads? for 6 files`, 'm'));
+  });
+
+  it('--concurrency 1 on 2 files stays one thread', () => {
+    write(dir, 'conc1/a.txt', CLEAN_REPORT);
+    write(dir, 'conc1/b.txt', CLEAN_REPORT);
+    const r = run(['--format', 'json', '--concurrency', '1', 'conc1'], { cwd: dir, env: { REPORT_LINT_DEBUG: 'threads' } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^report-lint: 1 thread for 2 files/m);
+  });
+});
