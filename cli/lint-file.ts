@@ -10,7 +10,8 @@ import type { SourceFormat } from '../rules/model/prose';
 import { renderJsonEntry, writeJsonEntry } from './json-entry';
 import { ChunkWriter } from './chunk-writer';
 import { sarifLocation, writeSarifResults, writeStylishFile } from './formats';
-import { decodeBytes, encodeText, readReportFile, writeFileAtomic, type ReadResult, type TextEncoding } from '../node/files';
+import { decodeBytes, encodeText, readReportFile, writeFileAtomic, type DecodedFile, type ReadResult, type TextEncoding } from '../node/files';
+import { spliceGb18030, type ExplicitEncoding } from '../node/encoding';
 
 export type Mode = 'lint' | 'fix' | 'fix-dry-run';
 
@@ -24,6 +25,8 @@ export interface Job {
   inlineConfig: boolean;
   mode: Mode;
   maxBytes: number;
+  /** --encoding: how files without a byte order mark are decoded (and --fix may then write them). */
+  encoding?: ExplicitEncoding;
   /** Text read from stdin. */
   stdin?: Buffer;
   /** Return the content hash (for --cache). */
@@ -124,6 +127,32 @@ function formatFor(display: string, encoding: string): SourceFormat | undefined 
   return ext === '.md' || ext === '.markdown' ? 'markdown' : 'text';
 }
 
+/** Why --fix does not write a file whose encoding was guessed, and the option that makes it certain. */
+function uncertainMessage(read: DecodedFile, job: Job): string {
+  const en = job.lang === 'en';
+  const f = job.display;
+  switch (read.uncertain) {
+    case 'utf16-no-bom': {
+      const name = read.encoding === 'utf16be-nobom' ? 'utf16be' : 'utf16le';
+      return en
+        ? `fixes not written to "${f}": it reads as UTF-16 without a byte order mark, which is a guess; if it is, run --fix again with --encoding ${name}`
+        : `未写入修复（"${f}"）：文件看起来是没有字节顺序标记（BOM）的 UTF-16，编码是推测的；如确是，请加 --encoding ${name} 再运行 --fix`;
+    }
+    case 'utf8-truncated':
+      return en
+        ? `fixes not written to "${f}": it is UTF-8 with its last character cut off; writing would change those bytes. Repair the end of the file, or name its encoding with --encoding`
+        : `未写入修复（"${f}"）：文件是 UTF-8，但最后一个字符不完整，写回会改变这些字节；请修复文件末尾，或用 --encoding 指定编码`;
+    case 'gb18030-roundtrip':
+      return en
+        ? `fixes not written to "${f}": read as GB18030/GBK, but some of its bytes (such as a CP936 € 0x80) would not be written back as they are; with --encoding gb18030 only the fixed spans are re-encoded`
+        : `未写入修复（"${f}"）：按 GB18030/GBK 读取，但其中有字节（如 CP936 的 € 0x80）无法原样写回；加 --encoding gb18030 则只重新编码修复之处`;
+    default:
+      return en
+        ? `fixes not written to "${f}": it is not UTF-8 and reading it as GB18030/GBK is a guess; name its encoding with --encoding (utf8, utf16le, utf16be, gb18030)`
+        : `未写入修复（"${f}"）：文件不是 UTF-8，按 GB18030/GBK 读取只是推测；请用 --encoding 指定编码（utf8、utf16le、utf16be、gb18030）`;
+  }
+}
+
 function lazyDiff(): typeof import('diff') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('diff') as typeof import('diff');
@@ -187,8 +216,8 @@ async function lintJobReport(job: Job): Promise<Linted> {
   const none = { report, findings: [] };
   let read: ReadResult & { bytes?: Buffer };
   try {
-    if (job.stdin) read = { ...decodeBytes(job.stdin), bytes: job.stdin };
-    else read = await readReportFile(job.path!, { maxBytes: job.maxBytes });
+    if (job.stdin) read = { ...decodeBytes(job.stdin, { encoding: job.encoding }), bytes: job.stdin };
+    else read = await readReportFile(job.path!, { maxBytes: job.maxBytes, encoding: job.encoding });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     report.error = `cannot read "${job.display}": ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.message}`;
@@ -207,14 +236,26 @@ async function lintJobReport(job: Job): Promise<Linted> {
   if (job.mode !== 'lint' && encoding === 'docx') {
     report.fixRefused = `--fix cannot write .docx files ("${job.display}"): fix the findings in Word, or convert the report to .md or .txt`;
     result = lint(text, opts);
+  } else if (job.mode !== 'lint' && read.uncertain && !read.explicit) {
+    // a guessed encoding is linted, never written back
+    result = lint(text, opts);
+    if (result.findings.some((f) => f.fix)) report.fixRefused = uncertainMessage(read, job);
   } else if (job.mode !== 'lint') {
     const fixed = fixText(text, opts);
     result = fixed.result;
     finalText = fixed.output;
     if (fixed.output !== text) {
-      if (job.mode === 'fix' && job.path) {
+      // GB18030: only the fixed spans are re-encoded; the other bytes stay as they were
+      const data = encoding === 'gb18030' && read.bytes ? spliceGb18030(read.bytes, text, fixed.output) : encodeText(fixed.output, encoding as TextEncoding);
+      if (!data) {
+        report.fixRefused = job.lang === 'en'
+          ? `fixes not written to "${job.display}": some of its GB18030 bytes do not round-trip and the fixes touch them; fix it in an editor that keeps its encoding`
+          : `未写入修复（"${job.display}"）：文件中有不能按原字节写回的 GB18030 字符，且修复涉及这些字符；请在能保留原编码的编辑器中修改`;
+        result = lint(text, opts);
+        finalText = text;
+      } else if (job.mode === 'fix' && job.path) {
         try {
-          writeFileAtomic(job.path, encodeText(fixed.output, encoding as TextEncoding));
+          writeFileAtomic(job.path, data);
         } catch (e) {
           const err = e as NodeJS.ErrnoException;
           // The original is untouched (the rename never happened); report what is in it.

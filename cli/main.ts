@@ -16,6 +16,7 @@ import { FORMATS, formatGithub, formatJson, formatJunit, formatSarif, formatStyl
 import { lintJob, sha1, type FileReport, type Job, type JsonSink, type Mode } from './lint-file';
 import { ChunkWriter } from './chunk-writer';
 import { LintCache } from './cache';
+import { ENCODING_NAMES, type ExplicitEncoding } from '../node/encoding';
 
 const HELP = `report-lint ${VERSION}: proofreads Chinese official reports (工作总结, 工作计划, 政府工作报告)
 
@@ -25,8 +26,11 @@ Usage: report-lint [options] FILE|DIR|GLOB...
 Inputs
   Directories are searched recursively for .md, .markdown and .txt files; .gitignore and .reportlintignore
   (in the current directory and the repository root) are respected. A file named on the command line is
-  always linted. Text may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK. Binary,
-  undecodable and too large files are skipped with a reason and do not change the exit code.
+  always linted. Text may be UTF-8 (with or without BOM), UTF-16 (with BOM, or recognised without), or
+  GB18030/GBK. Binary, undecodable and too large files are skipped with a reason and do not change the exit code.
+  --encoding NAME          decode files without a byte order mark as utf8, utf16le, utf16be or gb18030 (gbk);
+                           --fix writes a file only when its encoding is certain (a BOM, valid UTF-8, GB18030
+                           that round-trips, or this option)
   --no-ignore              do not apply .gitignore and .reportlintignore
   --ext LIST               more extensions, e.g. --ext docx (.docx paragraphs are linted like lines of text)
   --stdin                  read the report from standard input
@@ -257,6 +261,7 @@ export async function main(argv: string[]): Promise<number> {
         'cache-location': { type: 'string' },
         shard: { type: 'string' },
         concurrency: { type: 'string' },
+        encoding: { type: 'string' },
       },
     }));
   } catch (e) {
@@ -296,6 +301,11 @@ export async function main(argv: string[]): Promise<number> {
       if (!extensions.includes(e.toLowerCase())) extensions.push(e.toLowerCase());
     }
   }
+  let encoding: ExplicitEncoding | undefined;
+  if (values.encoding !== undefined) {
+    encoding = ENCODING_NAMES[values.encoding.toLowerCase()];
+    if (!encoding) throw new UsageError(`--encoding "${values.encoding}" is not known: use one of utf8, utf16le, utf16be, gb18030 (gbk)`);
+  }
   const shard = values.shard !== undefined ? parseShard(values.shard) : undefined;
   const mode: Mode = values.fix ? 'fix' : values['fix-dry-run'] ? 'fix-dry-run' : 'lint';
 
@@ -320,6 +330,7 @@ export async function main(argv: string[]): Promise<number> {
     inlineConfig: !values['no-inline-config'],
     mode,
     hash: useCache,
+    encoding,
     // The cache stores diagnostics; otherwise a json report is rendered where each file is linted.
     ...(format === 'json' && !useCache ? { renderJson: { quiet: !!values.quiet } } : {}),
     // stylish likewise: each file's lines are made where it is linted, and only they are kept
@@ -365,7 +376,7 @@ export async function main(argv: string[]): Promise<number> {
       /* not bundled: the version alone */
     }
     jobs.forEach((job, i) => {
-      keys[i] = sha1(JSON.stringify([build, job.config, job.lang, job.inlineConfig, extname(job.display).toLowerCase()]));
+      keys[i] = sha1(JSON.stringify([build, job.config, job.lang, job.inlineConfig, extname(job.display).toLowerCase(), job.encoding ?? null]));
       let hit: FileReport | undefined;
       try {
         hit = job.path ? cache.get(job.path, sha1(readFileSync(job.path)), keys[i]) : undefined;
