@@ -46,6 +46,24 @@ export function formatJson(reports: FileReport[]): Uint8Array[] {
   return out;
 }
 
+// ---- control characters ----
+
+// C0 controls (with tab and line breaks), DEL and the C1 controls (U+009B is an 8-bit CSI to some terminals)
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+const CONTROLS_BUT_BREAKS = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const hex = (c: string) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+
+/**
+ * Text from a document or a file name, safe to print: each control character becomes a visible `\xNN`, so an
+ * escape sequence in a report (`ESC c` resets a terminal) or a line break in a file name never reaches the terminal
+ * or a CI log as what it is. `keepBreaks` leaves CR and LF for a format that escapes them itself.
+ */
+export function sanitize(s: string, keepBreaks = false): string {
+  if (!CONTROL.test(s)) return s;
+  return s.replace(keepBreaks ? CONTROLS_BUT_BREAKS : CONTROLS, hex);
+}
+
 // ---- stylish ----
 
 const ansi = (code: string, on: boolean) => (s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
@@ -137,8 +155,8 @@ function stylishParts(lang: Lang, color: boolean): StylishParts {
     sevColor: (s: string) => (s === 'error' ? red : s === 'warning' ? yellow : blue),
     dimOn,
     dimOff,
-    messageWidth: memo(width),
-    message: encodedOnce((m) => `  ${m}`),
+    messageWidth: memo((m) => width(sanitize(m))),
+    message: encodedOnce((m) => `  ${sanitize(m)}`),
     rule: encodedOnce((id) => `  ${dim(id)}\n`),
   };
   stylishCache.set(key, p);
@@ -150,9 +168,9 @@ export function writeStylishFile(w: ChunkWriter, r: FileReport, lang: Lang, colo
   if (r.diagnostics.length === 0 && !r.placeholders && r.skipped === undefined && !r.fixRefused && !r.fixed) return;
   const { zh, bold, dim, yellow, under, sevText, sevColor, dimOn, dimOff, messageWidth, message, rule } = stylishParts(lang, color);
   const line = (s: string) => w.text(`${s}\n`);
-  line(under(r.file));
-  if (r.skipped !== undefined) line(`  ${dim(zh ? `已跳过：${r.skipped}` : `skipped: ${r.skipped}`)}`);
-  if (r.fixRefused) line(`  ${yellow(r.fixRefused)}`);
+  line(under(sanitize(r.file)));
+  if (r.skipped !== undefined) line(`  ${dim(zh ? `已跳过：${sanitize(r.skipped)}` : `skipped: ${sanitize(r.skipped)}`)}`);
+  if (r.fixRefused) line(`  ${yellow(sanitize(r.fixRefused))}`);
   if (r.fixed) line(`  ${dim(zh ? `已修复 ${r.fixed} 处` : `${r.fixed} fix${r.fixed === 1 ? '' : 'es'} applied`)}`);
   // a finding's line: "  <pos>  <severity>  <message>  <rule>", each column padded to the file's widest
   let posW = 0;
@@ -217,15 +235,16 @@ export function formatStylish(reports: FileReport[], ctx: FormatContext): Uint8A
     line(`  ${pl(t.placeholders, 'placeholder')} left${t.placeholderFiles ? ` in ${pl(t.placeholderFiles, 'file')}` : ''}`);
     if (t.skipped) line(`  ${pl(t.skipped, 'file')} skipped:`);
   }
-  for (const r of reports) if (r.skipped !== undefined) line(`    ${r.file}: ${r.skipped}`);
+  for (const r of reports) if (r.skipped !== undefined) line(`    ${sanitize(r.file)}: ${sanitize(r.skipped)}`);
   flush();
   return pieces;
 }
 
 // ---- github workflow commands ----
 
-const escData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escProp = (s: string) => escData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+// (control characters other than line breaks are made visible first: a CI log renders escape sequences)
+const escData = (s: string) => sanitize(s, true).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escProp = (s: string) => escData(sanitize(s)).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export function formatGithub(reports: FileReport[], ctx: FormatContext): Uint8Array[] {
   const title = encodedOnce((rule) => `,title=${escProp(rule)}::`);
@@ -258,7 +277,7 @@ export function formatGithub(reports: FileReport[], ctx: FormatContext): Uint8Ar
 // ---- junit ----
 
 const xml = (s: string) =>
-  s
+  sanitize(s, true)
     // characters XML 1.0 forbids
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
     .replace(/&/g, '&amp;')

@@ -9,7 +9,7 @@ import { LineIndex } from '../rules/model/lines';
 import type { SourceFormat } from '../rules/model/prose';
 import { renderJsonEntry, writeJsonEntry } from './json-entry';
 import { ChunkWriter } from './chunk-writer';
-import { sarifLocation, writeSarifResults, writeStylishFile } from './formats';
+import { sanitize, sarifLocation, writeSarifResults, writeStylishFile } from './formats';
 import { decodeBytes, encodeText, readReportFile, writeFileAtomic, type DecodedFile, type ReadResult, type TextEncoding } from '../node/files';
 import { spliceGb18030, type ExplicitEncoding } from '../node/encoding';
 
@@ -264,7 +264,9 @@ async function lintJobReport(job: Job): Promise<Linted> {
         }
         report.fixed = fixed.applied;
       } else {
-        report.diff = lazyDiff().createTwoFilesPatch(job.display, job.display, text, fixed.output, undefined, undefined, { context: 2 });
+        // (the file name made printable; the lines are the document's, as a patch must have them)
+        const name = sanitize(job.display);
+        report.diff = lazyDiff().createTwoFilesPatch(name, name, text, fixed.output, undefined, undefined, { context: 2 });
         report.fixed = fixed.applied;
       }
     }

@@ -12,7 +12,7 @@ import { allRules } from '../rules/all-rules';
 import { findConfigFile, loadConfigFile } from '../node/config-files';
 import { RULE_DOCS_BASE, VERSION } from '../node/project';
 import { collectFiles, DEFAULT_EXTENSIONS, gitRoot, inShard, parseShard, UsageError } from './collect';
-import { FORMATS, formatGithub, formatJson, formatJunit, formatSarif, formatStylish, type Format, type FormatContext } from './formats';
+import { FORMATS, sanitize, formatGithub, formatJson, formatJunit, formatSarif, formatStylish, type Format, type FormatContext } from './formats';
 import { lintJob, sha1, type FileReport, type Job, type JsonSink, type Mode } from './lint-file';
 import { ChunkWriter } from './chunk-writer';
 import { LintCache } from './cache';
@@ -385,7 +385,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       if (hit) {
         reports[i] = { ...hit, file: job.display };
-        if (debugCache) process.stderr.write(`report-lint: cached ${job.display}\n`);
+        if (debugCache) process.stderr.write(`report-lint: cached ${sanitize(job.display)}\n`);
       } else todo.push(i);
     });
   } else jobs.forEach((_, i) => todo.push(i));
@@ -427,7 +427,7 @@ export async function main(argv: string[]): Promise<number> {
   todo.forEach((i, k) => {
     const r = results[k];
     reports[i] = r;
-    if (debugCache) process.stderr.write(`report-lint: linted ${r.file}\n`);
+    if (debugCache) process.stderr.write(`report-lint: linted ${sanitize(r.file)}\n`);
     if (cache && r.hash && !r.error && jobs[i].path) cache.set(jobs[i].path!, r.hash, keys[i], r);
   });
   if (cache) {
@@ -444,10 +444,10 @@ export async function main(argv: string[]): Promise<number> {
   for (const r of all) {
     if (r.error) {
       failed = true;
-      process.stderr.write(`report-lint: ${r.error}. Check that the file exists and that you may read (and, with --fix, write) it.\n`);
+      process.stderr.write(`report-lint: ${sanitize(r.error)}. Check that the file exists and that you may read (and, with --fix, write) it.\n`);
     }
-    for (const ie of r.internalErrors ?? []) process.stderr.write(`report-lint: internal error in ${r.file}: ${ie}. Please report it; the other rules' findings are shown.\n`);
-    if (r.fixRefused) process.stderr.write(`report-lint: ${r.fixRefused}\n`);
+    for (const ie of r.internalErrors ?? []) process.stderr.write(`report-lint: internal error in ${sanitize(r.file)}: ${sanitize(ie)}. Please report it; the other rules' findings are shown.\n`);
+    if (r.fixRefused) process.stderr.write(`report-lint: ${sanitize(r.fixRefused)}\n`);
   }
   const shown = all.filter((r) => !r.error);
   let errors = 0;
@@ -546,9 +546,9 @@ function run(): void {
     },
     (e: unknown) => {
       if (e instanceof ConfigError) {
-        process.stderr.write(`report-lint: bad configuration in ${e.file}:\n${e.problems.map((p) => `  - ${p}`).join('\n')}\nFix the file (see schemas/reportlintrc.schema.json) or pass another with --config. Nothing was linted.\n`);
+        process.stderr.write(`report-lint: bad configuration in ${sanitize(e.file)}:\n${e.problems.map((p) => `  - ${sanitize(p)}`).join('\n')}\nFix the file (see schemas/reportlintrc.schema.json) or pass another with --config. Nothing was linted.\n`);
       } else if (e instanceof UsageError || e instanceof Failure) {
-        process.stderr.write(`report-lint: ${e.message}\n`);
+        process.stderr.write(`report-lint: ${sanitize(e.message)}\n`);
       } else {
         process.stderr.write(`report-lint: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\nPlease report it.\n`);
       }

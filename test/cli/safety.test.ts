@@ -111,3 +111,41 @@ describe('--concurrency is bounded (#25)', () => {
     expect(r.stderr).toMatch(/^report-lint: 1 thread for 2 files/m);
   });
 });
+
+describe('control characters never reach the terminal (#10)', () => {
+  // ESC c resets a terminal, ESC [2J clears it, BEL rings; a file may be named with them too
+  const name = 'r\u001b[31mred\u0007\u009b.md';
+  const text = '关于2023年工作的总结\n\n一、主要工作\n\n全年完成了各项工作【待补充\u001bc数据】。\n\n1、加强领导。\n';
+  const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
+  it('stylish, github and junit print them as visible \\xNN, in messages and file names; json keeps the text', () => {
+    const d = tempDir();
+    try {
+      write(d, name, text);
+      const j = json(run(['--format', 'json', name], { cwd: d }))[0];
+      expect(j.file).toBe(name);
+      expect(j.diagnostics.some((x) => x.message.includes('\u001bc'))).toBe(true);
+      for (const format of ['stylish', 'github', 'junit']) {
+        for (const lang of ['zh', 'en']) {
+          const r = run(['--format', format, '--lang', lang, name], { cwd: d });
+          expect(r.code, format).toBe(1);
+          expect(r.stdout, format).not.toMatch(raw);
+          expect(r.stdout, format).toContain('\\x1b');
+          expect(r.stdout, format).toContain('\\x07');
+        }
+      }
+      expect(run(['--format', 'stylish', name], { cwd: d }).stdout).toContain('【待补充\\x1bc数据】');
+      // a --fix-dry-run diff names the file printably; the report on stderr too
+      const dry = run(['--fix-dry-run', name], { cwd: d });
+      expect(dry.stdout).toMatch(/^--- r\\x1b\[31mred\\x07\\x9b\.md/m);
+      expect(dry.stderr).not.toMatch(raw);
+      // messages on stderr: a file that cannot be read, named on the command line
+      const missing = run(['--format', 'json', 'gone\u001bc.txt'], { cwd: d });
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).not.toMatch(raw);
+      expect(missing.stderr).toContain('gone\\x1bc.txt');
+    } finally {
+      cleanup(d);
+    }
+  });
+});
