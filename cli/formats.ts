@@ -27,6 +27,7 @@ export interface FormatContext {
 export function formatJsonEntry(r: FileReport): string {
   const o: Record<string, unknown> = { file: r.file, diagnostics: r.diagnostics, placeholders: r.placeholders };
   if (r.skipped !== undefined) o.skipped = r.skipped;
+  if (r.limits?.length) o.limits = r.limits;
   return JSON.stringify(o);
 }
 
@@ -165,13 +166,14 @@ function stylishParts(lang: Lang, color: boolean): StylishParts {
 
 /** What stylish prints for one file (nothing for a file without findings or notes), into `w`. */
 export function writeStylishFile(w: ChunkWriter, r: FileReport, lang: Lang, color: boolean): void {
-  if (r.diagnostics.length === 0 && !r.placeholders && r.skipped === undefined && !r.fixRefused && !r.fixed) return;
+  if (r.diagnostics.length === 0 && !r.placeholders && r.skipped === undefined && !r.fixRefused && !r.fixed && !r.limits?.length) return;
   const { zh, bold, dim, yellow, under, sevText, sevColor, dimOn, dimOff, messageWidth, message, rule } = stylishParts(lang, color);
   const line = (s: string) => w.text(`${s}\n`);
   line(under(sanitize(r.file)));
   if (r.skipped !== undefined) line(`  ${dim(zh ? `已跳过：${sanitize(r.skipped)}` : `skipped: ${sanitize(r.skipped)}`)}`);
   if (r.fixRefused) line(`  ${yellow(sanitize(r.fixRefused))}`);
   if (r.fixed) line(`  ${dim(zh ? `已修复 ${r.fixed} 处` : `${r.fixed} fix${r.fixed === 1 ? '' : 'es'} applied`)}`);
+  for (const l of r.limits ?? []) line(`  ${yellow(sanitize(l.message))}`);
   // a finding's line: "  <pos>  <severity>  <message>  <rule>", each column padded to the file's widest
   let posW = 0;
   let msgW = 0;
@@ -254,6 +256,7 @@ export function formatGithub(reports: FileReport[], ctx: FormatContext): Uint8Ar
   for (const r of reports) {
     const file = escProp(repoRelative(ctx, r.file));
     if (r.skipped !== undefined) w.text(`::notice file=${file},title=${escProp('report-lint: skipped')}::${escData(r.skipped)}\n`);
+    for (const l of r.limits ?? []) w.text(`::warning file=${file},title=${escProp('report-lint: limit reached')}::${escData(l.message)}\n`);
     if (!r.diagnostics.length) continue;
     const error = Buffer.from(`::error file=${file},line=`);
     const warning = Buffer.from(`::warning file=${file},line=`);
@@ -337,6 +340,8 @@ export function formatJunit(reports: FileReport[]): Uint8Array[] {
       w.num(d.column);
       w.ascii('</failure></testcase>\n');
     }
+    // limits that were hit: said where a CI's JUnit view shows a suite's output
+    if (r.limits?.length) w.text(`    <system-err>${r.limits.map((l) => xml(l.message)).join('\n')}</system-err>\n`);
     w.ascii('  </testsuite>\n');
   }
   w.text('</testsuites>\n');
@@ -479,6 +484,14 @@ export function formatSarif(reports: FileReport[], ctx: FormatContext): Uint8Arr
     const artifactLocation = sarifLocation(ctx.root, r.file, ctx.absPath(r.file));
     if (r.skipped !== undefined) {
       notifications.push({ level: 'note', message: { text: `${repoRelative(ctx, r.file)}: skipped: ${r.skipped}` }, locations: [{ physicalLocation: { artifactLocation } }] });
+    }
+    for (const l of r.limits ?? []) {
+      notifications.push({
+        level: 'warning',
+        message: { text: `${repoRelative(ctx, r.file)}: ${l.message}` },
+        locations: [{ physicalLocation: { artifactLocation } }],
+        properties: { limit: { kind: l.kind, limit: l.limit, ...(l.rule ? { rule: l.rule } : {}) } },
+      });
     }
     let results = r.rendered;
     if (!results) {

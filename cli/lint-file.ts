@@ -2,7 +2,7 @@
 // Runs on the main thread or in a worker; everything in and out is plain data.
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
-import { fixText, lint, messageText } from '../rules/engine';
+import { fixText, lint, messageText, MAX_FIX_PASSES, type LintResult } from '../rules/engine';
 import type { ResolvedConfig } from '../rules/config';
 import type { Finding, Lang, Severity, TextEdit } from '../rules/types';
 import { LineIndex } from '../rules/model/lines';
@@ -66,6 +66,15 @@ export interface JsonDiagnostic {
   suggestions?: { title: string; edits: JsonEdit[] }[];
 }
 
+/** A limit that was hit, with the message that says so (in the run's language). */
+export interface LimitNote {
+  kind: 'findings' | 'fix-passes';
+  /** The rule that stopped reporting (kind findings). */
+  rule?: string;
+  limit: number;
+  message: string;
+}
+
 export interface FileReport {
   file: string;
   diagnostics: JsonDiagnostic[];
@@ -80,6 +89,8 @@ export interface FileReport {
   diff?: string;
   /** --fix refused (e.g. .docx). */
   fixRefused?: string;
+  /** Limits that were hit: a rule's most findings per document, --fix's most passes (issue 13 #21). */
+  limits?: LimitNote[];
   /** For --cache: sha1 of the file's bytes. */
   hash?: string;
   /**
@@ -125,6 +136,33 @@ function formatFor(display: string, encoding: string): SourceFormat | undefined 
   if (encoding === 'docx') return 'text';
   const ext = extname(display).toLowerCase();
   return ext === '.md' || ext === '.markdown' ? 'markdown' : 'text';
+}
+
+/** The limits a file's run hit, each said in the run's language. */
+function limitNotes(result: LintResult, passLimitReached: boolean, job: Job): LimitNote[] {
+  const en = job.lang === 'en';
+  const fixing = job.mode !== 'lint';
+  const notes: LimitNote[] = [];
+  if (passLimitReached) {
+    notes.push({
+      kind: 'fix-passes',
+      limit: MAX_FIX_PASSES,
+      message: en
+        ? `--fix stopped after ${MAX_FIX_PASSES} passes with fixes left: run --fix again`
+        : `--fix 已达 ${MAX_FIX_PASSES} 轮修复的上限，仍有可修复的问题：请再运行一次 --fix`,
+    });
+  }
+  for (const l of result.limits ?? []) {
+    notes.push({
+      kind: 'findings',
+      rule: l.ruleId,
+      limit: l.limit,
+      message: en
+        ? `rule ${l.ruleId} stopped at ${l.limit} findings, its most per document: there may be more${fixing ? '; run --fix again' : '; fix these and run it again'}`
+        : `规则 ${l.ruleId} 每个文件最多报告 ${l.limit} 个问题，已达上限，可能还有更多${fixing ? '；请再运行一次 --fix' : '；改正后请再检查一次'}`,
+    });
+  }
+  return notes;
 }
 
 /** Why --fix does not write a file whose encoding was guessed, and the option that makes it certain. */
@@ -233,6 +271,7 @@ async function lintJobReport(job: Job): Promise<Linted> {
 
   let result;
   let finalText = text;
+  let passLimitReached = false;
   if (job.mode !== 'lint' && encoding === 'docx') {
     report.fixRefused = `--fix cannot write .docx files ("${job.display}"): fix the findings in Word, or convert the report to .md or .txt`;
     result = lint(text, opts);
@@ -242,6 +281,7 @@ async function lintJobReport(job: Job): Promise<Linted> {
     if (result.findings.some((f) => f.fix)) report.fixRefused = uncertainMessage(read, job);
   } else if (job.mode !== 'lint') {
     const fixed = fixText(text, opts);
+    passLimitReached = fixed.passLimitReached;
     result = fixed.result;
     finalText = fixed.output;
     if (fixed.output !== text) {
@@ -278,6 +318,8 @@ async function lintJobReport(job: Job): Promise<Linted> {
     return none;
   }
   report.placeholders = result.placeholders;
+  const limits = limitNotes(result, passLimitReached, job);
+  if (limits.length) report.limits = limits;
   if (result.internalErrors.length) report.internalErrors = result.internalErrors.map((e) => e.message);
   const lines = result.doc?.lines && result.doc.lines.text === finalText ? result.doc.lines : new LineIndex(finalText);
   return { report, findings: result.findings, lines };

@@ -448,6 +448,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     for (const ie of r.internalErrors ?? []) process.stderr.write(`report-lint: internal error in ${sanitize(r.file)}: ${sanitize(ie)}. Please report it; the other rules' findings are shown.\n`);
     if (r.fixRefused) process.stderr.write(`report-lint: ${sanitize(r.fixRefused)}\n`);
+    // a second --fix may be needed: said on stderr whatever the format
+    for (const l of r.limits ?? []) if (mode !== 'lint' && l.kind === 'fix-passes') process.stderr.write(`report-lint: ${sanitize(r.file)}: ${sanitize(l.message)}\n`);
   }
   const shown = all.filter((r) => !r.error);
   let errors = 0;

@@ -149,3 +149,42 @@ describe('control characters never reach the terminal (#10)', () => {
     }
   });
 });
+
+describe('limits that were hit are said, in every format (#21)', () => {
+  // 6,000 half-width commas between Chinese characters: punctuation-width stops at 5,000 findings
+  const many = '关于2023年工作的总结\n\n一、主要工作\n\n' + '推进工作,落实任务。\n'.repeat(6000);
+  // 60,000: --fix fixes 5,000 a pass and stops after 10 passes with 10,000 left
+  const tooMany = '关于2023年工作的总结\n\n一、主要工作\n\n' + '推进工作,落实任务。\n'.repeat(60000);
+
+  it('lint: json gets an additive "limits" entry; stylish, github, junit and sarif say it (zh and en)', () => {
+    write(dir, 'many.txt', many);
+    const j = json(run(['--format', 'json', 'many.txt'], { cwd: dir }))[0] as ReturnType<typeof json>[0] & { limits?: { kind: string; rule?: string; limit: number; message: string }[] };
+    expect(j.diagnostics.filter((d) => d.rule === 'punctuation-width').length).toBe(5000);
+    expect(j.limits).toEqual([{ kind: 'findings', rule: 'punctuation-width', limit: 5000, message: expect.stringMatching(/punctuation-width.*5000.*上限/) }]);
+    const en = run(['--format', 'stylish', '--lang', 'en', 'many.txt'], { cwd: dir });
+    expect(en.stdout).toMatch(/rule punctuation-width stopped at 5000 findings.*there may be more/);
+    expect(run(['--format', 'stylish', 'many.txt'], { cwd: dir }).stdout).toMatch(/规则 punctuation-width 每个文件最多报告 5000 个问题，已达上限/);
+    expect(run(['--format', 'github', 'many.txt'], { cwd: dir }).stdout).toMatch(/^::warning file=many\.txt,title=report-lint%3A limit reached::规则 punctuation-width/m);
+    expect(run(['--format', 'junit', 'many.txt'], { cwd: dir }).stdout).toMatch(/<system-err>规则 punctuation-width[^<]*<\/system-err>\n  <\/testsuite>/);
+    const sarif = JSON.parse(run(['--format', 'sarif', 'many.txt'], { cwd: dir }).stdout);
+    const notes = sarif.runs[0].invocations[0].toolExecutionNotifications;
+    expect(notes).toContainEqual(expect.objectContaining({ level: 'warning', properties: { limit: { kind: 'findings', limit: 5000, rule: 'punctuation-width' } } }));
+    // a file under the limits has none
+    write(dir, 'few.txt', ERROR_REPORT);
+    expect(json(run(['--format', 'json', 'few.txt'], { cwd: dir }))[0]).not.toHaveProperty('limits');
+  });
+
+  it('--fix that stops after 10 passes says so and asks for a second --fix, which fixes the rest', () => {
+    write(dir, 'too-many.txt', tooMany);
+    const first = run(['--fix', '--format', 'json', 'too-many.txt'], { cwd: dir });
+    const e = json(first)[0] as ReturnType<typeof json>[0] & { limits?: { kind: string; limit: number }[] };
+    expect(e.limits?.map((l) => [l.kind, l.limit])).toContainEqual(['fix-passes', 10]);
+    expect(first.stderr).toMatch(/too-many\.txt: --fix 已达 10 轮修复的上限.*请再运行一次 --fix/);
+    const after = readFileSync(join(dir, 'too-many.txt'), 'utf8');
+    expect(after.split(',').length - 1).toBe(10000);
+    const second = run(['--fix', '--lang', 'en', 'too-many.txt'], { cwd: dir });
+    expect(second.stderr).not.toMatch(/passes/);
+    expect(second.stdout).toMatch(/10000 fixes applied/);
+    expect(readFileSync(join(dir, 'too-many.txt'), 'utf8')).toBe(tooMany.replace(/,/g, '，'));
+  });
+});
