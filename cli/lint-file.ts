@@ -10,7 +10,7 @@ import type { SourceFormat } from '../rules/model/prose';
 import { renderJsonEntry, writeJsonEntry } from './json-entry';
 import { ChunkWriter } from './chunk-writer';
 import { sanitize, sarifLocation, writeSarifResults, writeStylishFile } from './formats';
-import { decodeBytes, encodeText, readReportFile, writeFileAtomic, type DecodedFile, type ReadResult, type TextEncoding } from '../node/files';
+import { decodeBytes, encodeText, maxBytesFor, readReportFile, writeFileAtomic, type DecodedFile, type ReadResult, type TextEncoding } from '../node/files';
 import { spliceGb18030, type ExplicitEncoding } from '../node/encoding';
 
 export type Mode = 'lint' | 'fix' | 'fix-dry-run';
@@ -24,7 +24,8 @@ export interface Job {
   lang: Lang;
   inlineConfig: boolean;
   mode: Mode;
-  maxBytes: number;
+  /** The size limit in characters (config maxSize); the engine applies it to the decoded text. */
+  maxSize: number;
   /** --encoding: how files without a byte order mark are decoded (and --fix may then write them). */
   encoding?: ExplicitEncoding;
   /** Text read from stdin. */
@@ -255,7 +256,7 @@ async function lintJobReport(job: Job): Promise<Linted> {
   let read: ReadResult & { bytes?: Buffer };
   try {
     if (job.stdin) read = { ...decodeBytes(job.stdin, { encoding: job.encoding }), bytes: job.stdin };
-    else read = await readReportFile(job.path!, { maxBytes: job.maxBytes, encoding: job.encoding });
+    else read = await readReportFile(job.path!, { maxBytes: maxBytesFor(job.maxSize), maxChars: job.maxSize, encoding: job.encoding });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     report.error = `cannot read "${job.display}": ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'permission denied' : err.message}`;

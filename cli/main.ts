@@ -344,7 +344,7 @@ export async function main(argv: string[]): Promise<number> {
     const abs = resolve(cwd, values['stdin-filename'] ?? 'stdin.txt');
     const { config } = configs.forFile(abs);
     absOf.set(display, abs);
-    jobs.push({ ...base, display, config, maxBytes: config.settings.maxSize ?? DEFAULT_MAX_SIZE, stdin: await readStdin() });
+    jobs.push({ ...base, display, config, maxSize: config.settings.maxSize ?? DEFAULT_MAX_SIZE, stdin: await readStdin() });
   } else {
     if (positionals.length === 0) throw new UsageError('no files given. Usage: report-lint FILE|DIR|GLOB... (or --stdin); see report-lint --help');
     const collected = collectFiles(positionals, { cwd, extensions, useIgnoreFiles: !values['no-ignore'] });
@@ -359,7 +359,7 @@ export async function main(argv: string[]): Promise<number> {
     for (const f of files) {
       const { config } = configs.forFile(f.abs);
       absOf.set(f.display, f.abs);
-      jobs.push({ ...base, path: f.abs, display: f.display, config, maxBytes: config.settings.maxSize ?? DEFAULT_MAX_SIZE });
+      jobs.push({ ...base, path: f.abs, display: f.display, config, maxSize: config.settings.maxSize ?? DEFAULT_MAX_SIZE });
     }
   }
 

@@ -208,9 +208,21 @@ export async function readDocx(buf: Buffer): Promise<ReadResult> {
   return { text: paras.join('\n'), encoding: 'docx' };
 }
 
+/**
+ * The most bytes a text of `maxChars` characters (UTF-16 units, the unit of the maxSize setting) can take on disk:
+ * 3 per unit in UTF-8 (a BMP character; 4 bytes make 2 units), at most 2 in UTF-16 and GB18030, plus a byte order
+ * mark. A larger file is over the limit whatever its encoding and is not read; a smaller one is decoded, and the
+ * engine compares its characters with the limit, as the language server does.
+ */
+export function maxBytesFor(maxChars: number): number {
+  return 3 * maxChars + 3;
+}
+
 export interface ReadOptions {
   /** Files larger than this many bytes are skipped without being read. */
   maxBytes: number;
+  /** The size limit in characters (maxSize) that maxBytes was derived from, for the message. */
+  maxChars?: number;
   /** --encoding. */
   encoding?: ExplicitEncoding;
 }
@@ -220,7 +232,7 @@ export async function readReportFile(path: string, opts: ReadOptions): Promise<R
   const ext = extname(path).toLowerCase();
   if (CONVERT_TO_DOCX.has(ext)) return { skipped: `${ext} is not supported: convert to .docx` };
   const size = statSync(path).size;
-  if (size > opts.maxBytes) return { skipped: `too large (${size} bytes, limit ${opts.maxBytes})` };
+  if (size > opts.maxBytes) return { skipped: opts.maxChars !== undefined ? `too large (${size} bytes, over the limit of ${opts.maxChars} characters)` : `too large (${size} bytes, limit ${opts.maxBytes})` };
   const buf = readFileSync(path);
   if (ext === '.docx') return { ...(await readDocx(buf)), bytes: buf };
   return { ...decodeBytes(buf, { encoding: opts.encoding }), bytes: buf };

@@ -14,7 +14,7 @@ export interface ConfigFile {
   $schema?: string;
   /** The report year (summary year of a work report, the year of a government report); overrides the inferred one. */
   year?: number;
-  /** Documents larger than this many characters are skipped. */
+  /** Documents longer than this many characters (UTF-16 code units of the decoded text) are skipped. */
   maxSize?: number;
   rules?: Record<string, RuleSetting>;
 }
@@ -76,7 +76,11 @@ export function configSchema(rules: Rule[]): Record<string, unknown> {
         maximum: 2199,
         description: 'The report year: the summary year of a work report, the year of a government report. Overrides the year read from the title.',
       },
-      maxSize: { type: 'integer', minimum: 1, description: 'Documents larger than this many characters are skipped (default 5 MB).' },
+      maxSize: {
+        type: 'integer',
+        minimum: 1,
+        description: 'Documents longer than this many characters (UTF-16 code units of the decoded text, whatever the file encoding) are skipped, in the editor and the CLI alike (default 5,242,880).',
+      },
       rules: { type: 'object', additionalProperties: false, properties: ruleProps, description: 'Per-rule severity: "off" | "info" | "warning" | "error", or [severity, options].' },
     },
   };

@@ -188,3 +188,57 @@ describe('limits that were hit are said, in every format (#21)', () => {
     expect(readFileSync(join(dir, 'too-many.txt'), 'utf8')).toBe(tooMany.replace(/,/g, '，'));
   });
 });
+
+describe('the size limit counts characters, in the CLI as in the language server (#20)', () => {
+  const unit = '全年完成了各项工作任务，推进有力。\n'; // 18 characters, 52 bytes in UTF-8
+
+  it('a 2,000,000-character report (6 MB of UTF-8) is linted, not skipped; one over 5,242,880 characters is skipped', () => {
+    const d = tempDir();
+    try {
+      const text = '关于2023年工作的总结\n\n一、主要工作\n\n' + unit.repeat(Math.ceil(2_000_000 / unit.length));
+      expect(text.length).toBeGreaterThanOrEqual(2_000_000);
+      expect(Buffer.byteLength(text)).toBeGreaterThan(5 * 1024 * 1024);
+      write(d, 'two-million.txt', text);
+      const r = json(run(['--format', 'json', 'two-million.txt'], { cwd: d }))[0];
+      expect(r.skipped).toBeUndefined();
+      // ASCII: 5,242,881 characters in as many bytes (under 3 × the limit): read, and skipped by its characters
+      write(d, 'over.txt', 'a'.repeat(5 * 1024 * 1024 + 1));
+      const over = json(run(['--format', 'json', 'over.txt'], { cwd: d }))[0];
+      expect(over.skipped).toBe('too large (5242881 characters, limit 5242880)');
+    } finally {
+      cleanup(d);
+    }
+  });
+
+  it('with maxSize 1000: the same documents are linted or skipped by the CLI and the server', async () => {
+    const { LspClient, fileUri } = await import('../lsp/client');
+    const d = tempDir();
+    const client = await LspClient.start({ pull: true, rootPath: d });
+    try {
+      write(d, '.reportlintrc.json', '{ "maxSize": 1000 }');
+      const head = '关于2023年工作的总结\n\n一、主要工作\n\n1、加强领导。\n\n';
+      const under = head + unit.repeat(Math.floor((1000 - head.length) / unit.length)); // ≤ 1,000 characters, ~2,900 bytes
+      const over = under + unit;
+      expect(under.length).toBeLessThanOrEqual(1000);
+      expect(Buffer.byteLength(under)).toBeGreaterThan(1000);
+      expect(over.length).toBeGreaterThan(1000);
+      write(d, 'under.txt', under);
+      write(d, 'over.txt', over);
+      const cli = Object.fromEntries(json(run(['--format', 'json', 'under.txt', 'over.txt'], { cwd: d })).map((e) => [e.file, e]));
+      expect(cli['under.txt'].skipped).toBeUndefined();
+      expect(cli['under.txt'].diagnostics.length).toBeGreaterThan(0);
+      expect(cli['over.txt'].skipped).toBe(`too large (${over.length} characters, limit 1000)`);
+      const underUri = fileUri(join(d, 'under.txt'));
+      await client.open(underUri, under);
+      const pulled = await client.pull(underUri);
+      expect(pulled.items?.length).toBe(cli['under.txt'].diagnostics.length);
+      const overUri = fileUri(join(d, 'over.txt'));
+      await client.open(overUri, over);
+      expect((await client.pull(overUri)).items ?? []).toEqual([]);
+      await client.waitFor(() => client.shown.find((m) => m.message.includes('over.txt') && m.message.includes(`too large (${over.length} characters, limit 1000)`)), 'the skipped message');
+    } finally {
+      await client.stop();
+      cleanup(d);
+    }
+  });
+});
