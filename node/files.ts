@@ -83,7 +83,10 @@ function textLikeShare(text: string): number {
   return ok / n;
 }
 
-/** Decodes the bytes of a text file. Binary or undecodable content is reported as skipped, never guessed. */
+/**
+ * Decodes the bytes of a text file. Binary or undecodable content is reported as skipped; a decoding that is a
+ * guess (see Uncertain) is linted but marked, so that --fix does not write it back.
+ */
 export function decodeBytes(buf: Uint8Array, opts: DecodeOptions = {}): ReadResult {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     const text = strictUtf8(buf.subarray(3));
@@ -210,12 +213,12 @@ export async function readDocx(buf: Buffer): Promise<ReadResult> {
 
 /**
  * The most bytes a text of `maxChars` characters (UTF-16 units, the unit of the maxSize setting) can take on disk:
- * 3 per unit in UTF-8 (a BMP character; 4 bytes make 2 units), at most 2 in UTF-16 and GB18030, plus a byte order
- * mark. A larger file is over the limit whatever its encoding and is not read; a smaller one is decoded, and the
- * engine compares its characters with the limit, as the language server does.
+ * 2 per unit in UTF-16, 3 in UTF-8 (4 bytes make 2 units), up to 4 in GB18030 (its four-byte codes of BMP
+ * characters), plus a byte order mark. A larger file is over the limit whatever its encoding and is not read; a
+ * smaller one is decoded, and the engine compares its characters with the limit, as the language server does.
  */
 export function maxBytesFor(maxChars: number): number {
-  return 3 * maxChars + 3;
+  return 4 * maxChars + 3;
 }
 
 export interface ReadOptions {

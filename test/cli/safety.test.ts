@@ -201,7 +201,7 @@ describe('the size limit counts characters, in the CLI as in the language server
       write(d, 'two-million.txt', text);
       const r = json(run(['--format', 'json', 'two-million.txt'], { cwd: d }))[0];
       expect(r.skipped).toBeUndefined();
-      // ASCII: 5,242,881 characters in as many bytes (under 3 × the limit): read, and skipped by its characters
+      // ASCII: 5,242,881 characters in as many bytes (under 4 × the limit): read, and skipped by its characters
       write(d, 'over.txt', 'a'.repeat(5 * 1024 * 1024 + 1));
       const over = json(run(['--format', 'json', 'over.txt'], { cwd: d }))[0];
       expect(over.skipped).toBe('too large (5242881 characters, limit 5242880)');
@@ -228,6 +228,10 @@ describe('the size limit counts characters, in the CLI as in the language server
       expect(cli['under.txt'].skipped).toBeUndefined();
       expect(cli['under.txt'].diagnostics.length).toBeGreaterThan(0);
       expect(cli['over.txt'].skipped).toBe(`too large (${over.length} characters, limit 1000)`);
+      // more bytes than any encoding needs for 1,000 characters: not even read
+      write(d, 'huge.txt', under.repeat(3));
+      const huge = json(run(['--format', 'json', 'huge.txt'], { cwd: d }))[0];
+      expect(huge.skipped).toBe(`too large (${Buffer.byteLength(under.repeat(3))} bytes, over the limit of 1000 characters)`);
       const underUri = fileUri(join(d, 'under.txt'));
       await client.open(underUri, under);
       const pulled = await client.pull(underUri);
