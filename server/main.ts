@@ -101,6 +101,10 @@ let generation = 0;
 interface Entry {
   uri: string;
   version: number;
+  /** The text that was linted: a client may send new text under a version it already used (#22). */
+  text: string;
+  /** Unique per lint: result ids and lazy code actions name the exact result they came from. */
+  serial: number;
   key: string;
   result: LintResult;
   diagnostics: Diagnostic[];
@@ -110,6 +114,7 @@ interface Entry {
 }
 
 const cache = new Map<string, Entry>();
+let entrySerial = 0;
 const settingsCache = new Map<string, Promise<ServerSettings>>();
 const timers = new Map<string, NodeJS.Timeout>();
 const scheduleSeq = new Map<string, number>();
@@ -255,7 +260,9 @@ async function ensureEntry(uri: string): Promise<Entry | undefined> {
   const { config: fileConfig, key: configKey } = fileConfigFor(uri, lang);
   const key = `${generation}|${configKey}`;
   const cached = cache.get(uri);
-  if (cached && cached.version === doc.version && cached.key === key) return cached;
+  const text = doc.getText();
+  // The version alone is not enough: the same version may come again with other text.
+  if (cached && cached.version === doc.version && cached.key === key && cached.text === text) return cached;
 
   const filename = filePathOf(uri) ?? decodeURIComponentSafe(uri);
   const lintOptions: LintOptions = {
@@ -264,9 +271,9 @@ async function ensureEntry(uri: string): Promise<Entry | undefined> {
     config: mergeConfigs(fileConfig, settingsConfig(settings)),
     rules,
   };
-  const result = lint(doc.getText(), lintOptions);
+  const result = lint(text, lintOptions);
   const diagnostics = result.findings.map((f) => toDiagnostic(doc, f, lang, settings.docsBaseUrl));
-  const entry: Entry = { uri, version: doc.version, key, result, diagnostics, lang, settings, lintOptions };
+  const entry: Entry = { uri, version: doc.version, text, serial: ++entrySerial, key, result, diagnostics, lang, settings, lintOptions };
   cache.set(uri, entry);
   afterLint(entry, filename);
   return entry;
@@ -349,7 +356,7 @@ async function publish(uri: string, version: number, seq: number): Promise<void>
       return;
     }
     // Never publish results for a version the editor no longer shows.
-    if (now.version !== entry.version || scheduleSeq.get(uri) !== seq) return;
+    if (now.version !== entry.version || now.getText() !== entry.text || scheduleSeq.get(uri) !== seq) return;
     await connection.sendDiagnostics({ uri, version: entry.version, diagnostics: entry.diagnostics });
   } catch (e) {
     log(MessageType.Error, `report-lint: linting ${uri} failed: ${errText(e)}`);
@@ -544,7 +551,7 @@ connection.languages.diagnostics.on(
     }
     const entry = await ensureEntry(uri);
     if (!entry) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const resultId = `${entry.version}|${entry.key}`;
+    const resultId = `${entry.version}|${entry.serial}`;
     lastPulled.set(uri, { resultId, items: entry.diagnostics });
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items: entry.diagnostics };
@@ -558,7 +565,7 @@ connection.languages.diagnostics.on(
 async function currentEntry(uri: string): Promise<{ doc: TextDocument; entry: Entry } | undefined> {
   const entry = await ensureEntry(uri);
   const doc = documents.get(uri);
-  if (!entry || !doc || doc.version !== entry.version || !entry.result.doc) return undefined;
+  if (!entry || !doc || doc.version !== entry.version || doc.getText() !== entry.text || !entry.result.doc) return undefined;
   return { doc, entry };
 }
 
@@ -578,6 +585,8 @@ function fixRuleEdit(doc: TextDocument, entry: Entry, ruleId?: string) {
 interface ResolveData {
   uri: string;
   version: number;
+  /** Entry.serial of the result the action was offered on: the same version may carry other text later. */
+  serial: number;
   ruleId?: string;
 }
 
@@ -612,7 +621,7 @@ connection.onCodeAction(
       for (const f of rulesHere) {
         const diags = here.filter((h) => h.f.ruleId === f.ruleId).map((h) => entry.diagnostics[h.i]);
         if ((fixableByRule.get(f.ruleId) ?? 0) >= 2) {
-          const data: ResolveData = { uri, version: doc.version, ruleId: f.ruleId };
+          const data: ResolveData = { uri, version: doc.version, serial: entry.serial, ruleId: f.ruleId };
           const edit = codeActionResolve ? undefined : fixRuleEdit(doc, entry, f.ruleId);
           if (codeActionResolve || edit) actions.push(action(fixRuleTitle(f.ruleId, lang), CodeActionKind.QuickFix, edit, { diagnostics: diags, data }));
         }
@@ -626,7 +635,7 @@ connection.onCodeAction(
     }
     // Fix all: only offered when asked for a source action (or for everything) and something is fixable.
     if (fixableByRule.size > 0 && kindWanted(FIX_ALL_KIND, only) && (only === undefined || only.some((o) => o.startsWith(CodeActionKind.Source)))) {
-      const data: ResolveData = { uri, version: doc.version };
+      const data: ResolveData = { uri, version: doc.version, serial: entry.serial };
       const edit = codeActionResolve ? undefined : fixRuleEdit(doc, entry);
       if (codeActionResolve || edit) actions.push(action(fixAllTitle(lang), FIX_ALL_KIND, edit, { data }));
     }
@@ -641,7 +650,7 @@ connection.onCodeActionResolve(
     if (a.edit || !data || typeof data.uri !== 'string') return a;
     const cur = await currentEntry(data.uri);
     // Computed on another version: no edit rather than a wrong one.
-    if (!cur || cur.doc.version !== data.version) return a;
+    if (!cur || cur.doc.version !== data.version || cur.entry.serial !== data.serial) return a;
     const edit = fixRuleEdit(cur.doc, cur.entry, data.ruleId);
     if (edit) a.edit = edit;
     return a;
