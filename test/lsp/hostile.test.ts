@@ -1,7 +1,7 @@
 // Issue 13 ("never lose a byte"), language server part: what a careless client or a hostile workspace sends must
 // neither mislead the server nor wedge it. Every test runs the built server as a real process.
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -139,4 +139,20 @@ describe('"disable rule" quick fixes keep the line ending (#24)', () => {
       }
     });
   }
+});
+
+describe('a hostile placeholder allowlist in .reportlintrc.json (#13)', () => {
+  it('50 growing runs of X over 1 MB of X: the server answers quickly', async () => {
+    const dir = join(ws, 'allow');
+    mkdirSync(dir);
+    const allow = Array.from({ length: 50 }, (_, i) => 'X'.repeat(i + 1));
+    writeFileSync(join(dir, '.reportlintrc.json'), JSON.stringify({ rules: { placeholder: ['warning', { allow }] } }));
+    const c = await start({ pull: true });
+    const uri = fileUri(join(dir, 'x.txt'));
+    await c.open(uri, 'X'.repeat(1 << 20));
+    const t0 = Date.now();
+    const items = (await c.pull(uri)).items!;
+    expect(Date.now() - t0).toBeLessThan(20_000);
+    expect(items.filter((d) => d.code === 'placeholder').length).toBe(1);
+  }, 60_000);
 });

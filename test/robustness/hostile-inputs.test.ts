@@ -1,7 +1,11 @@
 // Issue 13, engine inputs: what a document or a workspace config can make the engine do must stay linear.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { lint } from '../../rules/engine';
+import { ConfigError, parseConfig } from '../../rules/config';
+import { allRules } from '../../rules/all-rules';
 import { markdownChunks, MAX_LINE_NESTING } from '../../rules/model/markdown-chunks';
+import { MAX_ALLOW_WORDS, MAX_ALLOW_WORD_LENGTH, spansOutsideAllow } from '../../rules/model/placeholders';
 
 describe('one line of nested list markers (#16)', () => {
   const units = ['- ', '+ ', '* ', '1. ', '1) ', '- 1. > '];
@@ -43,5 +47,62 @@ describe('one line of nested list markers (#16)', () => {
     ]) {
       expect(markdownChunks(md).map((c) => c.mode), md.slice(0, 20)).toEqual(['markdown']);
     }
+  });
+});
+
+describe('the placeholder allowlist from a workspace config (#13)', () => {
+  const growingX = Array.from({ length: 50 }, (_, i) => 'X'.repeat(i + 1));
+  const withAllow = (allow: unknown[]) => ({ rules: { placeholder: { options: { allow } } }, settings: {} });
+
+  it('matches in one pass: the same answer as searching every word on its own', () => {
+    const naive = (text: string, spans: { offset: number; endOffset: number }[], allow: string[]) => {
+      const words = allow.map((w) => w.trim()).filter((w) => w.length > 0);
+      return spans.filter((s) => !words.some((w) => {
+        for (let k = text.indexOf(w); k >= 0; k = text.indexOf(w, k + 1)) if (k <= s.offset && k + w.length >= s.endOffset) return true;
+        return false;
+      }));
+    };
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom('X', 'x', '光', '机', 'D', 'N', ' '), maxLength: 60 }),
+        fc.array(fc.string({ unit: fc.constantFrom('X', '光', '机', 'D', 'N', ' '), minLength: 1, maxLength: 6 }), { maxLength: 8 }),
+        fc.array(fc.tuple(fc.nat(60), fc.nat(6)), { maxLength: 10 }),
+        (text, allow, raw) => {
+          const spans = raw.map(([a, l]) => ({ offset: Math.min(a, text.length), endOffset: Math.min(a + l, text.length) }));
+          expect(spansOutsideAllow(text, 0, text.length, spans, allow)).toEqual(naive(text, spans, allow));
+        },
+      ),
+      { numRuns: 500, seed: 13 },
+    );
+  });
+
+  it('50 growing runs of X over 1 MB of X: linear time and memory', () => {
+    const text = 'X'.repeat(1 << 20);
+    const heap0 = process.memoryUsage().heapUsed;
+    const t0 = performance.now();
+    const r = lint(text, { filename: 'x.txt', config: withAllow(growingX) });
+    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(process.memoryUsage().heapUsed - heap0).toBeLessThan(300 * 1024 * 1024);
+    // the run is longer than every word: still a placeholder
+    expect(lint('DNX公司', { filename: 'x.txt' }).findings.some((f) => f.ruleId === 'placeholder')).toBe(true);
+    expect(r.findings.filter((f) => f.ruleId === 'placeholder').length).toBe(1);
+    // and a word that covers it still allows it
+    expect(lint('DNX公司', { filename: 'x.txt', config: withAllow(['DNX']) }).findings.some((f) => f.ruleId === 'placeholder')).toBe(false);
+  });
+
+  it('is bounded: the config schema rejects more than 1000 words or a word over 100 characters, the model ignores them', () => {
+    expect(MAX_ALLOW_WORDS).toBe(1000);
+    expect(MAX_ALLOW_WORD_LENGTH).toBe(100);
+    const cfg = (allow: string[]) => JSON.stringify({ rules: { placeholder: ['warning', { allow }] } });
+    expect(() => parseConfig(cfg(growingX), 'ok.json', allRules)).not.toThrow();
+    const many = Array.from({ length: 1001 }, (_, i) => `X${i}`);
+    expect(() => parseConfig(cfg(many), 'many.json', allRules)).toThrow(ConfigError);
+    expect(() => parseConfig(cfg(['X'.repeat(101)]), 'long.json', allRules)).toThrow(/placeholder/);
+    // passed around the schema (editor settings, API): the words past the bounds do nothing
+    const long = 'DNX公司' + '很'.repeat(96);
+    expect(long.length).toBe(101);
+    expect(lint(long, { filename: 'x.txt', config: withAllow([long]) }).findings.some((f) => f.ruleId === 'placeholder')).toBe(true);
+    const late = [...many.slice(0, 1000), 'DNX'];
+    expect(lint('DNX公司', { filename: 'x.txt', config: withAllow(late) }).findings.some((f) => f.ruleId === 'placeholder')).toBe(true);
   });
 });
