@@ -22,6 +22,11 @@ import {
   type Position,
   type Range,
   type CancellationToken,
+  IPCMessageReader,
+  IPCMessageWriter,
+  StreamMessageWriter,
+  type Message,
+  type MessageWriter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { statSync, readFileSync } from 'node:fs';
@@ -59,6 +64,7 @@ import {
   toDiagnostic,
   versionedEdit,
 } from './convert';
+import { FramedMessageReader, InitializeGuard } from './transport';
 
 // ——— Rules ———
 
@@ -83,7 +89,41 @@ const knownRuleIds = new Set(rules.map((r) => r.meta.id));
 
 // ——— Connection and state ———
 
-const connection = createConnection(ProposedFeatures.all);
+let shutdownReceived = false;
+/** Until the connection exists, problems in the byte stream go to stderr only. */
+let connected = false;
+
+/**
+ * Over stdio and node-ipc the server reads through its own reader (server/transport.ts): bounded, resynchronising,
+ * answering unreadable messages and requests before `initialize`. Other transports use vscode-languageserver's.
+ */
+function makeConnection() {
+  const argv = process.argv.slice(2);
+  const stdio = argv.includes('--stdio');
+  const ipc = argv.includes('--node-ipc');
+  if (!stdio && !ipc) return createConnection(ProposedFeatures.all);
+  const writer: MessageWriter = stdio ? new StreamMessageWriter(process.stdout) : new IPCMessageWriter(process);
+  const reply = (m: Message) => void writer.write(m).catch(() => undefined);
+  const problem = (message: string) => {
+    const text = `report-lint: ${message}`;
+    process.stderr.write(text + '\n');
+    if (connected) log(MessageType.Error, text);
+  };
+  const inner = stdio ? new FramedMessageReader(process.stdin, problem, reply) : new IPCMessageReader(process);
+  const c = createConnection(ProposedFeatures.all, new InitializeGuard(inner, reply), writer);
+  if (stdio) {
+    // what vscode-languageserver does for its own stdio transport: the client went away, so does the server
+    const gone = () => process.exit(shutdownReceived ? 0 : 1);
+    process.stdin.on('end', gone);
+    process.stdin.on('close', gone);
+  }
+  return c;
+}
+
+const connection = makeConnection();
+connection.onShutdown(() => {
+  shutdownReceived = true;
+});
 const documents = new TextDocuments(TextDocument);
 
 let pullMode = false;
@@ -423,6 +463,7 @@ function guardNotification<P>(method: string, fn: (params: P) => void | Promise<
 // ——— Lifecycle ———
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  connected = true;
   const caps = params.capabilities ?? {};
   pullMode = !!caps.textDocument?.diagnostic;
   refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
