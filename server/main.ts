@@ -353,7 +353,13 @@ function afterLint(entry: Entry, filename: string): void {
   void connection.sendNotification(PlaceholderCountNotification, count);
 }
 
-/** Push mode: lints after the debounce and publishes, unless a newer version arrived meanwhile. */
+/**
+ * Push mode: lints after the debounce and publishes. Work is coalesced per document (#12): an edit only marks the
+ * document dirty; one loop per document lints whatever version is current once the edits already received have
+ * been read, and waits for the diagnostics to be written before it lints again. With `debounceMs: 0` and a client
+ * that sends edits faster than a lint takes, the server therefore holds one lint and one publish per document,
+ * never one per edit.
+ */
 function schedule(uri: string, reason: 'open' | 'change' | 'save' | 'refresh'): void {
   if (pullMode) return;
   const seq = (scheduleSeq.get(uri) ?? 0) + 1;
@@ -371,12 +377,11 @@ function schedule(uri: string, reason: 'open' | 'change' | 'save' | 'refresh'): 
         return;
       }
       if (reason === 'change' && settings.run === 'onSave') return;
-      const version = documents.get(uri)?.version;
-      if (version === undefined) return;
+      if (!documents.get(uri)) return;
       const delay = reason === 'change' ? settings.debounceMs : 0;
       const run = () => {
         timers.delete(uri);
-        void publish(uri, version, seq);
+        requestLint(uri);
       };
       if (delay > 0) timers.set(uri, setTimeout(run, delay));
       else run();
@@ -384,19 +389,64 @@ function schedule(uri: string, reason: 'open' | 'change' | 'save' | 'refresh'): 
     .catch((e) => log(MessageType.Error, `report-lint: scheduling failed for ${uri}: ${errText(e)}`));
 }
 
-async function publish(uri: string, version: number, seq: number): Promise<void> {
+interface PushState {
+  running: boolean;
+  dirty: boolean;
+}
+const pushStates = new Map<string, PushState>();
+/** Bumped by every didChange/didOpen/didClose as it is read: tells whether the client's queued edits are all in. */
+let edits = 0;
+
+function requestLint(uri: string): void {
+  let st = pushStates.get(uri);
+  if (!st) {
+    st = { running: false, dirty: false };
+    pushStates.set(uri, st);
+  }
+  st.dirty = true;
+  if (!st.running) void lintLoop(uri, st);
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Resolves once a turn of the event loop passed without a new edit (at most ~1,000 turns: a steady stream still gets linted). */
+async function editsSettled(): Promise<void> {
+  for (let i = 0; i < 1000; i++) {
+    const seen = edits;
+    await nextTurn();
+    if (edits === seen) return;
+  }
+}
+
+async function lintLoop(uri: string, st: PushState): Promise<void> {
+  st.running = true;
   try {
-    const doc = documents.get(uri);
-    if (!doc || doc.version !== version || scheduleSeq.get(uri) !== seq) return; // stale work: dropped
+    while (st.dirty && pushStates.get(uri) === st) {
+      await editsSettled();
+      st.dirty = false;
+      await publish(uri, st);
+    }
+  } finally {
+    st.running = false;
+  }
+}
+
+async function publish(uri: string, st: PushState): Promise<void> {
+  try {
+    if (!documents.get(uri)) return;
     const entry = await ensureEntry(uri);
     const now = documents.get(uri);
-    if (!now) return;
+    if (!now || pushStates.get(uri) !== st) return;
     if (!entry) {
       await connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    // Never publish results for a version the editor no longer shows.
-    if (now.version !== entry.version || now.getText() !== entry.text || scheduleSeq.get(uri) !== seq) return;
+    // Never publish results for a text the editor no longer shows: the loop lints the new one.
+    if (now.version !== entry.version || now.getText() !== entry.text) {
+      st.dirty = true;
+      return;
+    }
+    // Waiting for the write keeps a client that reads slowly from piling diagnostics up in the server.
     await connection.sendDiagnostics({ uri, version: entry.version, diagnostics: entry.diagnostics });
   } catch (e) {
     log(MessageType.Error, `report-lint: linting ${uri} failed: ${errText(e)}`);
@@ -528,11 +578,13 @@ connection.onDidChangeWatchedFiles(
 const justOpened = new Set<string>();
 
 documents.onDidOpen((e) => {
+  edits++;
   savedVersion.set(e.document.uri, e.document.version);
   justOpened.add(e.document.uri);
 });
 
 documents.onDidChangeContent((e) => {
+  edits++;
   try {
     schedule(e.document.uri, justOpened.delete(e.document.uri) ? 'open' : 'change');
   } catch (err) {
@@ -560,6 +612,7 @@ documents.onDidClose((e) => {
     if (pending) clearTimeout(pending);
     timers.delete(uri);
     scheduleSeq.set(uri, (scheduleSeq.get(uri) ?? 0) + 1);
+    pushStates.delete(uri);
     cache.delete(uri);
     settingsCache.delete(uri);
     savedVersion.delete(uri);
