@@ -27,6 +27,7 @@ import {
   StreamMessageWriter,
   type Message,
   type MessageWriter,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { statSync, readFileSync } from 'node:fs';
@@ -132,6 +133,10 @@ let configurationSupport = false;
 let watcherRegistration = false;
 let configChangeRegistration = false;
 let codeActionResolve = false;
+/** Client without resolve but with workspace/applyEdit: "fix all" actions run a server command, computed when chosen. */
+let fixAllByCommand = false;
+/** The server command behind those actions (not a client command: VS Code resolves instead). */
+const FIX_ALL_COMMAND = 'report-lint.server.fixAll';
 let locale: string | undefined;
 /** Settings pushed by clients without workspace/configuration (didChangeConfiguration or initializationOptions). */
 let pushedSettings: unknown;
@@ -151,6 +156,10 @@ interface Entry {
   lang: Lang;
   settings: ServerSettings;
   lintOptions: LintOptions;
+  /** Findings with a fix, per rule (computed once per lint, not per code action request). */
+  fixable?: Map<string, number>;
+  /** "Fix all" edits already computed for this result, by rule id ('' for every rule): fixText costs whole lints. */
+  fixEdits?: Map<string, WorkspaceEdit | undefined>;
 }
 
 const cache = new Map<string, Entry>();
@@ -525,6 +534,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   if (init && typeof init === 'object' && init.settings !== undefined) pushedSettings = init.settings;
   const resolveSupport = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
   codeActionResolve = resolveSupport;
+  fixAllByCommand = !resolveSupport && !!caps.workspace?.applyEdit;
   const result: InitializeResult = {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -535,6 +545,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: 'report-lint' },
       foldingRangeProvider: true,
       hoverProvider: true,
+      ...(fixAllByCommand ? { executeCommandProvider: { commands: [FIX_ALL_COMMAND] } } : {}),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'report-lint', version: SERVER_VERSION },
@@ -669,11 +680,37 @@ function offsetsOf(doc: TextDocument, r: Range): [number, number] {
   return a <= b ? [a, b] : [b, a];
 }
 
-function fixRuleEdit(doc: TextDocument, entry: Entry, ruleId?: string) {
+/** The edit of "fix all" (of one rule, or of every rule), computed once per lint result. */
+function fixRuleEdit(doc: TextDocument, entry: Entry, ruleId?: string): WorkspaceEdit | undefined {
+  const key = ruleId ?? '';
+  entry.fixEdits ??= new Map();
+  if (entry.fixEdits.has(key)) return entry.fixEdits.get(key);
   const text = doc.getText();
   const { output } = fixText(text, entry.lintOptions, ruleId ? [ruleId] : undefined);
   const e = minimalEdit(text, output);
-  return e ? versionedEdit(doc, [e]) : undefined;
+  const edit = e ? versionedEdit(doc, [e]) : undefined;
+  entry.fixEdits.set(key, edit);
+  return edit;
+}
+
+function fixableByRule(entry: Entry): Map<string, number> {
+  if (!entry.fixable) {
+    entry.fixable = new Map();
+    for (const f of entry.result.findings) if (f.fix) entry.fixable.set(f.ruleId, (entry.fixable.get(f.ruleId) ?? 0) + 1);
+  }
+  return entry.fixable;
+}
+
+/**
+ * A "fix all" action. Its edit costs whole lints (fixText), so it is computed only when chosen where the client
+ * can ask for that: on codeAction/resolve, or through FIX_ALL_COMMAND. Only a client that can do neither gets the
+ * edit at once (cached per lint result).
+ */
+function fixAllAction(title: string, kind: string, doc: TextDocument, entry: Entry, data: ResolveData, extra: Partial<CodeAction> = {}): CodeAction | undefined {
+  if (codeActionResolve) return action(title, kind, undefined, { ...extra, data });
+  if (fixAllByCommand) return action(title, kind, undefined, { ...extra, command: { title, command: FIX_ALL_COMMAND, arguments: [data] } });
+  const edit = fixRuleEdit(doc, entry, data.ruleId);
+  return edit ? action(title, kind, edit, { ...extra, data }) : undefined;
 }
 
 interface ResolveData {
@@ -697,11 +734,15 @@ connection.onCodeAction(
     const findings = entry.result.findings;
     const [from, to] = offsetsOf(doc, params.range);
     const actions: CodeAction[] = [];
-    const fixableByRule = new Map<string, number>();
-    for (const f of findings) if (f.fix) fixableByRule.set(f.ruleId, (fixableByRule.get(f.ruleId) ?? 0) + 1);
+    const fixable = fixableByRule(entry);
 
     if (kindWanted(CodeActionKind.QuickFix, only)) {
-      const here = findings.map((f, i) => ({ f, i })).filter(({ f }) => f.offset <= to && f.endOffset >= from);
+      const here: { f: Finding; i: number }[] = [];
+      for (let i = 0; i < findings.length; i++) {
+        const f = findings[i];
+        if (f.offset > to) break; // sorted by offset
+        if (f.endOffset >= from) here.push({ f, i });
+      }
       const rulesHere: Finding[] = [];
       for (const { f, i } of here) {
         const diag = entry.diagnostics[i];
@@ -714,10 +755,10 @@ connection.onCodeAction(
       }
       for (const f of rulesHere) {
         const diags = here.filter((h) => h.f.ruleId === f.ruleId).map((h) => entry.diagnostics[h.i]);
-        if ((fixableByRule.get(f.ruleId) ?? 0) >= 2) {
+        if ((fixable.get(f.ruleId) ?? 0) >= 2) {
           const data: ResolveData = { uri, version: doc.version, serial: entry.serial, ruleId: f.ruleId };
-          const edit = codeActionResolve ? undefined : fixRuleEdit(doc, entry, f.ruleId);
-          if (codeActionResolve || edit) actions.push(action(fixRuleTitle(f.ruleId, lang), CodeActionKind.QuickFix, edit, { diagnostics: diags, data }));
+          const a = fixAllAction(fixRuleTitle(f.ruleId, lang), CodeActionKind.QuickFix, doc, entry, data, { diagnostics: diags });
+          if (a) actions.push(a);
         }
       }
       for (const f of rulesHere) {
@@ -728,10 +769,10 @@ connection.onCodeAction(
       }
     }
     // Fix all: only offered when asked for a source action (or for everything) and something is fixable.
-    if (fixableByRule.size > 0 && kindWanted(FIX_ALL_KIND, only) && (only === undefined || only.some((o) => o.startsWith(CodeActionKind.Source)))) {
+    if (fixable.size > 0 && kindWanted(FIX_ALL_KIND, only) && (only === undefined || only.some((o) => o.startsWith(CodeActionKind.Source)))) {
       const data: ResolveData = { uri, version: doc.version, serial: entry.serial };
-      const edit = codeActionResolve ? undefined : fixRuleEdit(doc, entry);
-      if (codeActionResolve || edit) actions.push(action(fixAllTitle(lang), FIX_ALL_KIND, edit, { data }));
+      const a = fixAllAction(fixAllTitle(lang), FIX_ALL_KIND, doc, entry, data);
+      if (a) actions.push(a);
     }
     return actions;
   }),
@@ -748,6 +789,24 @@ connection.onCodeActionResolve(
     const edit = fixRuleEdit(cur.doc, cur.entry, data.ruleId);
     if (edit) a.edit = edit;
     return a;
+  }),
+);
+
+connection.onExecuteCommand(
+  guard('workspace/executeCommand', async (params: { command?: unknown; arguments?: unknown[] }) => {
+    if (params?.command !== FIX_ALL_COMMAND) throw invalid(`workspace/executeCommand: unknown command ${String(params?.command)}`);
+    const data = params.arguments?.[0] as ResolveData | undefined;
+    if (!data || typeof data.uri !== 'string') throw invalid(`${FIX_ALL_COMMAND}: the argument must name a document`);
+    const cur = await currentEntry(data.uri);
+    // Offered on another text: nothing rather than a wrong edit.
+    if (!cur || cur.doc.version !== data.version || cur.entry.serial !== data.serial) {
+      const lang = cur?.entry.lang ?? 'zh';
+      void connection.window.showWarningMessage(t(lang, 'report-lint：文档已更改，请重试。', 'report-lint: the document changed meanwhile; try again.'));
+      return null;
+    }
+    const edit = fixRuleEdit(cur.doc, cur.entry, data.ruleId);
+    if (edit) await connection.workspace.applyEdit({ label: 'report-lint', edit });
+    return null;
   }),
 );
 

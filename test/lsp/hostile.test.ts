@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Hover, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { fixText } from '../../rules/engine';
 import { LspClient, SEED_000, fileUri, seed } from './client';
 
 const text000 = seed(SEED_000);
@@ -155,4 +156,59 @@ describe('a hostile placeholder allowlist in .reportlintrc.json (#13)', () => {
     expect(Date.now() - t0).toBeLessThan(20_000);
     expect(items.filter((d) => d.code === 'placeholder').length).toBe(1);
   }, 60_000);
+});
+
+describe('code actions on a 1 MB document for clients without codeAction/resolve (#17)', () => {
+  let big = '';
+  while (big.length < 1_000_000) big += text000 + '\n';
+
+  async function timed<T>(p: Promise<T>): Promise<[T, number]> {
+    const t0 = Date.now();
+    const r = await p;
+    return [r, Date.now() - t0];
+  }
+
+  it('with workspace/applyEdit: "fix all" is a command, computed only when run', async () => {
+    const c = await start({ pull: true, applyEdit: true });
+    expect(c.init.capabilities.executeCommandProvider?.commands).toEqual(['report-lint.server.fixAll']);
+    const uri = fileUri(join(ws, 'big-command.txt'));
+    await c.open(uri, big);
+    const ds = hm((await c.pull(uri)).items!);
+    expect(ds.length).toBeGreaterThan(100);
+    for (const d of [ds[0], ds[50], ds.at(-1)!]) {
+      const [actions, ms] = await timed(codeActions(c, uri, d));
+      expect(ms).toBeLessThan(1500);
+      expect(actions.find((a) => a.isPreferred)!.edit).toBeDefined();
+      const all = actions.find((a) => a.title === '修复全部 heading-marker 问题')!;
+      expect(all.edit).toBeUndefined();
+      expect(all.command!.command).toBe('report-lint.server.fixAll');
+    }
+    const whole = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } as Diagnostic;
+    const [[fixAll], ms] = await timed(c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: whole.range, context: { diagnostics: [], only: ['source.fixAll'] } }));
+    expect(ms).toBeLessThan(1500);
+    expect(fixAll.kind).toBe('source.fixAll.report-lint');
+    // run: the server computes the edit and asks the client to apply it, pinned to the version it was offered on
+    await c.request('workspace/executeCommand', fixAll.command);
+    const applied = await c.waitFor(() => c.appliedEdits.at(-1), 'workspace/applyEdit');
+    const fixed = c.applyEdit(uri, applied.edit);
+    expect(fixed).toBe(fixText(big, { filename: join(ws, 'big-command.txt') }).output);
+    // offered on an older text: nothing is applied
+    const n = c.appliedEdits.length;
+    await c.change(uri, [{ range: whole.range, text: ' ' }]);
+    await c.request('workspace/executeCommand', fixAll.command);
+    expect(c.appliedEdits.length).toBe(n);
+  }, 120_000);
+
+  it('without it: the edits are computed once per text, not per request', async () => {
+    const c = await start({ pull: true });
+    const uri = fileUri(join(ws, 'big-eager.txt'));
+    await c.open(uri, big);
+    const ds = hm((await c.pull(uri)).items!);
+    const [, first] = await timed(codeActions(c, uri, ds[0])); // computes "fix all heading-marker" (whole lints)
+    for (const d of [ds[1], ds[60], ds.at(-1)!]) {
+      const [actions, ms] = await timed(codeActions(c, uri, d));
+      expect(ms).toBeLessThan(Math.max(first / 3, 50));
+      expect(actions.find((a) => a.title === '修复全部 heading-marker 问题')!.edit).toBeDefined();
+    }
+  }, 120_000);
 });
