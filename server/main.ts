@@ -403,7 +403,7 @@ interface PushState {
   dirty: boolean;
 }
 const pushStates = new Map<string, PushState>();
-/** Bumped by every didChange/didOpen/didClose as it is read: tells whether the client's queued edits are all in. */
+/** Bumped by every didOpen and didChange as it is read: tells whether the client's queued edits are all in. */
 let edits = 0;
 
 function requestLint(uri: string): void {

@@ -146,8 +146,9 @@ export class FramedMessageReader extends AbstractMessageReader implements Messag
       }
       if (this.bodyLength < 0) {
         const limit = Math.min(this.end, this.start + MAX_HEADER_LENGTH + HEADER_END.length);
-        const h = this.buf.indexOf(HEADER_END, this.start);
-        if (h < 0 || h + HEADER_END.length > limit) {
+        // only the bytes held: the buffer beyond `end` is stale
+        const h = this.buf.subarray(0, limit).indexOf(HEADER_END, this.start);
+        if (h < 0) {
           if (this.length > MAX_HEADER_LENGTH + HEADER_END.length) {
             this.problem(`a message header is longer than ${MAX_HEADER_LENGTH} bytes; skipped up to the next Content-Length header`);
             this.drop(1);
