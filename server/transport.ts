@@ -40,13 +40,31 @@ function headerStart(whole: Buffer, from: number, to: number): number {
       const digits = i;
       while (i < to && buf[i] >= 48 && buf[i] <= 57) i++;
       if (i > digits && i + 1 < to && buf[i] === 13 && buf[i + 1] === 10) {
-        if (best < 0 || at < best) best = at;
+        const start = withContentType(buf, at, from);
+        if (best < 0 || start < best) best = start;
         break;
       }
       at = buf.indexOf(name, at + 1);
     }
   }
   return best >= 0 && best < to ? best : -1;
+}
+
+const CONTENT_TYPE = Buffer.from('content-type:');
+
+/** Where the header holding the Content-Length line at `at` starts: a Content-Type line right before it belongs to it. */
+function withContentType(buf: Buffer, at: number, from: number): number {
+  if (at - 2 < from || buf[at - 1] !== 10 || buf[at - 2] !== 13) return at;
+  // the line before, within 256 bytes
+  let s = at - 2;
+  while (s > from && s > at - 258 && buf[s - 1] !== 10) s--;
+  const line = buf.subarray(s, at - 2);
+  if (line.length >= CONTENT_TYPE.length && line.subarray(0, CONTENT_TYPE.length).toString('latin1').toLowerCase() === 'content-type:') return s;
+  // a JSON body can end right before the header: look for `Content-Type:` inside the line, after the body's last byte
+  const text = line.toString('latin1');
+  const k = text.toLowerCase().lastIndexOf('content-type:');
+  // not inside a JSON string: a header value holds no quote or brace
+  return k >= 0 && !/["{}]/.test(text.slice(k)) ? s + k : at;
 }
 
 /** LSP base protocol over a byte stream (stdio), bounded and self-resynchronising. */

@@ -122,6 +122,17 @@ describe('Content-Length (#18)', () => {
     await stderrMatches(s, /Content-Length \d+ is larger than the body/);
   });
 
+  it('larger than its body, with a Content-Type header on the next message: both are answered', async () => {
+    const s = startRaw();
+    await initialize(s);
+    const body = JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'textDocument/foldingRange', params: folding });
+    s.send(`Content-Length: ${Buffer.byteLength(body) + 300}\r\n\r\n${body}`);
+    const next = JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'textDocument/foldingRange', params: folding });
+    s.send(`Content-Type: application/vscode-jsonrpc; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(next)}\r\n\r\n${next}`);
+    expect((await s.waitFor(response(3), 'the message after the short body')).result).toEqual([]);
+    expect((await s.waitFor(response(2), 'the short body itself')).result).toEqual([]);
+  });
+
   it('larger than its body, then silence: the body is read after a pause', async () => {
     const s = startRaw();
     await initialize(s);
