@@ -28,6 +28,7 @@ export interface FormatContext {
 export function formatJsonEntry(r: FileReport): string {
   const o: Record<string, unknown> = { file: r.file, diagnostics: r.diagnostics, placeholders: r.placeholders };
   if (r.skipped !== undefined) o.skipped = r.skipped;
+  if (r.limits?.length) o.limits = r.limits;
   return JSON.stringify(o);
 }
 
@@ -45,6 +46,24 @@ export function formatJson(reports: FileReport[]): Uint8Array[] {
   });
   out.push(enc.encode(']\n'));
   return out;
+}
+
+// ---- control characters ----
+
+// C0 controls (with tab and line breaks), DEL and the C1 controls (U+009B is an 8-bit CSI to some terminals)
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+const CONTROLS_BUT_BREAKS = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const hex = (c: string) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+
+/**
+ * Text from a document or a file name, safe to print: each control character becomes a visible `\xNN`, so an
+ * escape sequence in a report (`ESC c` resets a terminal) or a line break in a file name never reaches the terminal
+ * or a CI log as what it is. `keepBreaks` leaves CR and LF for a format that escapes them itself.
+ */
+export function sanitize(s: string, keepBreaks = false): string {
+  if (!CONTROL.test(s)) return s;
+  return s.replace(keepBreaks ? CONTROLS_BUT_BREAKS : CONTROLS, hex);
 }
 
 // ---- stylish ----
@@ -159,8 +178,8 @@ function stylishParts(lang: Lang, color: boolean): StylishParts {
     sevColor: (s: string) => (s === 'error' ? red : s === 'warning' ? yellow : blue),
     dimOn,
     dimOff,
-    messageWidth: memo(width),
-    message: encodedOnce((m) => `  ${m}`),
+    messageWidth: memo((m) => width(sanitize(m))),
+    message: encodedOnce((m) => `  ${sanitize(m)}`),
     rule: encodedOnce((id) => `  ${dim(id)}\n`),
   };
   stylishCache.set(key, p);
@@ -169,14 +188,15 @@ function stylishParts(lang: Lang, color: boolean): StylishParts {
 
 /** What stylish prints for one file (nothing for a file without findings or notes), into `w`. */
 export function writeStylishFile(w: ChunkWriter, r: FileReport, lang: Lang, color: boolean): void {
-  if (r.diagnostics.length === 0 && !r.placeholders && r.skipped === undefined && !r.fixRefused && !r.fixed && !r.wouldFix) return;
+  if (r.diagnostics.length === 0 && !r.placeholders && r.skipped === undefined && !r.fixRefused && !r.fixed && !r.wouldFix && !r.limits?.length) return;
   const { zh, bold, dim, yellow, under, sevText, sevColor, dimOn, dimOff, messageWidth, message, rule } = stylishParts(lang, color);
   const line = (s: string) => w.text(`${s}\n`);
-  line(under(r.file));
-  if (r.skipped !== undefined) line(`  ${dim(zh ? `已跳过：${reasonText(r.skipped, lang)}` : `skipped: ${r.skipped}`)}`);
-  if (r.fixRefused) line(`  ${yellow(reasonText(r.fixRefused, lang))}`);
+  line(under(sanitize(r.file)));
+  if (r.skipped !== undefined) line(`  ${dim(zh ? `已跳过：${sanitize(reasonText(r.skipped, lang))}` : `skipped: ${sanitize(r.skipped)}`)}`);
+  if (r.fixRefused) line(`  ${yellow(sanitize(reasonText(r.fixRefused, lang)))}`);
   if (r.fixed) line(`  ${dim(zh ? `已修复 ${r.fixed} 处` : `${r.fixed} fix${r.fixed === 1 ? '' : 'es'} applied`)}`);
   if (r.wouldFix) line(`  ${dim(zh ? `可修复 ${r.wouldFix} 处（试运行，未写入文件）` : `${r.wouldFix} fix${r.wouldFix === 1 ? '' : 'es'} would be applied (dry run, nothing written)`)}`);
+  for (const l of r.limits ?? []) line(`  ${yellow(sanitize(l.message))}`);
   // a finding's line: "  <pos>  <severity>  <message>  <rule>", each column padded to the file's widest
   let posW = 0;
   let msgW = 0;
@@ -251,7 +271,7 @@ export function formatStylish(reports: FileReport[], ctx: FormatContext): Uint8A
     line(`  ${pl(t.placeholders, 'placeholder')} left${t.placeholderFiles ? ` in ${pl(t.placeholderFiles, 'file')}` : ''}`);
     if (t.skipped) line(`  ${pl(t.skipped, 'file')} skipped:`);
   }
-  for (const r of reports) if (r.skipped !== undefined) line(`    ${r.file}${zh ? '：' : ': '}${reasonText(r.skipped, ctx.lang)}`);
+  for (const r of reports) if (r.skipped !== undefined) line(`    ${sanitize(r.file)}${zh ? '：' : ': '}${sanitize(reasonText(r.skipped, ctx.lang))}`);
   for (const l of ruleCounts(t, ctx)) line(l);
   flush();
   return pieces;
@@ -289,8 +309,9 @@ function ruleCounts(t: Totals, ctx: FormatContext): string[] {
 
 // ---- github workflow commands ----
 
-const escData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escProp = (s: string) => escData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+// (control characters other than line breaks are made visible first: a CI log renders escape sequences)
+const escData = (s: string) => sanitize(s, true).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escProp = (s: string) => escData(sanitize(s)).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export function formatGithub(reports: FileReport[], ctx: FormatContext): Uint8Array[] {
   const title = encodedOnce((rule) => `,title=${escProp(rule)}::`);
@@ -300,6 +321,7 @@ export function formatGithub(reports: FileReport[], ctx: FormatContext): Uint8Ar
   for (const r of reports) {
     const file = escProp(repoRelative(ctx, r.file));
     if (r.skipped !== undefined) w.text(`::notice file=${file},title=${escProp('report-lint: skipped')}::${escData(r.skipped)}\n`);
+    for (const l of r.limits ?? []) w.text(`::warning file=${file},title=${escProp('report-lint: limit reached')}::${escData(l.message)}\n`);
     if (!r.diagnostics.length) continue;
     const error = Buffer.from(`::error file=${file},line=`);
     const warning = Buffer.from(`::warning file=${file},line=`);
@@ -323,7 +345,7 @@ export function formatGithub(reports: FileReport[], ctx: FormatContext): Uint8Ar
 // ---- junit ----
 
 const xml = (s: string) =>
-  s
+  sanitize(s, true)
     // characters XML 1.0 forbids
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
     .replace(/&/g, '&amp;')
@@ -388,6 +410,8 @@ export function formatJunit(reports: FileReport[], lang: Lang = 'zh'): Uint8Arra
       w.num(d.column);
       w.ascii('</failure></testcase>\n');
     }
+    // limits that were hit: said where a CI's JUnit view shows a suite's output
+    if (r.limits?.length) w.text(`    <system-err>${r.limits.map((l) => xml(l.message)).join('\n')}</system-err>\n`);
     w.ascii('  </testsuite>\n');
   }
   w.text('</testsuites>\n');
@@ -530,6 +554,14 @@ export function formatSarif(reports: FileReport[], ctx: FormatContext): Uint8Arr
     const artifactLocation = sarifLocation(ctx.root, r.file, ctx.absPath(r.file));
     if (r.skipped !== undefined) {
       notifications.push({ level: 'note', message: { text: `${repoRelative(ctx, r.file)}: skipped: ${r.skipped}` }, locations: [{ physicalLocation: { artifactLocation } }] });
+    }
+    for (const l of r.limits ?? []) {
+      notifications.push({
+        level: 'warning',
+        message: { text: `${repoRelative(ctx, r.file)}: ${l.message}` },
+        locations: [{ physicalLocation: { artifactLocation } }],
+        properties: { limit: { kind: l.kind, limit: l.limit, ...(l.rule ? { rule: l.rule } : {}) } },
+      });
     }
     let results = r.rendered;
     if (!results) {

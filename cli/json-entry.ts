@@ -3,7 +3,7 @@
 // string with JSON.stringify, then its UTF-8 with TextEncoder cost more than linting in the profile. Here the
 // fixed parts are ASCII writes, numbers are written digit by digit, and each distinct string (messages, rule
 // ids, fix texts repeat thousands of times) is escaped and encoded once. The bytes are exactly those of
-// JSON.stringify({ file, diagnostics, placeholders, skipped? }) (test/cli/json-entry.test.ts).
+// JSON.stringify({ file, diagnostics, placeholders, skipped?, limits? }) (test/cli/json-entry.test.ts).
 import { messageText } from '../rules/engine';
 import type { Finding, Lang, TextEdit } from '../rules/types';
 import type { LineIndex } from '../rules/model/lines';
@@ -34,6 +34,8 @@ export interface JsonEntryFile {
   file: string;
   placeholders: number;
   skipped?: string;
+  /** Limits that were hit (an additive field: only present when there are some). */
+  limits?: unknown[];
 }
 
 /** The entry as UTF-8 bytes in an ArrayBuffer of its own, with the counts by severity of all findings (before --quiet drops warnings). */
@@ -137,6 +139,10 @@ export function writeJsonEntry(
   if (report.skipped !== undefined) {
     w.ascii(',"skipped":');
     w.bytes(Buffer.from(JSON.stringify(report.skipped)));
+  }
+  if (report.limits?.length) {
+    w.ascii(',"limits":');
+    w.bytes(Buffer.from(JSON.stringify(report.limits)));
   }
   w.ascii('}');
   return { errors, warnings };

@@ -2,7 +2,7 @@
 // Runs on the main thread or in a worker; everything in and out is plain data.
 import { createHash } from 'node:crypto';
 import { extname } from 'node:path';
-import { fixText, lint, messageText } from '../rules/engine';
+import { fixText, lint, messageText, MAX_FIX_PASSES, type LintResult } from '../rules/engine';
 import type { ResolvedConfig } from '../rules/config';
 import type { Finding, Lang, Severity, TextEdit } from '../rules/types';
 import { LineIndex } from '../rules/model/lines';
@@ -10,10 +10,11 @@ import type { SourceFormat } from '../rules/model/prose';
 import { renderJsonEntry, writeJsonEntry } from './json-entry';
 import { ChunkWriter } from './chunk-writer';
 import { changesBetween, formatChanges } from './changes';
-import { sarifLocation, writeSarifResults, writeStylishFile } from './formats';
+import { sanitize, sarifLocation, writeSarifResults, writeStylishFile } from './formats';
 import type { Stats } from 'node:fs';
-import { decodeBytes, encodeText, readReportFile, type ReadResult, type TextEncoding } from '../node/files';
+import { decodeBytes, encodeText, maxBytesFor, readReportFile, type DecodedFile, type ReadResult, type TextEncoding } from '../node/files';
 import { describeOpenError, FixNotWritten, writeFixedFile } from '../node/safe-fs';
+import { spliceGb18030, type ExplicitEncoding } from '../node/encoding';
 
 export type Mode = 'lint' | 'fix' | 'fix-dry-run';
 
@@ -26,7 +27,10 @@ export interface Job {
   lang: Lang;
   inlineConfig: boolean;
   mode: Mode;
-  maxBytes: number;
+  /** The size limit in characters (config maxSize); the engine applies it to the decoded text. */
+  maxSize: number;
+  /** --encoding: how files without a byte order mark are decoded (and --fix may then write them). */
+  encoding?: ExplicitEncoding;
   /** Text read from stdin. */
   stdin?: Buffer;
   /** Found by a directory walk but not to be read (a dangling link, a link loop, a link out of the walk's root). */
@@ -75,6 +79,14 @@ export interface JsonDiagnostic {
 
 /** Where a finding of a .docx is (node/docx/locate.ts). */
 export type Locator = (offset: number, endOffset: number) => { location: string; excerpt: string } | undefined;
+/** A limit that was hit, with the message that says so (in the run's language). */
+export interface LimitNote {
+  kind: 'findings' | 'fix-passes';
+  /** The rule that stopped reporting (kind findings). */
+  rule?: string;
+  limit: number;
+  message: string;
+}
 
 export interface FileReport {
   file: string;
@@ -102,6 +114,8 @@ export interface FileReport {
   /** --review: what was written (path, comments, tracked changes), or why not. */
   reviewed?: { path: string; comments: number; revisions: number };
   reviewError?: string;
+  /** Limits that were hit: a rule's most findings per document, --fix's most passes (issue 13 #21). */
+  limits?: LimitNote[];
   /** For --cache: sha1 of the file's bytes. */
   hash?: string;
   /**
@@ -152,6 +166,59 @@ function formatFor(display: string, encoding: string): SourceFormat | undefined 
   if (encoding === 'docx') return 'text';
   const ext = extname(display).toLowerCase();
   return ext === '.md' || ext === '.markdown' ? 'markdown' : 'text';
+}
+
+/** The limits a file's run hit, each said in the run's language. */
+function limitNotes(result: LintResult, passLimitReached: boolean, job: Job): LimitNote[] {
+  const en = job.lang === 'en';
+  const fixing = job.mode !== 'lint';
+  const notes: LimitNote[] = [];
+  if (passLimitReached) {
+    notes.push({
+      kind: 'fix-passes',
+      limit: MAX_FIX_PASSES,
+      message: en
+        ? `--fix stopped after ${MAX_FIX_PASSES} passes with fixes left: run --fix again`
+        : `--fix 已达 ${MAX_FIX_PASSES} 轮修复的上限，仍有可修复的问题：请再运行一次 --fix`,
+    });
+  }
+  for (const l of result.limits ?? []) {
+    notes.push({
+      kind: 'findings',
+      rule: l.ruleId,
+      limit: l.limit,
+      message: en
+        ? `rule ${l.ruleId} stopped at ${l.limit} findings, its most per document: there may be more${fixing ? '; run --fix again' : '; fix these and run it again'}`
+        : `规则 ${l.ruleId} 每个文件最多报告 ${l.limit} 个问题，已达上限，可能还有更多${fixing ? '；请再运行一次 --fix' : '；改正后请再检查一次'}`,
+    });
+  }
+  return notes;
+}
+
+/** Why --fix does not write a file whose encoding was guessed, and the option that makes it certain. */
+function uncertainMessage(read: DecodedFile, job: Job): string {
+  const en = job.lang === 'en';
+  const f = job.display;
+  switch (read.uncertain) {
+    case 'utf16-no-bom': {
+      const name = read.encoding === 'utf16be-nobom' ? 'utf16be' : 'utf16le';
+      return en
+        ? `fixes not written to "${f}": it reads as UTF-16 without a byte order mark, which is a guess; if it is, run --fix again with --encoding ${name}`
+        : `未写入修复（"${f}"）：文件看起来是没有字节顺序标记（BOM）的 UTF-16，编码是推测的；如确是，请加 --encoding ${name} 再运行 --fix`;
+    }
+    case 'utf8-truncated':
+      return en
+        ? `fixes not written to "${f}": it is UTF-8 with its last character cut off; writing would change those bytes. Repair the end of the file, or name its encoding with --encoding`
+        : `未写入修复（"${f}"）：文件是 UTF-8，但最后一个字符不完整，写回会改变这些字节；请修复文件末尾，或用 --encoding 指定编码`;
+    case 'gb18030-roundtrip':
+      return en
+        ? `fixes not written to "${f}": read as GB18030/GBK, but some of its bytes (such as a CP936 € 0x80) would not be written back as they are; with --encoding gb18030 only the fixed spans are re-encoded`
+        : `未写入修复（"${f}"）：按 GB18030/GBK 读取，但其中有字节（如 CP936 的 € 0x80）无法原样写回；加 --encoding gb18030 则只重新编码修复之处`;
+    default:
+      return en
+        ? `fixes not written to "${f}": it is not UTF-8 and reading it as GB18030/GBK is a guess; name its encoding with --encoding (utf8, utf16le, utf16be, gb18030)`
+        : `未写入修复（"${f}"）：文件不是 UTF-8，按 GB18030/GBK 读取只是推测；请用 --encoding 指定编码（utf8、utf16le、utf16be、gb18030）`;
+  }
 }
 
 /**
@@ -220,8 +287,8 @@ async function lintJobReport(job: Job): Promise<Linted> {
   }
   let read: ReadResult & { bytes?: Buffer; stat?: Stats };
   try {
-    if (job.stdin) read = { ...decodeBytes(job.stdin), bytes: job.stdin };
-    else read = await readReportFile(job.path!, { maxBytes: job.maxBytes, lang: job.lang });
+    if (job.stdin) read = { ...decodeBytes(job.stdin, { encoding: job.encoding }), bytes: job.stdin };
+    else read = await readReportFile(job.path!, { maxBytes: maxBytesFor(job.maxSize), maxChars: job.maxSize, encoding: job.encoding, lang: job.lang });
   } catch (e) {
     const why = describeOpenError(job.path!, e as NodeJS.ErrnoException, job.lang);
     report.error = job.lang === 'en' ? `cannot read "${job.display}": ${why}` : `无法读取“${job.display}”：${why}`;
@@ -243,17 +310,31 @@ async function lintJobReport(job: Job): Promise<Linted> {
 
   let result;
   let finalText = text;
+  let passLimitReached = false;
   if (job.mode !== 'lint' && encoding === 'docx') {
     report.fixRefused = `--fix cannot write .docx files ("${job.display}"): use --review to get a copy with the findings as Word comments (and --track-changes for the fixes as tracked changes)`;
     result = lint(text, opts);
+  } else if (job.mode !== 'lint' && read.uncertain && !read.explicit) {
+    // a guessed encoding is linted, never written back
+    result = lint(text, opts);
+    if (result.findings.some((f) => f.fix)) report.fixRefused = uncertainMessage(read, job);
   } else if (job.mode !== 'lint') {
     const fixed = fixText(text, opts);
+    passLimitReached = fixed.passLimitReached;
     result = fixed.result;
     finalText = fixed.output;
     if (fixed.output !== text) {
-      if (job.mode === 'fix' && job.path) {
+      // GB18030: only the fixed spans are re-encoded; the other bytes stay as they were
+      const data = encoding === 'gb18030' && read.bytes ? spliceGb18030(read.bytes, text, fixed.output) : encodeText(fixed.output, encoding as TextEncoding);
+      if (!data) {
+        report.fixRefused = job.lang === 'en'
+          ? `fixes not written to "${job.display}": some of its GB18030 bytes do not round-trip and the fixes touch them; fix it in an editor that keeps its encoding`
+          : `未写入修复（"${job.display}"）：文件中有不能按原字节写回的 GB18030 字符，且修复涉及这些字符；请在能保留原编码的编辑器中修改`;
+        result = lint(text, opts);
+        finalText = text;
+      } else if (job.mode === 'fix' && job.path) {
         try {
-          writeFixedFile(job.path, encodeText(fixed.output, encoding as TextEncoding), { bytes: read.bytes!, stat: read.stat! }, job.lang);
+          writeFixedFile(job.path, data, { bytes: read.bytes!, stat: read.stat! }, job.lang);
         } catch (e) {
           // The file is as it was read (the check failed, or the rename never happened): say why, and report its
           // findings, so that the summary counts it and shows what is still there.
@@ -265,7 +346,7 @@ async function lintJobReport(job: Job): Promise<Linted> {
         if (!report.writeError) report.fixed = fixed.applied;
       } else {
         // nothing is written: each change with a little context (formatChanges), and the count of fixes it would apply
-        report.diff = formatChanges(job.display, text, changesBetween(text, fixed.output), fixed.applied, job.lang);
+        report.diff = formatChanges(sanitize(job.display), text, changesBetween(text, fixed.output), fixed.applied, job.lang);
         report.wouldFix = fixed.applied;
       }
     }
@@ -278,6 +359,8 @@ async function lintJobReport(job: Job): Promise<Linted> {
   }
   report.placeholders = result.placeholders;
   if (job.review && read.docx && job.path && read.bytes) await writeReview(job, report, read.bytes, result.findings);
+  const limits = limitNotes(result, passLimitReached, job);
+  if (limits.length) report.limits = limits;
   if (result.internalErrors.length) report.internalErrors = result.internalErrors.map((e) => e.message);
   const lines = result.doc?.lines && result.doc.lines.text === finalText ? result.doc.lines : new LineIndex(finalText);
   return { report, findings: result.findings, lines, locate };

@@ -12,13 +12,15 @@ import { allRules } from '../rules/all-rules';
 import { findConfigFile, loadConfigFile } from '../node/config-files';
 import { RULE_DOCS_BASE, VERSION } from '../node/project';
 import { collectFiles, DEFAULT_EXTENSIONS, gitRoot, inShard, parseShard, UsageError } from './collect';
-import { FORMATS, formatGithub, formatJson, formatJunit, formatSarif, formatStylish, type Format, type FormatContext } from './formats';
+import { FORMATS, sanitize, formatGithub, formatJson, formatJunit, formatSarif, formatStylish, type Format, type FormatContext } from './formats';
 import { lintJob, sha1, type FileReport, type Job, type JsonSink, type Mode } from './lint-file';
 import { ChunkWriter } from './chunk-writer';
 import { LintCache } from './cache';
 import { describeOpenError, readRegularFile, readRegularHead } from '../node/safe-fs';
 import { cliLang, helpText, pick, plural, reasonText } from './messages';
 import { didYouMean } from '../rules/lib/did-you-mean';
+import { ENCODING_NAMES, type ExplicitEncoding } from '../node/encoding';
+import { maxBytesFor } from '../node/files';
 
 class Failure extends Error {
   readonly text: Msg;
@@ -202,7 +204,7 @@ async function runInWorkers(jobs: Job[], threads: number, tick: () => void): Pro
 }
 
 /** The long option names, for "did you mean" (kept in step with parseArgs' options below). */
-const OPTION_NAMES = ['help', 'version', 'format', 'output', 'ext', 'config', 'no-config-lookup', 'rule', 'no-inline-config', 'no-ignore', 'print-config', 'stdin', 'stdin-filename', 'fix', 'fix-dry-run', 'review', 'track-changes', 'quiet', 'max-warnings', 'lang', 'cache', 'cache-location', 'shard', 'concurrency'];
+const OPTION_NAMES = ['help', 'version', 'format', 'output', 'ext', 'config', 'no-config-lookup', 'rule', 'no-inline-config', 'no-ignore', 'print-config', 'stdin', 'stdin-filename', 'fix', 'fix-dry-run', 'review', 'track-changes', 'quiet', 'max-warnings', 'lang', 'cache', 'cache-location', 'shard', 'concurrency', 'encoding'];
 
 /** A parseArgs error in words, with the nearest option for an unknown one. */
 function argsError(e: Error & { code?: string }): Msg {
@@ -255,6 +257,7 @@ export async function main(argv: string[]): Promise<number> {
         'cache-location': { type: 'string' },
         shard: { type: 'string' },
         concurrency: { type: 'string' },
+        encoding: { type: 'string' },
       },
     }));
   } catch (e) {
@@ -305,6 +308,14 @@ export async function main(argv: string[]): Promise<number> {
   }
   // --review is about .docx files: directories are searched for them too
   if (values.review && !extensions.includes('docx')) extensions.push('docx');
+  let encoding: ExplicitEncoding | undefined;
+  if (values.encoding !== undefined) {
+    encoding = ENCODING_NAMES[values.encoding.toLowerCase()];
+    if (!encoding) throw new UsageError({
+      zh: `不认识的编码 --encoding "${values.encoding}"：请用 utf8、utf16le、utf16be、gb18030（gbk）之一`,
+      en: `--encoding "${values.encoding}" is not known: use one of utf8, utf16le, utf16be, gb18030 (gbk)`,
+    });
+  }
   const shard = values.shard !== undefined ? parseShard(values.shard) : undefined;
   const mode: Mode = values.fix ? 'fix' : values['fix-dry-run'] ? 'fix-dry-run' : 'lint';
 
@@ -330,6 +341,7 @@ export async function main(argv: string[]): Promise<number> {
     mode,
     hash: useCache,
     ...(values.review ? { review: { trackChanges: !!values['track-changes'], quiet: !!values.quiet } } : {}),
+    encoding,
     // The cache stores diagnostics; otherwise a json report is rendered where each file is linted.
     ...(format === 'json' && !useCache ? { renderJson: { quiet: !!values.quiet } } : {}),
     // stylish likewise: each file's lines are made where it is linted, and only they are kept
@@ -343,7 +355,7 @@ export async function main(argv: string[]): Promise<number> {
     const abs = resolve(cwd, values['stdin-filename'] ?? 'stdin.txt');
     const { config } = configs.forFile(abs);
     absOf.set(display, abs);
-    jobs.push({ ...base, display, config, maxBytes: config.settings.maxSize ?? DEFAULT_MAX_SIZE, stdin: await readStdin() });
+    jobs.push({ ...base, display, config, maxSize: config.settings.maxSize ?? DEFAULT_MAX_SIZE, stdin: await readStdin() });
   } else {
     if (positionals.length === 0) {
       throw new UsageError({
@@ -367,7 +379,7 @@ export async function main(argv: string[]): Promise<number> {
     for (const f of files) {
       const { config } = configs.forFile(f.abs);
       absOf.set(f.display, f.abs);
-      jobs.push({ ...base, path: f.abs, display: f.display, config, maxBytes: config.settings.maxSize ?? DEFAULT_MAX_SIZE, ...(f.skip !== undefined ? { skip: f.skip } : {}) });
+      jobs.push({ ...base, path: f.abs, display: f.display, config, maxSize: config.settings.maxSize ?? DEFAULT_MAX_SIZE, ...(f.skip !== undefined ? { skip: f.skip } : {}) });
     }
     if (values.output !== undefined) refuseOutputThatIsAnInput(resolve(cwd, values.output), values.output, collected.files, lang);
   }
@@ -387,18 +399,18 @@ export async function main(argv: string[]): Promise<number> {
       /* not bundled: the version alone */
     }
     jobs.forEach((job, i) => {
-      keys[i] = sha1(JSON.stringify([build, job.config, job.lang, job.inlineConfig, extname(job.display).toLowerCase()]));
+      keys[i] = sha1(JSON.stringify([build, job.config, job.lang, job.inlineConfig, extname(job.display).toLowerCase(), job.encoding ?? null]));
       let hit: FileReport | undefined;
       try {
         // bounded, regular files only (a link to /dev/zero is not hashed forever): anything else is linted, and skipped there
-        const read = job.path && job.skip === undefined ? readRegularFile(job.path, job.maxBytes, lang) : undefined;
+        const read = job.path && job.skip === undefined ? readRegularFile(job.path, maxBytesFor(job.maxSize), lang) : undefined;
         hit = read && 'bytes' in read ? cache.get(job.path!, sha1(read.bytes), keys[i]) : undefined;
       } catch {
         hit = undefined;
       }
       if (hit) {
         reports[i] = { ...hit, file: job.display };
-        if (debugCache) process.stderr.write(`report-lint: cached ${job.display}\n`);
+        if (debugCache) process.stderr.write(`report-lint: cached ${sanitize(job.display)}\n`);
       } else todo.push(i);
     });
   } else jobs.forEach((_, i) => todo.push(i));
@@ -407,7 +419,12 @@ export async function main(argv: string[]): Promise<number> {
   // A worker costs a bundle load and a JIT warm-up (about 0.5 s of CPU before it lints at full speed), and it
   // shares the cores the main thread's compiler and garbage collector run on: measured on 2 CPUs, 1,000 files
   // took longer on two threads than on one, 4,000 files 12% less.
-  const threads = concurrency ?? Math.max(1, Math.min(availableParallelism(), 8, Math.floor(todo.length / FILES_PER_THREAD)));
+  // --concurrency is an upper bound too: never more threads than CPUs (more only share the cores and each costs
+  // a warm-up and its own heap: 64 threads on 64 small files took 800 MB and ten times longer) or than files.
+  const threads = concurrency !== undefined
+    ? Math.max(1, Math.min(concurrency, availableParallelism(), todo.length))
+    : Math.max(1, Math.min(availableParallelism(), 8, Math.floor(todo.length / FILES_PER_THREAD)));
+  if (debugThreads) process.stderr.write(`report-lint: ${threads} thread${threads === 1 ? '' : 's'} for ${todo.length} files (--concurrency ${concurrency ?? 'default'}, ${availableParallelism()} CPUs)\n`);
   const useWorkers = threads > 1 && todo.length > 1 && existsSync(join(__dirname, 'worker.js'));
   let results: FileReport[];
   let sink: JsonSink | undefined;
@@ -435,7 +452,7 @@ export async function main(argv: string[]): Promise<number> {
   todo.forEach((i, k) => {
     const r = results[k];
     reports[i] = r;
-    if (debugCache) process.stderr.write(`report-lint: linted ${r.file}\n`);
+    if (debugCache) process.stderr.write(`report-lint: linted ${sanitize(r.file)}\n`);
     if (cache && r.hash && !r.error && jobs[i].path) cache.set(jobs[i].path!, r.hash, keys[i], r);
   });
   if (cache) {
@@ -454,24 +471,26 @@ export async function main(argv: string[]): Promise<number> {
     if (r.error) {
       failed = true;
       // the error says what happened and the advice for that cause (node/safe-fs.ts fsErrorText)
-      process.stderr.write(`report-lint: ${reasonText(r.error, ui)}\n`);
+      process.stderr.write(`report-lint: ${sanitize(reasonText(r.error, ui))}\n`);
     }
     if (r.writeError) {
       // not written; its findings (of the text as read) are reported with the others
       failed = true;
-      process.stderr.write(`report-lint: ${r.writeError}\n`);
+      process.stderr.write(`report-lint: ${sanitize(r.writeError)}\n`);
     }
     for (const ie of r.internalErrors ?? []) {
-      process.stderr.write(ui === 'zh' ? `report-lint: 检查 ${r.file} 时出现内部错误：${ie}。请报告此问题；其他规则的结果照常显示。\n` : `report-lint: internal error in ${r.file}: ${ie}. Please report it; the other rules' findings are shown.\n`);
+      process.stderr.write(ui === 'zh' ? `report-lint: 检查 ${sanitize(r.file)} 时出现内部错误：${sanitize(ie)}。请报告此问题；其他规则的结果照常显示。\n` : `report-lint: internal error in ${sanitize(r.file)}: ${sanitize(ie)}. Please report it; the other rules' findings are shown.\n`);
     }
-    if (r.fixRefused) process.stderr.write(`report-lint: ${reasonText(r.fixRefused, ui)}\n`);
+    if (r.fixRefused) process.stderr.write(`report-lint: ${sanitize(reasonText(r.fixRefused, ui))}\n`);
+    // a second --fix may be needed: said on stderr whatever the format
+    for (const l of r.limits ?? []) if (mode !== 'lint' && l.kind === 'fix-passes') process.stderr.write(`report-lint: ${sanitize(r.file)}: ${sanitize(l.message)}\n`);
     if (r.reviewError) {
       failed = true;
-      process.stderr.write(`report-lint: ${reasonText(r.reviewError, ui)}\n`);
+      process.stderr.write(`report-lint: ${sanitize(reasonText(r.reviewError, ui))}\n`);
     }
     if (r.reviewed) {
       const { path, comments, revisions } = r.reviewed;
-      const rel = relative(cwd, path) || path;
+      const rel = sanitize(relative(cwd, path) || path);
       process.stderr.write(
         ui === 'en'
           ? `report-lint: wrote ${rel} (${comments} comment${comments === 1 ? '' : 's'}${values['track-changes'] ? `, ${revisions} fix${revisions === 1 ? '' : 'es'} as tracked changes` : ''})\n`
@@ -648,13 +667,13 @@ function run(): void {
     },
     (e: unknown) => {
       if (e instanceof ConfigError) {
-        const list = e.messages.map((p) => `  - ${pick(p, ui)}`).join('\n');
+        const list = e.messages.map((p) => `  - ${sanitize(pick(p, ui))}`).join('\n');
         say(
-          `配置文件 ${e.file} 有误：\n${list}\n请修改该文件（参见 schemas/reportlintrc.schema.json），或用 --config 指定其他配置文件。未检查任何文件。`,
-          `bad configuration in ${e.file}:\n${list}\nFix the file (see schemas/reportlintrc.schema.json) or pass another with --config. Nothing was linted.`,
+          `配置文件 ${sanitize(e.file)} 有误：\n${list}\n请修改该文件（参见 schemas/reportlintrc.schema.json），或用 --config 指定其他配置文件。未检查任何文件。`,
+          `bad configuration in ${sanitize(e.file)}:\n${list}\nFix the file (see schemas/reportlintrc.schema.json) or pass another with --config. Nothing was linted.`,
         );
       } else if (e instanceof UsageError || e instanceof Failure) {
-        process.stderr.write(`report-lint: ${pick(e.text, ui)}\n`);
+        process.stderr.write(`report-lint: ${sanitize(pick(e.text, ui))}\n`);
       } else {
         const detail = e instanceof Error ? e.stack ?? e.message : String(e);
         say(`内部错误：${detail}\n请报告此问题。`, `internal error: ${detail}\nPlease report it.`);

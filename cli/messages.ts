@@ -28,8 +28,11 @@ Usage: report-lint [options] FILE|DIR|GLOB...
 Inputs
   Directories are searched recursively for .md, .markdown and .txt files; .gitignore and .reportlintignore
   (in the current directory and the repository root) are respected. A file named on the command line is
-  always linted. Text may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK. Binary,
-  undecodable and too large files are skipped with a reason and do not change the exit code.
+  always linted. Text may be UTF-8 (with or without BOM), UTF-16 (with BOM, or recognised without), or
+  GB18030/GBK. Binary, undecodable and too large files are skipped with a reason and do not change the exit code.
+  --encoding NAME          decode files without a byte order mark as utf8, utf16le, utf16be or gb18030 (gbk);
+                           --fix writes a file only when its encoding is certain (a BOM, valid UTF-8, GB18030
+                           that round-trips, or this option)
   --no-ignore              do not apply .gitignore and .reportlintignore
   --ext LIST               more extensions, e.g. --ext docx (a .docx is read as Word shows it, one line per
                            paragraph; findings say 第N段 / 表N第R行第C列)
@@ -65,7 +68,7 @@ Large runs
                            not used with --fix
   --cache-location PATH    cache file (default .reportlint-cache in the current directory)
   --shard I/N              lint only shard I of N (files split by a stable hash of their path)
-  --concurrency N          threads (default: one per 1,500 files, at most one per CPU)
+  --concurrency N          threads (default: one per 1,500 files); never more than the CPUs or the files
 
   -h, --help               show this help
   -v, --version            print the version
@@ -81,8 +84,11 @@ const HELP_ZH = `report-lint ${VERSION}：中文公文、工作总结、工作�
 
 输入
   目录会递归查找 .md、.markdown 和 .txt 文件，并遵守当前目录和仓库根目录下的 .gitignore 与
-  .reportlintignore；命令行上直接写出的文件总会检查。文本可以是 UTF-8（有无 BOM 均可）、带 BOM 的
-  UTF-16 或 GB18030/GBK。二进制、无法解码和过大的文件会跳过并说明原因，不影响退出码。
+  .reportlintignore；命令行上直接写出的文件总会检查。文本可以是 UTF-8（有无 BOM 均可）、UTF-16（带 BOM，
+  或可识别的无 BOM）或 GB18030/GBK。二进制、无法解码和过大的文件会跳过并说明原因，不影响退出码。
+  --encoding 编码          没有字节顺序标记（BOM）的文件按 utf8、utf16le、utf16be 或 gb18030（gbk）解码；
+                           只有编码确定（有 BOM、合法 UTF-8、可原样往返的 GB18030，或用了此选项）时
+                           --fix 才写回文件
   --no-ignore              不使用 .gitignore 和 .reportlintignore
   --ext 列表               增加扩展名，如 --ext docx（.docx 按 Word 显示的样子读取，每段一行；问题位置写作
                            第N段、表N第R行第C列）
@@ -117,7 +123,7 @@ Word 文档（.docx）
   --cache                  跳过自上次运行以来未改动的文件（内容、配置和版本都相同）；--fix 时不用
   --cache-location 路径    缓存文件（默认为当前目录下的 .reportlint-cache）
   --shard I/N              只检查 N 份中的第 I 份（按路径的稳定哈希分配）
-  --concurrency N          线程数（默认每 1500 个文件一个线程，最多每个 CPU 一个）
+  --concurrency N          线程数（默认每 1500 个文件一个线程）；不超过 CPU 数和文件数
 
   -h, --help               显示本帮助
   -v, --version            显示版本号

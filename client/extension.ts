@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import {
   LanguageClient,
   TransportKind,
+  DidChangeConfigurationNotification,
   DiagnosticPullMode,
   State,
   type LanguageClientOptions,
@@ -23,6 +24,7 @@ import {
   type CheckDocxParams,
   type CheckDocxResult,
 } from '../server/protocol';
+import { withoutWorkspaceValues } from './trust';
 
 const SECTION = 'reportLint';
 
@@ -90,6 +92,23 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
         vscode.workspace.getConfiguration(SECTION, doc.uri).get<string>('run', 'onType') === 'onSave',
     },
     // Keep languageclient's default error handler: it restarts a crashed server (up to 4 times in 3 minutes).
+    middleware: {
+      workspace: {
+        // Restricted Mode: a workspace may not point the rule links somewhere else (docsBaseUrl); the server only
+        // sees the user's own value. package.json lists the key in restrictedConfigurations as well.
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (vscode.workspace.isTrusted || !Array.isArray(result)) return result;
+          return result.map((section, i) => {
+            const item = params.items[i];
+            if (item?.section !== SECTION) return section;
+            const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
+            const config = vscode.workspace.getConfiguration(SECTION, scope);
+            return withoutWorkspaceValues(section, false, (key) => config.inspect(key));
+          });
+        },
+      },
+    },
   };
   const c = new LanguageClient('reportLint', 'report-lint', serverOptions, clientOptions);
   c.onNotification(PlaceholderCountNotification, (p: PlaceholderCountParams) => {
@@ -322,6 +341,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(ClientCommands.nextPlaceholder, nextPlaceholder),
     vscode.commands.registerCommand(ClientCommands.fixAll, fixAll),
     vscode.window.onDidChangeActiveTextEditor(() => void updateStatus()),
+    // Trust granted: the workspace's own values now apply; the server reads the settings again.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (client?.isRunning()) void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    }),
     vscode.workspace.onDidCloseTextDocument((doc) => counts.delete(doc.uri.toString())),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // The document selector is fixed when the client starts: changing it needs a restart.

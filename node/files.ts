@@ -4,13 +4,24 @@
 import type { Stats } from 'node:fs';
 import { readRegularFile, type MsgLang } from './safe-fs';
 import { extname } from 'node:path';
+import { gb2312Share, gbStats, iconv, truncatedUtf8, utf16WithoutBom, type ExplicitEncoding } from './encoding';
 
-export type TextEncoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be' | 'gb18030';
+export type TextEncoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be' | 'utf16le-nobom' | 'utf16be-nobom' | 'gb18030';
+
+/**
+ * Why a decoding is a guess that --fix must not write back: UTF-16 without a byte order mark, UTF-8 cut off in its
+ * last character, GB18030 that does not read like Chinese text, or GB18030 whose bytes would not round-trip.
+ */
+export type Uncertain = 'utf16-no-bom' | 'utf8-truncated' | 'gb18030-guess' | 'gb18030-roundtrip';
 
 export interface DecodedFile {
   /** The decoded text (BOM removed, line endings as in the file). */
   text: string;
   encoding: TextEncoding | 'docx';
+  /** Set when the encoding was guessed: the text can be linted, not written back. */
+  uncertain?: Uncertain;
+  /** The encoding was named (--encoding). */
+  explicit?: boolean;
   /** Set when the file is not to be linted. */
   skipped?: undefined;
   /** A .docx: where each piece of the text came from. */
@@ -26,11 +37,9 @@ export type ReadResult = DecodedFile | SkippedFile;
 /** Extensions that are recognised but cannot be read: the user must convert them. */
 export const CONVERT_TO_DOCX = new Set(['.doc', '.wps']);
 
-type IconvLite = typeof import('iconv-lite');
-let iconvCache: IconvLite | undefined;
-function iconv(): IconvLite {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (iconvCache ??= require('iconv-lite') as IconvLite);
+export interface DecodeOptions {
+  /** --encoding: files without a byte order mark are decoded as this, strictly. */
+  encoding?: ExplicitEncoding;
 }
 
 function hasNul(buf: Uint8Array, from = 0): boolean {
@@ -75,8 +84,11 @@ function textLikeShare(text: string): number {
   return ok / n;
 }
 
-/** Decodes the bytes of a text file. Binary or undecodable content is reported as skipped, never guessed. */
-export function decodeBytes(buf: Uint8Array): ReadResult {
+/**
+ * Decodes the bytes of a text file. Binary or undecodable content is reported as skipped; a decoding that is a
+ * guess (see Uncertain) is linted but marked, so that --fix does not write it back.
+ */
+export function decodeBytes(buf: Uint8Array, opts: DecodeOptions = {}): ReadResult {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     const text = strictUtf8(buf.subarray(3));
     if (text === undefined) return { skipped: 'undecodable: UTF-8 byte order mark, but invalid UTF-8 after it' };
@@ -93,9 +105,17 @@ export function decodeBytes(buf: Uint8Array): ReadResult {
     }
     return { text, encoding: le ? 'utf16le' : 'utf16be' };
   }
-  if (hasNul(buf)) return { skipped: 'binary content (NUL bytes)' };
+  if (opts.encoding) return decodeAs(buf, opts.encoding);
+  if (hasNul(buf)) {
+    const u16 = utf16WithoutBom(buf);
+    if (u16) return { text: u16.text, encoding: u16.le ? 'utf16le-nobom' : 'utf16be-nobom', uncertain: 'utf16-no-bom' };
+    return { skipped: 'binary content (NUL bytes)' };
+  }
   const utf8 = strictUtf8(buf);
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf8' };
+  // a truncated copy: UTF-8 up to a last character cut off
+  const cut = truncatedUtf8(buf);
+  if (cut !== undefined) return { text: cut, encoding: 'utf8', uncertain: 'utf8-truncated' };
   // UTF-8 with a few broken bytes (a truncated copy, one bad byte) is damaged UTF-8, not GB18030: decoding
   // it as GB18030 would lint mojibake.
   const lossy = new TextDecoder('utf-8').decode(buf);
@@ -113,9 +133,42 @@ export function decodeBytes(buf: Uint8Array): ReadResult {
     return { skipped: `undecodable: invalid UTF-8 (${bad} bad byte sequence${bad === 1 ? '' : 's'}, the first at character ${firstBad + 1}); re-save the file as UTF-8` };
   }
   // Not UTF-8: GBK/GB18030 is what Chinese offices save as "ANSI" text.
-  const gb = iconv().decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), 'gb18030');
-  if (!gb.includes('\ufffd') && textLikeShare(gb) >= 0.85) return { text: gb, encoding: 'gb18030' };
-  return { skipped: 'undecodable: not UTF-8, UTF-16 with a byte order mark, or GB18030/GBK text' };
+  const bytes = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  const gb = iconv().decode(bytes, 'gb18030');
+  // Chinese GBK text is nearly all GB2312 characters (over 99.9% in each corpus report); random high bytes have
+  // about half, Windows-1252 or UTF-8 read as GB18030 few. (A GBK file of rarer characters: --encoding gbk.)
+  const share = gb2312Share(gbStats(buf));
+  if (!gb.includes('\ufffd') && textLikeShare(gb) >= 0.85 && share >= 0.8) {
+    // certain enough to write back only when it reads as Chinese and every byte round-trips
+    const uncertain = share < 0.95 ? 'gb18030-guess' : !iconv().encode(gb, 'gb18030').equals(bytes) ? 'gb18030-roundtrip' : undefined;
+    return { text: gb, encoding: 'gb18030', ...(uncertain ? { uncertain } : {}) };
+  }
+  return { skipped: 'undecodable: not UTF-8, UTF-16 with a byte order mark, or GB18030/GBK text; if it is text, name its encoding with --encoding' };
+}
+
+/** Decodes as the encoding the user named; bytes that are not valid in it skip the file. */
+function decodeAs(buf: Uint8Array, encoding: ExplicitEncoding): ReadResult {
+  const invalid = { skipped: `undecodable: not valid ${encoding} (--encoding ${encoding})` };
+  switch (encoding) {
+    case 'utf8': {
+      const text = strictUtf8(buf);
+      return text === undefined ? invalid : { text, encoding: 'utf8', explicit: true };
+    }
+    case 'utf16le':
+    case 'utf16be': {
+      if (buf.length % 2 !== 0) return invalid;
+      try {
+        const text = new TextDecoder(encoding === 'utf16le' ? 'utf-16le' : 'utf-16be', { fatal: true, ignoreBOM: true }).decode(buf);
+        return { text, encoding: encoding === 'utf16le' ? 'utf16le-nobom' : 'utf16be-nobom', explicit: true };
+      } catch {
+        return invalid;
+      }
+    }
+    case 'gb18030': {
+      const text = iconv().decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), 'gb18030');
+      return text.includes('\ufffd') ? invalid : { text, encoding: 'gb18030', explicit: true };
+    }
+  }
 }
 
 /** Encodes text back into the encoding it was read in (byte order marks kept). */
@@ -132,6 +185,10 @@ export function encodeText(text: string, encoding: TextEncoding): Buffer {
       b.swap16();
       return Buffer.concat([Buffer.from([0xfe, 0xff]), b]);
     }
+    case 'utf16le-nobom':
+      return Buffer.from(text, 'utf16le');
+    case 'utf16be-nobom':
+      return Buffer.from(text, 'utf16le').swap16();
     case 'gb18030':
       return iconv().encode(text, 'gb18030');
   }
@@ -155,11 +212,25 @@ export async function readDocx(buf: Buffer, opts: { all?: boolean } = {}): Promi
   }
 }
 
+/**
+ * The most bytes a text of `maxChars` characters (UTF-16 units, the unit of the maxSize setting) can take on disk:
+ * 2 per unit in UTF-16, 3 in UTF-8 (4 bytes make 2 units), up to 4 in GB18030 (its four-byte codes of BMP
+ * characters), plus a byte order mark. A larger file is over the limit whatever its encoding and is not read; a
+ * smaller one is decoded, and the engine compares its characters with the limit, as the language server does.
+ */
+export function maxBytesFor(maxChars: number): number {
+  return 4 * maxChars + 3;
+}
+
 export interface ReadOptions {
   /** Files larger than this many bytes are skipped; the cap holds while reading (a device or a growing file). */
   maxBytes: number;
   /** Language of the skip reasons that name what a non-regular file is. */
   lang?: MsgLang;
+  /** The size limit in characters (maxSize) that maxBytes was derived from, for the message. */
+  maxChars?: number;
+  /** --encoding. */
+  encoding?: ExplicitEncoding;
 }
 
 /**
@@ -170,9 +241,14 @@ export async function readReportFile(path: string, opts: ReadOptions): Promise<R
   const ext = extname(path).toLowerCase();
   if (CONVERT_TO_DOCX.has(ext)) return { skipped: `${ext} is not supported: convert to .docx` };
   const read = readRegularFile(path, opts.maxBytes, opts.lang ?? 'zh');
-  if (!('bytes' in read)) return read;
+  if (!('bytes' in read)) {
+    // over the byte cap: say it against the limit the user set, in characters
+    const big = /^too large \((\d+) bytes, limit \d+\)$/.exec(read.skipped);
+    if (big && opts.maxChars !== undefined) return { skipped: `too large (${big[1]} bytes, over the limit of ${opts.maxChars} characters)` };
+    return read;
+  }
   const buf = read.bytes;
   if (ext === '.docm') return { skipped: 'a macro-enabled document (.docm) is not read: save it as a .docx' };
   if (ext === '.docx') return { ...(await readDocx(buf)), bytes: buf, stat: read.stat };
-  return { ...decodeBytes(buf), bytes: buf, stat: read.stat };
+  return { ...decodeBytes(buf, { encoding: opts.encoding }), bytes: buf, stat: read.stat };
 }

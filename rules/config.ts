@@ -1,6 +1,6 @@
 // `.reportlintrc.json`: parsing (JSON with comments), a JSON schema generated from the rule metadata,
 // validation with messages that name the file and the bad key. No file-system access here.
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse as parseJsonc, printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import Ajv, { type ErrorObject } from 'ajv';
 import type { GlobalSettings, Msg, Rule, SeveritySetting } from './types';
 import { didYouMean } from './lib/did-you-mean';
@@ -15,7 +15,7 @@ export interface ConfigFile {
   $schema?: string;
   /** The report year (summary year of a work report, the year of a government report); overrides the inferred one. */
   year?: number;
-  /** Documents larger than this many characters are skipped. */
+  /** Documents longer than this many characters (UTF-16 code units of the decoded text) are skipped. */
   maxSize?: number;
   rules?: Record<string, RuleSetting>;
 }
@@ -84,7 +84,11 @@ export function configSchema(rules: Rule[]): Record<string, unknown> {
         maximum: 2199,
         description: 'The report year: the summary year of a work report, the year of a government report. Overrides the year read from the title.',
       },
-      maxSize: { type: 'integer', minimum: 1, description: 'Documents larger than this many characters are skipped (default 5 MB).' },
+      maxSize: {
+        type: 'integer',
+        minimum: 1,
+        description: 'Documents longer than this many characters (UTF-16 code units of the decoded text, whatever the file encoding) are skipped, in the editor and the CLI alike (default 5,242,880).',
+      },
       rules: { type: 'object', additionalProperties: false, properties: ruleProps, description: 'Per-rule severity: "off" | "info" | "warning" | "error", or [severity, options].' },
     },
   };
@@ -164,6 +168,37 @@ export function parseConfig(text: string, file: string, rules: Rule[]): Resolved
   if (raw === undefined || raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError(file, [{ zh: '文件内容应为一个 JSON 对象', en: 'the file must hold a JSON object' }]);
   }
+  const forbidden = forbiddenKeys(text);
+  if (forbidden.length) throw new ConfigError(file, forbidden);
+  return validated(raw, file, rules);
+}
+
+/**
+ * Keys that name JavaScript object machinery (`__proto__`, `constructor`, `prototype`): a parser that builds
+ * objects by assignment turns `"__proto__": {…}` into the object's prototype, invisible to the schema and
+ * inherited by every lookup. No setting has such a name; the file is refused.
+ */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+function forbiddenKeys(text: string): Msg[] {
+  const problems: Msg[] = [];
+  visit(
+    text,
+    {
+      onObjectProperty(property, _offset, _length, startLine, _startCharacter, pathSupplier) {
+        if (!FORBIDDEN_KEYS.has(property)) return;
+        const where = [...pathSupplier(), property].join('.');
+        problems.push({
+          zh: `不允许的键 "${where}"（第 ${startLine + 1} 行）："${property}" 不是任何设置，请删除`,
+          en: `key "${where}" (line ${startLine + 1}) is not allowed: "${property}" is never a setting; remove it`,
+        });
+      },
+    },
+    { allowTrailingComma: true, disallowComments: false },
+  );
+  return problems.slice(0, 5);
+}
+
+function validated(raw: object, file: string, rules: Rule[]): ResolvedConfig {
   const validate = validatorFor(rules);
   if (!validate(raw)) {
     const errors = validate.errors ?? [];
@@ -194,8 +229,9 @@ export function resolveConfig(file: ConfigFile): ResolvedConfig {
     else rules[id] = { severity: setting[0], options: setting[1] };
   }
   const settings: GlobalSettings = {};
-  if (file.year !== undefined) settings.year = file.year;
-  if (file.maxSize !== undefined) settings.maxSize = file.maxSize;
+  // own keys only: an inherited value never takes effect
+  if (Object.hasOwn(file, 'year') && file.year !== undefined) settings.year = file.year;
+  if (Object.hasOwn(file, 'maxSize') && file.maxSize !== undefined) settings.maxSize = file.maxSize;
   return { rules, settings };
 }
 

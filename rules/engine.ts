@@ -5,6 +5,7 @@ import type { Directive, SourceFormat } from './model/prose';
 import { DEFAULT_MAX_SIZE, emptyConfig, type ResolvedConfig } from './config';
 import type { Finding, Fix, Msg, ReportInput, Rule, Severity, TextEdit } from './types';
 import { allRules } from './all-rules';
+import { MAX_FINDINGS } from './lib/cjk-text';
 
 export interface LintOptions {
   filename?: string;
@@ -32,6 +33,14 @@ export interface LintResult {
   internalErrors: InternalError[];
   /** Why the document was not linted (too large, binary). */
   skipped?: string;
+  /** Rules that stopped at their most findings per document (there may be more than they reported). */
+  limits?: FindingsLimit[];
+}
+
+export interface FindingsLimit {
+  ruleId: string;
+  /** The most findings the rule reports per document (MAX_FINDINGS). */
+  limit: number;
 }
 
 export const PLACEHOLDER_RULE = 'placeholder';
@@ -156,6 +165,7 @@ export function lint(text: string, opts: LintOptions = {}): LintResult {
   const findings: Finding[] = [];
   const internalErrors: InternalError[] = [];
   let placeholderCount = 0;
+  let limits: FindingsLimit[] | undefined;
 
   for (const rule of rules) {
     const id = rule.meta.id;
@@ -164,7 +174,9 @@ export function lint(text: string, opts: LintOptions = {}): LintResult {
     const forced: Severity | undefined = rc?.severity;
     const options = { ...(rule.meta.defaultOptions ?? {}), ...(rc?.options ?? {}) };
     let invalid = 0;
+    let calls = 0;
     const report = (r: ReportInput): void => {
+      calls++;
       if (!r || !validRange(text, r.offset, r.endOffset) || !r.message || typeof r.message.zh !== 'string') {
         invalid++;
         return;
@@ -200,9 +212,12 @@ export function lint(text: string, opts: LintOptions = {}): LintResult {
       internalErrors.push({ ruleId: id, message: `rule ${id} failed: ${msgOf(e)}` });
     }
     if (invalid) internalErrors.push({ ruleId: id, message: `rule ${id} reported ${invalid} invalid range(s) or fix(es); they were dropped` });
+    // The rules that cap their findings (punctuation-width, punctuation-pairs) stop at exactly MAX_FINDINGS
+    // reports, counted before inline directives drop any: then there may be more, and the user is told.
+    if (calls === MAX_FINDINGS) (limits ??= []).push({ ruleId: id, limit: MAX_FINDINGS });
   }
   findings.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
-  return { doc, findings, placeholders: placeholderCount, internalErrors };
+  return { doc, findings, placeholders: placeholderCount, internalErrors, ...(limits ? { limits } : {}) };
 }
 
 /** Applies edits (sorted, non-overlapping) to a text. */
@@ -248,6 +263,8 @@ export interface FixResult {
   /** Fixes applied over all passes. */
   applied: number;
   passes: number;
+  /** MAX_FIX_PASSES passes were made and fixes are left: fixing again changes more. */
+  passLimitReached: boolean;
   /** Lint result of the final text. */
   result: LintResult;
 }
@@ -263,9 +280,15 @@ export function fixText(text: string, opts: LintOptions = {}, onlyRules?: string
   let applied = 0;
   let passes = 0;
   let result = lint(current, opts);
-  while (passes < MAX_FIX_PASSES) {
-    const fixes = result.findings.filter((f) => f.fix && (!onlyRules || onlyRules.includes(f.ruleId))).map((f) => f.fix!);
+  const fixable = (r: LintResult) => r.findings.filter((f) => f.fix && (!onlyRules || onlyRules.includes(f.ruleId))).map((f) => f.fix!);
+  let passLimitReached = false;
+  for (;;) {
+    const fixes = fixable(result);
     if (fixes.length === 0) break;
+    if (passes === MAX_FIX_PASSES) {
+      passLimitReached = true;
+      break;
+    }
     const { edits, count } = selectFixes(fixes);
     const next = applyEdits(current, edits);
     passes++;
@@ -274,7 +297,7 @@ export function fixText(text: string, opts: LintOptions = {}, onlyRules?: string
     current = next;
     result = lint(current, opts);
   }
-  return { output: current, applied, passes, result };
+  return { output: current, applied, passes, passLimitReached, result };
 }
 
 /** Picks the message in a language. */

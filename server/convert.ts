@@ -107,9 +107,13 @@ export function kindWanted(kind: string, only: string[] | undefined): boolean {
 
 export const FIX_ALL_KIND = FixAllCodeActionKind;
 
-function eolOf(text: string): string {
-  const i = text.indexOf('\n');
-  return i > 0 && text.charCodeAt(i - 1) === 13 ? '\r\n' : '\n';
+/** The document's own line ending (its first one): CRLF, CR (old Mac files) or LF. */
+export function eolOf(text: string): string {
+  const cr = text.indexOf('\r');
+  const lf = text.indexOf('\n');
+  if (cr < 0) return '\n';
+  if (lf < 0 || cr < lf) return text.charCodeAt(cr + 1) === 10 ? '\r\n' : '\r';
+  return '\n';
 }
 
 const MD_LINE_DIRECTIVE = /<!--\s*report-lint-disable-line\b[^\n]*-->\s*$/;

@@ -22,6 +22,12 @@ import {
   type Position,
   type Range,
   type CancellationToken,
+  IPCMessageReader,
+  IPCMessageWriter,
+  StreamMessageWriter,
+  type Message,
+  type MessageWriter,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { statSync, readFileSync } from 'node:fs';
@@ -65,6 +71,7 @@ import {
   toDiagnostic,
   versionedEdit,
 } from './convert';
+import { FramedMessageReader, InitializeGuard } from './transport';
 
 // ——— Rules ———
 
@@ -89,7 +96,41 @@ const knownRuleIds = new Set(rules.map((r) => r.meta.id));
 
 // ——— Connection and state ———
 
-const connection = createConnection(ProposedFeatures.all);
+let shutdownReceived = false;
+/** Until the connection exists, problems in the byte stream go to stderr only. */
+let connected = false;
+
+/**
+ * Over stdio and node-ipc the server reads through its own reader (server/transport.ts): bounded, resynchronising,
+ * answering unreadable messages and requests before `initialize`. Other transports use vscode-languageserver's.
+ */
+function makeConnection() {
+  const argv = process.argv.slice(2);
+  const stdio = argv.includes('--stdio');
+  const ipc = argv.includes('--node-ipc');
+  if (!stdio && !ipc) return createConnection(ProposedFeatures.all);
+  const writer: MessageWriter = stdio ? new StreamMessageWriter(process.stdout) : new IPCMessageWriter(process);
+  const reply = (m: Message) => void writer.write(m).catch(() => undefined);
+  const problem = (message: string) => {
+    const text = `report-lint: ${message}`;
+    process.stderr.write(text + '\n');
+    if (connected) log(MessageType.Error, text);
+  };
+  const inner = stdio ? new FramedMessageReader(process.stdin, problem, reply) : new IPCMessageReader(process);
+  const c = createConnection(ProposedFeatures.all, new InitializeGuard(inner, reply), writer);
+  if (stdio) {
+    // what vscode-languageserver does for its own stdio transport: the client went away, so does the server
+    const gone = () => process.exit(shutdownReceived ? 0 : 1);
+    process.stdin.on('end', gone);
+    process.stdin.on('close', gone);
+  }
+  return c;
+}
+
+const connection = makeConnection();
+connection.onShutdown(() => {
+  shutdownReceived = true;
+});
 const documents = new TextDocuments(TextDocument);
 
 let pullMode = false;
@@ -98,6 +139,10 @@ let configurationSupport = false;
 let watcherRegistration = false;
 let configChangeRegistration = false;
 let codeActionResolve = false;
+/** Client without resolve but with workspace/applyEdit: "fix all" actions run a server command, computed when chosen. */
+let fixAllByCommand = false;
+/** The server command behind those actions (not a client command: VS Code resolves instead). */
+const FIX_ALL_COMMAND = 'report-lint.server.fixAll';
 let locale: string | undefined;
 /** Settings pushed by clients without workspace/configuration (didChangeConfiguration or initializationOptions). */
 let pushedSettings: unknown;
@@ -107,15 +152,24 @@ let generation = 0;
 interface Entry {
   uri: string;
   version: number;
+  /** The text that was linted: a client may send new text under a version it already used (#22). */
+  text: string;
+  /** Unique per lint: result ids and lazy code actions name the exact result they came from. */
+  serial: number;
   key: string;
   result: LintResult;
   diagnostics: Diagnostic[];
   lang: Lang;
   settings: ServerSettings;
   lintOptions: LintOptions;
+  /** Findings with a fix, per rule (computed once per lint, not per code action request). */
+  fixable?: Map<string, number>;
+  /** "Fix all" edits already computed for this result, by rule id ('' for every rule): fixText costs whole lints. */
+  fixEdits?: Map<string, WorkspaceEdit | undefined>;
 }
 
 const cache = new Map<string, Entry>();
+let entrySerial = 0;
 const settingsCache = new Map<string, Promise<ServerSettings>>();
 const timers = new Map<string, NodeJS.Timeout>();
 const scheduleSeq = new Map<string, number>();
@@ -261,7 +315,9 @@ async function ensureEntry(uri: string): Promise<Entry | undefined> {
   const { config: fileConfig, key: configKey } = fileConfigFor(uri, lang);
   const key = `${generation}|${configKey}`;
   const cached = cache.get(uri);
-  if (cached && cached.version === doc.version && cached.key === key) return cached;
+  const text = doc.getText();
+  // The version alone is not enough: the same version may come again with other text.
+  if (cached && cached.version === doc.version && cached.key === key && cached.text === text) return cached;
 
   const filename = filePathOf(uri) ?? decodeURIComponentSafe(uri);
   const lintOptions: LintOptions = {
@@ -270,9 +326,9 @@ async function ensureEntry(uri: string): Promise<Entry | undefined> {
     config: mergeConfigs(fileConfig, settingsConfig(settings)),
     rules,
   };
-  const result = lint(doc.getText(), lintOptions);
+  const result = lint(text, lintOptions);
   const diagnostics = result.findings.map((f) => toDiagnostic(doc, f, lang, settings.docsBaseUrl));
-  const entry: Entry = { uri, version: doc.version, key, result, diagnostics, lang, settings, lintOptions };
+  const entry: Entry = { uri, version: doc.version, text, serial: ++entrySerial, key, result, diagnostics, lang, settings, lintOptions };
   cache.set(uri, entry);
   afterLint(entry, filename);
   return entry;
@@ -312,7 +368,13 @@ function afterLint(entry: Entry, filename: string): void {
   void connection.sendNotification(PlaceholderCountNotification, count);
 }
 
-/** Push mode: lints after the debounce and publishes, unless a newer version arrived meanwhile. */
+/**
+ * Push mode: lints after the debounce and publishes. Work is coalesced per document (#12): an edit only marks the
+ * document dirty; one loop per document lints whatever version is current once the edits already received have
+ * been read, and waits for the diagnostics to be written before it lints again. With `debounceMs: 0` and a client
+ * that sends edits faster than a lint takes, the server therefore holds one lint and one publish per document,
+ * never one per edit.
+ */
 function schedule(uri: string, reason: 'open' | 'change' | 'save' | 'refresh'): void {
   if (pullMode) return;
   const seq = (scheduleSeq.get(uri) ?? 0) + 1;
@@ -330,12 +392,11 @@ function schedule(uri: string, reason: 'open' | 'change' | 'save' | 'refresh'): 
         return;
       }
       if (reason === 'change' && settings.run === 'onSave') return;
-      const version = documents.get(uri)?.version;
-      if (version === undefined) return;
+      if (!documents.get(uri)) return;
       const delay = reason === 'change' ? settings.debounceMs : 0;
       const run = () => {
         timers.delete(uri);
-        void publish(uri, version, seq);
+        requestLint(uri);
       };
       if (delay > 0) timers.set(uri, setTimeout(run, delay));
       else run();
@@ -343,19 +404,64 @@ function schedule(uri: string, reason: 'open' | 'change' | 'save' | 'refresh'): 
     .catch((e) => log(MessageType.Error, `report-lint: scheduling failed for ${uri}: ${errText(e)}`));
 }
 
-async function publish(uri: string, version: number, seq: number): Promise<void> {
+interface PushState {
+  running: boolean;
+  dirty: boolean;
+}
+const pushStates = new Map<string, PushState>();
+/** Bumped by every didOpen and didChange as it is read: tells whether the client's queued edits are all in. */
+let edits = 0;
+
+function requestLint(uri: string): void {
+  let st = pushStates.get(uri);
+  if (!st) {
+    st = { running: false, dirty: false };
+    pushStates.set(uri, st);
+  }
+  st.dirty = true;
+  if (!st.running) void lintLoop(uri, st);
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Resolves once a turn of the event loop passed without a new edit (at most ~1,000 turns: a steady stream still gets linted). */
+async function editsSettled(): Promise<void> {
+  for (let i = 0; i < 1000; i++) {
+    const seen = edits;
+    await nextTurn();
+    if (edits === seen) return;
+  }
+}
+
+async function lintLoop(uri: string, st: PushState): Promise<void> {
+  st.running = true;
   try {
-    const doc = documents.get(uri);
-    if (!doc || doc.version !== version || scheduleSeq.get(uri) !== seq) return; // stale work: dropped
+    while (st.dirty && pushStates.get(uri) === st) {
+      await editsSettled();
+      st.dirty = false;
+      await publish(uri, st);
+    }
+  } finally {
+    st.running = false;
+  }
+}
+
+async function publish(uri: string, st: PushState): Promise<void> {
+  try {
+    if (!documents.get(uri)) return;
     const entry = await ensureEntry(uri);
     const now = documents.get(uri);
-    if (!now) return;
+    if (!now || pushStates.get(uri) !== st) return;
     if (!entry) {
       await connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    // Never publish results for a version the editor no longer shows.
-    if (now.version !== entry.version || scheduleSeq.get(uri) !== seq) return;
+    // Never publish results for a text the editor no longer shows: the loop lints the new one.
+    if (now.version !== entry.version || now.getText() !== entry.text) {
+      st.dirty = true;
+      return;
+    }
+    // Waiting for the write keeps a client that reads slowly from piling diagnostics up in the server.
     await connection.sendDiagnostics({ uri, version: entry.version, diagnostics: entry.diagnostics });
   } catch (e) {
     log(MessageType.Error, `report-lint: linting ${uri} failed: ${errText(e)}`);
@@ -422,6 +528,7 @@ function guardNotification<P>(method: string, fn: (params: P) => void | Promise<
 // ——— Lifecycle ———
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
+  connected = true;
   const caps = params.capabilities ?? {};
   pullMode = !!caps.textDocument?.diagnostic;
   refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
@@ -433,6 +540,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   if (init && typeof init === 'object' && init.settings !== undefined) pushedSettings = init.settings;
   const resolveSupport = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
   codeActionResolve = resolveSupport;
+  fixAllByCommand = !resolveSupport && !!caps.workspace?.applyEdit;
   const result: InitializeResult = {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -443,6 +551,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: 'report-lint' },
       foldingRangeProvider: true,
       hoverProvider: true,
+      ...(fixAllByCommand ? { executeCommandProvider: { commands: [FIX_ALL_COMMAND] } } : {}),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'report-lint', version: SERVER_VERSION },
@@ -486,11 +595,13 @@ connection.onDidChangeWatchedFiles(
 const justOpened = new Set<string>();
 
 documents.onDidOpen((e) => {
+  edits++;
   savedVersion.set(e.document.uri, e.document.version);
   justOpened.add(e.document.uri);
 });
 
 documents.onDidChangeContent((e) => {
+  edits++;
   try {
     schedule(e.document.uri, justOpened.delete(e.document.uri) ? 'open' : 'change');
   } catch (err) {
@@ -518,6 +629,7 @@ documents.onDidClose((e) => {
     if (pending) clearTimeout(pending);
     timers.delete(uri);
     scheduleSeq.set(uri, (scheduleSeq.get(uri) ?? 0) + 1);
+    pushStates.delete(uri);
     cache.delete(uri);
     settingsCache.delete(uri);
     savedVersion.delete(uri);
@@ -550,7 +662,7 @@ connection.languages.diagnostics.on(
     }
     const entry = await ensureEntry(uri);
     if (!entry) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const resultId = `${entry.version}|${entry.key}`;
+    const resultId = `${entry.version}|${entry.serial}`;
     lastPulled.set(uri, { resultId, items: entry.diagnostics });
     if (params.previousResultId === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items: entry.diagnostics };
@@ -564,7 +676,7 @@ connection.languages.diagnostics.on(
 async function currentEntry(uri: string): Promise<{ doc: TextDocument; entry: Entry } | undefined> {
   const entry = await ensureEntry(uri);
   const doc = documents.get(uri);
-  if (!entry || !doc || doc.version !== entry.version || !entry.result.doc) return undefined;
+  if (!entry || !doc || doc.version !== entry.version || doc.getText() !== entry.text || !entry.result.doc) return undefined;
   return { doc, entry };
 }
 
@@ -574,16 +686,44 @@ function offsetsOf(doc: TextDocument, r: Range): [number, number] {
   return a <= b ? [a, b] : [b, a];
 }
 
-function fixRuleEdit(doc: TextDocument, entry: Entry, ruleId?: string) {
+/** The edit of "fix all" (of one rule, or of every rule), computed once per lint result. */
+function fixRuleEdit(doc: TextDocument, entry: Entry, ruleId?: string): WorkspaceEdit | undefined {
+  const key = ruleId ?? '';
+  entry.fixEdits ??= new Map();
+  if (entry.fixEdits.has(key)) return entry.fixEdits.get(key);
   const text = doc.getText();
   const { output } = fixText(text, entry.lintOptions, ruleId ? [ruleId] : undefined);
   const e = minimalEdit(text, output);
-  return e ? versionedEdit(doc, [e]) : undefined;
+  const edit = e ? versionedEdit(doc, [e]) : undefined;
+  entry.fixEdits.set(key, edit);
+  return edit;
+}
+
+function fixableByRule(entry: Entry): Map<string, number> {
+  if (!entry.fixable) {
+    entry.fixable = new Map();
+    for (const f of entry.result.findings) if (f.fix) entry.fixable.set(f.ruleId, (entry.fixable.get(f.ruleId) ?? 0) + 1);
+  }
+  return entry.fixable;
+}
+
+/**
+ * A "fix all" action. Its edit costs whole lints (fixText), so it is computed only when chosen where the client
+ * can ask for that: on codeAction/resolve, or through FIX_ALL_COMMAND. Only a client that can do neither gets the
+ * edit at once (cached per lint result).
+ */
+function fixAllAction(title: string, kind: string, doc: TextDocument, entry: Entry, data: ResolveData, extra: Partial<CodeAction> = {}): CodeAction | undefined {
+  if (codeActionResolve) return action(title, kind, undefined, { ...extra, data });
+  if (fixAllByCommand) return action(title, kind, undefined, { ...extra, command: { title, command: FIX_ALL_COMMAND, arguments: [data] } });
+  const edit = fixRuleEdit(doc, entry, data.ruleId);
+  return edit ? action(title, kind, edit, { ...extra, data }) : undefined;
 }
 
 interface ResolveData {
   uri: string;
   version: number;
+  /** Entry.serial of the result the action was offered on: the same version may carry other text later. */
+  serial: number;
   ruleId?: string;
 }
 
@@ -600,11 +740,15 @@ connection.onCodeAction(
     const findings = entry.result.findings;
     const [from, to] = offsetsOf(doc, params.range);
     const actions: CodeAction[] = [];
-    const fixableByRule = new Map<string, number>();
-    for (const f of findings) if (f.fix) fixableByRule.set(f.ruleId, (fixableByRule.get(f.ruleId) ?? 0) + 1);
+    const fixable = fixableByRule(entry);
 
     if (kindWanted(CodeActionKind.QuickFix, only)) {
-      const here = findings.map((f, i) => ({ f, i })).filter(({ f }) => f.offset <= to && f.endOffset >= from);
+      const here: { f: Finding; i: number }[] = [];
+      for (let i = 0; i < findings.length; i++) {
+        const f = findings[i];
+        if (f.offset > to) break; // sorted by offset
+        if (f.endOffset >= from) here.push({ f, i });
+      }
       const rulesHere: Finding[] = [];
       for (const { f, i } of here) {
         const diag = entry.diagnostics[i];
@@ -617,10 +761,10 @@ connection.onCodeAction(
       }
       for (const f of rulesHere) {
         const diags = here.filter((h) => h.f.ruleId === f.ruleId).map((h) => entry.diagnostics[h.i]);
-        if ((fixableByRule.get(f.ruleId) ?? 0) >= 2) {
-          const data: ResolveData = { uri, version: doc.version, ruleId: f.ruleId };
-          const edit = codeActionResolve ? undefined : fixRuleEdit(doc, entry, f.ruleId);
-          if (codeActionResolve || edit) actions.push(action(fixRuleTitle(f.ruleId, lang), CodeActionKind.QuickFix, edit, { diagnostics: diags, data }));
+        if ((fixable.get(f.ruleId) ?? 0) >= 2) {
+          const data: ResolveData = { uri, version: doc.version, serial: entry.serial, ruleId: f.ruleId };
+          const a = fixAllAction(fixRuleTitle(f.ruleId, lang), CodeActionKind.QuickFix, doc, entry, data, { diagnostics: diags });
+          if (a) actions.push(a);
         }
       }
       for (const f of rulesHere) {
@@ -631,10 +775,10 @@ connection.onCodeAction(
       }
     }
     // Fix all: only offered when asked for a source action (or for everything) and something is fixable.
-    if (fixableByRule.size > 0 && kindWanted(FIX_ALL_KIND, only) && (only === undefined || only.some((o) => o.startsWith(CodeActionKind.Source)))) {
-      const data: ResolveData = { uri, version: doc.version };
-      const edit = codeActionResolve ? undefined : fixRuleEdit(doc, entry);
-      if (codeActionResolve || edit) actions.push(action(fixAllTitle(lang), FIX_ALL_KIND, edit, { data }));
+    if (fixable.size > 0 && kindWanted(FIX_ALL_KIND, only) && (only === undefined || only.some((o) => o.startsWith(CodeActionKind.Source)))) {
+      const data: ResolveData = { uri, version: doc.version, serial: entry.serial };
+      const a = fixAllAction(fixAllTitle(lang), FIX_ALL_KIND, doc, entry, data);
+      if (a) actions.push(a);
     }
     return actions;
   }),
@@ -647,10 +791,28 @@ connection.onCodeActionResolve(
     if (a.edit || !data || typeof data.uri !== 'string') return a;
     const cur = await currentEntry(data.uri);
     // Computed on another version: no edit rather than a wrong one.
-    if (!cur || cur.doc.version !== data.version) return a;
+    if (!cur || cur.doc.version !== data.version || cur.entry.serial !== data.serial) return a;
     const edit = fixRuleEdit(cur.doc, cur.entry, data.ruleId);
     if (edit) a.edit = edit;
     return a;
+  }),
+);
+
+connection.onExecuteCommand(
+  guard('workspace/executeCommand', async (params: { command?: unknown; arguments?: unknown[] }) => {
+    if (params?.command !== FIX_ALL_COMMAND) throw invalid(`workspace/executeCommand: unknown command ${String(params?.command)}`);
+    const data = params.arguments?.[0] as ResolveData | undefined;
+    if (!data || typeof data.uri !== 'string') throw invalid(`${FIX_ALL_COMMAND}: the argument must name a document`);
+    const cur = await currentEntry(data.uri);
+    // Offered on another text: nothing rather than a wrong edit.
+    if (!cur || cur.doc.version !== data.version || cur.entry.serial !== data.serial) {
+      const lang = cur?.entry.lang ?? 'zh';
+      void connection.window.showWarningMessage(t(lang, 'report-lint：文档已更改，请重试。', 'report-lint: the document changed meanwhile; try again.'));
+      return null;
+    }
+    const edit = fixRuleEdit(cur.doc, cur.entry, data.ruleId);
+    if (edit) await connection.workspace.applyEdit({ label: 'report-lint', edit });
+    return null;
   }),
 );
 

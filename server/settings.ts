@@ -68,10 +68,31 @@ export function normalizeSettings(raw: unknown, knownRules: Set<string>): { sett
     else problems.push('reportLint.year must be a year between 1900 and 2199');
   }
   if (r.docsBaseUrl !== undefined && r.docsBaseUrl !== null && r.docsBaseUrl !== '') {
-    if (typeof r.docsBaseUrl === 'string') s.docsBaseUrl = r.docsBaseUrl.endsWith('/') ? r.docsBaseUrl : r.docsBaseUrl + '/';
-    else problems.push('reportLint.docsBaseUrl must be a string');
+    const url = typeof r.docsBaseUrl === 'string' ? safeDocsBaseUrl(r.docsBaseUrl) : undefined;
+    if (url) s.docsBaseUrl = url;
+    else problems.push('reportLint.docsBaseUrl must be an http:// or https:// URL');
   }
   return { settings: s, problems };
+}
+
+/**
+ * The docs base URL as it may go into a diagnostic link and into hover Markdown, or undefined: only http(s), no
+ * credentials, normalized by the URL parser, and with the characters that could end or restyle a Markdown link
+ * destination (brackets, parentheses, angle brackets, backslash, quotes, backtick, blanks) percent-encoded.
+ * Ends with `/`.
+ */
+export function safeDocsBaseUrl(raw: string): string | undefined {
+  if (raw.length > 2000) return undefined;
+  let u: URL;
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    return undefined;
+  }
+  if ((u.protocol !== 'http:' && u.protocol !== 'https:') || !u.hostname || u.username || u.password) return undefined;
+  let href = u.href.replace(/[()[\]<>\\'"\s`]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+  if (!href.endsWith('/')) href += '/';
+  return href;
 }
 
 /** The part of the settings that configures the engine (merged over the config file). */

@@ -7,8 +7,10 @@
 // fenced code block or an HTML block that runs over blank lines (comments, <pre>, <script>, <style>, <?…?>,
 // <![CDATA[…]]>, <!X…>). What can differ: a link reference whose definition is in another chunk stays text.
 //
-// A chunk that still grows past MAX_MARKDOWN_CHUNK, or that holds very many inline delimiters, is not
-// parsed as Markdown: it is read as plain lines (mode 'text'), which keeps the time linear on pathological input.
+// A chunk that still grows past MAX_MARKDOWN_CHUNK, holds very many inline delimiters, or has a line that opens
+// more than MAX_LINE_NESTING list items or block quotes (`- - - … x`, `1. 1. …`: remark's time grows with the
+// square of that depth, 155 s for 32 KB of `- `), is not parsed as Markdown: it is read as plain lines
+// (mode 'text'), which keeps the time linear on pathological input.
 //
 // Most of a report written in Markdown is plain prose: paragraphs and `#` headings with no inline syntax at
 // all. Runs of such blocks (mode 'plain') are not handed to remark: what it would make of them is certain
@@ -36,6 +38,8 @@ export const MIN_CHUNK = 4096;
 export const MAX_MARKDOWN_CHUNK = 65536;
 /** Delimiters (`*`, `_`, `[`, `]`, backticks, `<`, `>`) beyond which a chunk is read as plain lines. */
 const MAX_DELIMITERS = 2000;
+/** List markers and `>` opened on one line beyond which its chunk is read as plain lines (real text nests a few). */
+export const MAX_LINE_NESTING = 32;
 /** A plain run shorter than this stays inside the Markdown chunk around it: every parse has a fixed cost. */
 const MIN_PLAIN = 512;
 
@@ -99,6 +103,32 @@ interface Line {
   cut: boolean;
   /** INLINE_SYNTAX matches the line. */
   syntax: boolean;
+  /** The line opens more than MAX_LINE_NESTING containers (list items, block quotes). */
+  deep: boolean;
+}
+
+/**
+ * How many containers a line opens at its start: list markers (`-`, `+`, `*`, `1.`, `1)`) each followed by a blank
+ * or the end of the line, and `>`. Counts no further than MAX_LINE_NESTING + 1, so it costs at most that per line.
+ */
+function lineNesting(text: string, k: number, eol: number): number {
+  let depth = 0;
+  let i = k;
+  while (i < eol && depth <= MAX_LINE_NESTING) {
+    const c = text.charCodeAt(i);
+    let j = i;
+    if (c === 45 || c === 43 || c === 42 || c === 62) j = i + 1; // - + * >
+    else {
+      while (j < eol && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      if (j === i || j >= eol || (text.charCodeAt(j) !== 46 && text.charCodeAt(j) !== 41)) break; // . )
+      j++;
+    }
+    if (j < eol && c !== 62 && text.charCodeAt(j) !== 32 && text.charCodeAt(j) !== 9) break; // `-x`, `1.5`: text
+    depth++;
+    i = j;
+    while (i < eol && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  }
+  return depth;
 }
 
 /** Where FENCE and HTML_OPEN can match: the code unit after up to three spaces ('`', '~' or '<'); 0 for none. */
@@ -138,6 +168,9 @@ function scanLines(text: string): Line[] {
     let k = pos;
     while (k < eol && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
     const blank = k === eol;
+    const first = blank ? 0 : text.charCodeAt(k);
+    // only lines that start with a marker character are counted: most lines cost nothing here
+    const deep = (first === 45 || first === 43 || first === 42 || first === 62 || (first >= 48 && first <= 57)) && lineNesting(text, k, eol) > MAX_LINE_NESTING;
     const next = eol < n && text.charCodeAt(eol) === 13 && text.charCodeAt(eol + 1) === 10 ? eol + 2 : eol + 1;
     let cut = false;
     // regexes only where they can match: most lines open with none of ` ~ <, and only a line after a blank can be a cut
@@ -166,7 +199,7 @@ function scanLines(text: string): Line[] {
         }
       }
     }
-    out.push({ start: pos, next: Math.min(next, n), blank, cut, syntax });
+    out.push({ start: pos, next: Math.min(next, n), blank, cut, syntax, deep });
     prevBlank = blank;
     pos = next;
   }
@@ -220,9 +253,14 @@ export function markdownChunks(text: string, options: ChunkOptions | number = {}
   const ls = scanLines(text);
   const runs = plain ? plainRuns(text, ls).filter(([a, b]) => (b < ls.length ? ls[b].start : text.length) - ls[a].start >= minPlain || (a === 0 && b === ls.length)) : [];
   let chunkStart = 0;
+  // the deep lines' starts, ascending: a chunk holding one is read as plain lines
+  const deepStarts = ls.filter((l) => l.deep).map((l) => l.start);
+  let d = 0;
   const close = (end: number) => {
     if (end <= chunkStart) return;
-    const tooBig = end - chunkStart > MAX_MARKDOWN_CHUNK || countDelimiters(text, chunkStart, end) > MAX_DELIMITERS;
+    while (d < deepStarts.length && deepStarts[d] < chunkStart) d++;
+    const deep = d < deepStarts.length && deepStarts[d] < end;
+    const tooBig = deep || end - chunkStart > MAX_MARKDOWN_CHUNK || countDelimiters(text, chunkStart, end) > MAX_DELIMITERS;
     chunks.push({ start: chunkStart, end, mode: tooBig ? 'text' : 'markdown' });
     chunkStart = end;
   };

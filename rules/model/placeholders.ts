@@ -522,45 +522,115 @@ function bracketsPair(s: string): boolean {
 
 // ---- allowlist and assembly ----------------------------------------------------------------------------
 
+/**
+ * Bounds on the allowlist, which comes from the workspace (`.reportlintrc.json`) and so is untrusted data: at
+ * most MAX_ALLOW_WORDS words of at most MAX_ALLOW_WORD_LENGTH code units are used (the config schema rejects
+ * more; here the rest is ignored). With the one-pass matcher below, the cost of the list is then bounded by
+ * their product for building and linear in the text for matching.
+ */
+export const MAX_ALLOW_WORDS = 1000;
+export const MAX_ALLOW_WORD_LENGTH = 100;
+
 function cleanAllow(allow: unknown): string[] {
   if (!Array.isArray(allow)) return [];
-  return allow.filter((w): w is string => typeof w === 'string' && w.trim().length > 0).map((w) => w.trim());
+  const out: string[] = [];
+  for (const w of allow.slice(0, MAX_ALLOW_WORDS)) {
+    if (typeof w !== 'string') continue;
+    const t = w.trim();
+    if (t.length > 0 && t.length <= MAX_ALLOW_WORD_LENGTH) out.push(t);
+  }
+  return out;
 }
 
-/** Drops spans that lie inside an occurrence of an allowlisted word. */
-function applyAllow(c: Ctx, spans: PlaceholderSpan[], allow: string[]): PlaceholderSpan[] {
-  if (allow.length === 0 || spans.length === 0) return spans;
-  const block = c.p.slice(c.bs, c.be);
-  const covered: [number, number][] = [];
-  for (const w of allow) {
-    let from = 0;
-    for (;;) {
-      const k = block.indexOf(w, from);
-      if (k < 0) break;
-      covered.push([c.bs + k, c.bs + k + w.length]);
-      from = k + 1;
+/**
+ * The allowlisted words as one automaton (Aho–Corasick): one pass over a block finds, for every position, the
+ * longest word ending there. Searching each word on its own kept every occurrence of every word (50 words of
+ * `X…` over 1 MB of `X`: 50 million intervals, the heap exhausted).
+ */
+interface AllowMatcher {
+  next: Map<number, number>[];
+  fail: Int32Array;
+  /** Length of the longest word that ends at this state (0: none). */
+  longest: Int32Array;
+}
+
+function buildMatcher(words: string[]): AllowMatcher | undefined {
+  if (words.length === 0) return undefined;
+  const next: Map<number, number>[] = [new Map()];
+  const depth: number[] = [0];
+  const terminal: boolean[] = [false];
+  for (const w of words) {
+    let s = 0;
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      let t = next[s].get(c);
+      if (t === undefined) {
+        t = next.length;
+        next.push(new Map());
+        depth.push(depth[s] + 1);
+        terminal.push(false);
+        next[s].set(c, t);
+      }
+      s = t;
+    }
+    terminal[s] = true;
+  }
+  const fail = new Int32Array(next.length);
+  const longest = new Int32Array(next.length);
+  // breadth first: a state's fail link is shallower, so it is done before the state
+  const queue: number[] = [];
+  for (const t of next[0].values()) queue.push(t);
+  for (let q = 0; q < queue.length; q++) {
+    const s = queue[q];
+    longest[s] = terminal[s] ? depth[s] : longest[fail[s]];
+    for (const [c, t] of next[s]) {
+      let f = fail[s];
+      while (f !== 0 && !next[f].has(c)) f = fail[f];
+      const g = next[f].get(c);
+      fail[t] = g !== undefined && g !== t ? g : 0;
+      queue.push(t);
     }
   }
-  if (covered.length === 0) return spans;
-  covered.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
-  // prefix maximum of ends, so that "is [s, e) inside some interval starting at or before s" is one search
-  const starts = covered.map((x) => x[0]);
-  const maxEnd: number[] = [];
-  let m = -1;
-  for (const x of covered) maxEnd.push((m = Math.max(m, x[1])));
-  return spans.filter((s) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    let idx = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] <= s.offset) {
-        idx = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
+  return { next, fail, longest };
+}
+
+const matchers = new WeakMap<unknown[], AllowMatcher | undefined>();
+
+/** The matcher of an allowlist, built once per list (the server lints with the same config object many times). */
+function matcherFor(allow: unknown): AllowMatcher | undefined {
+  if (!Array.isArray(allow)) return undefined;
+  if (!matchers.has(allow)) matchers.set(allow, buildMatcher(cleanAllow(allow)));
+  return matchers.get(allow);
+}
+
+/** Drops spans that lie inside an occurrence of an allowlisted word. Linear in the block. */
+function applyAllow(c: Ctx, spans: PlaceholderSpan[], m: AllowMatcher | undefined): PlaceholderSpan[] {
+  return m && spans.length > 0 ? outsideMatches(c.p, c.bs, c.be, spans, m) : spans;
+}
+
+/** The spans (offsets into `text`, inside [start, end)) that no occurrence of an allowlisted word in [start, end) contains. */
+export function spansOutsideAllow<T extends { offset: number; endOffset: number }>(text: string, start: number, end: number, spans: T[], allow: unknown): T[] {
+  const m = matcherFor(allow);
+  return m && spans.length > 0 ? outsideMatches(text, start, end, spans, m) : spans;
+}
+
+function outsideMatches<T extends { offset: number; endOffset: number }>(text: string, start: number, end: number, spans: T[], m: AllowMatcher): T[] {
+  const n = end - start;
+  // startFrom[e]: the smallest start of an occurrence ending at or after offset e (n + 1: none), relative to start
+  const startFrom = new Int32Array(n + 2).fill(n + 1);
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const ch = text.charCodeAt(start + i);
+    let t = m.next[s].get(ch);
+    while (t === undefined && s !== 0) {
+      s = m.fail[s];
+      t = m.next[s].get(ch);
     }
-    return !(idx >= 0 && maxEnd[idx] >= s.endOffset);
-  });
+    s = t ?? 0;
+    if (m.longest[s] > 0) startFrom[i + 1] = i + 1 - m.longest[s];
+  }
+  for (let e = n - 1; e >= 0; e--) if (startFrom[e + 1] < startFrom[e]) startFrom[e] = startFrom[e + 1];
+  return spans.filter((sp) => startFrom[sp.endOffset - start] > sp.offset - start);
 }
 
 /** Sorts spans and resolves overlaps: the earlier (then longer) span wins and swallows what it covers. */
@@ -602,7 +672,7 @@ export function placeholderCandidates(prose: string): number[] {
 
 /** `candidates`: placeholderCandidates(prose), which buildDocument finds in a pass it shares with other scanners. */
 export function findPlaceholders(prose: string, blocks: Block[], allow: string[], candidates = placeholderCandidates(prose)): PlaceholderSpan[] {
-  const words = cleanAllow(allow);
+  const matcher = matcherFor(allow);
   const out: PlaceholderSpan[] = [];
   for (const b of blocks) {
     const k0 = firstAtOrAfter(candidates, b.start);
@@ -621,7 +691,7 @@ export function findPlaceholders(prose: string, blocks: Block[], allow: string[]
     if (flags & QUESTION) scanQuestions(c, spans);
     if (flags & NOTE) scanNotes(c, spans, candidates, k0, k1);
     if (spans.length === 0) continue;
-    for (const s of normalize(applyAllow(c, spans, words))) {
+    for (const s of normalize(applyAllow(c, spans, matcher))) {
       if (s.kind === 'redacted-name') s.word = prose.slice(s.offset - surnameLength(c, s.offset), s.endOffset);
       out.push(s);
     }

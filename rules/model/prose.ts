@@ -1,5 +1,6 @@
 // Turns a document into prose: the text with everything that is not prose (Markdown syntax, code,
-// HTML, link targets, URLs, e-mail addresses, inline-config comments) masked, and a list of blocks.
+// HTML, link targets, URLs, e-mail addresses, inline-config comments, Markdown front matter, data blocks) masked,
+// and a list of blocks.
 // Masking keeps offsets: every masked UTF-16 unit becomes MASK, so rules can run regexes on the
 // prose and report offsets into the original text without a map.
 import { unified } from 'unified';
@@ -127,9 +128,92 @@ function newMask(n: number): Uint8Array {
   return mask;
 }
 
+// ---- not prose: front matter and data blocks -------------------------------------------------------------------
+
+const FRONT_MATTER_OPEN = /^\uFEFF?---[ \t]*$/;
+const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+
+/**
+ * YAML front matter: a `---` line at the very start of a Markdown document (after a BOM) up to the next `---` or
+ * `...` line. Returns the lines it takes, [0, end), or 0 when there is none (no closing line: no front matter).
+ */
+export function frontMatterLines(text: string, lines: LineIndex): number {
+  if (!FRONT_MATTER_OPEN.test(text.slice(0, lines.lineEnd(0)))) return 0;
+  for (let line = 1; line < lines.lineCount; line++) {
+    const start = lines.starts[line];
+    // only a line starting with - or . can close it: no slice for the others
+    const c = text.charCodeAt(start);
+    if ((c === 45 || c === 46) && FRONT_MATTER_CLOSE.test(text.slice(start, lines.lineEnd(line)))) return line + 1;
+  }
+  return 0;
+}
+
+/** Consecutive lines it takes to make a data block (a table saved as text: CSV, TSV). */
+export const DATA_BLOCK_MIN_LINES = 3;
+
+/**
+ * Data blocks: DATA_BLOCK_MIN_LINES or more consecutive lines with the same number (not zero) of `,` or of tab
+ * separators, none holding `。` or `；` (prose ends its sentences and clauses with them; a CSV saved as .txt does not).
+ * Returns a flag per line.
+ */
+export function dataLines(text: string, lines: LineIndex): Uint8Array | undefined {
+  if (!text.includes(',') && !text.includes('\t')) return undefined;
+  const n = lines.lineCount;
+  const commas = new Int32Array(n);
+  const tabs = new Int32Array(n);
+  for (let line = 0; line < n; line++) {
+    const start = lines.starts[line];
+    const end = lines.lineEnd(line);
+    let c = 0;
+    let t = 0;
+    let prose = false;
+    for (let i = start; i < end; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 44) c++;
+      else if (ch === 9) t++;
+      else if (ch === 0x3002 || ch === 0xff1b) {
+        prose = true;
+        break;
+      }
+    }
+    // a line with 。 or ； (or a blank line: no separators) breaks every run
+    commas[line] = prose ? 0 : c;
+    tabs[line] = prose ? 0 : t;
+  }
+  let out: Uint8Array | undefined;
+  for (const counts of [commas, tabs]) {
+    let runStart = 0;
+    for (let line = 1; line <= n; line++) {
+      if (line < n && counts[line] > 0 && counts[line] === counts[runStart]) continue;
+      if (counts[runStart] > 0 && line - runStart >= DATA_BLOCK_MIN_LINES) {
+        out ??= new Uint8Array(n);
+        out.fill(1, runStart, line);
+      }
+      runStart = line;
+    }
+  }
+  return out;
+}
+
+/** The text with the given lines made blank (every code unit but line terminators a space): offsets stay. */
+function blankLines(text: string, lines: LineIndex, skip: (line: number) => boolean): string {
+  const parts: string[] = [];
+  let from = 0;
+  for (let line = 0; line < lines.lineCount; line++) {
+    if (!skip(line)) continue;
+    const start = lines.starts[line];
+    const end = lines.lineEnd(line);
+    parts.push(text.slice(from, start), ' '.repeat(end - start));
+    from = end;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
 /** Reads lines [from, to) as plain text: every non-blank line a block, a line holding only an inline-config comment a directive. */
-function textLines(text: string, lines: LineIndex, from: number, to: number, mask: Uint8Array, blocks: Block[], directives: Directive[]): void {
+function textLines(text: string, lines: LineIndex, from: number, to: number, mask: Uint8Array, blocks: Block[], directives: Directive[], skip?: Uint8Array): void {
   for (let line = lines.position(from).line; line < lines.lineCount && lines.starts[line] < to; line++) {
+    if (skip?.[line]) continue; // a data line: not prose, masked
     const start = lines.starts[line];
     const end = Math.min(lines.lineEnd(line), to);
     const raw = text.slice(start, end);
@@ -151,7 +235,7 @@ function textProse(text: string, lines: LineIndex): Prose {
   const mask = newMask(text.length);
   const blocks: Block[] = [];
   const directives: Directive[] = [];
-  textLines(text, lines, 0, text.length, mask, blocks, directives);
+  textLines(text, lines, 0, text.length, mask, blocks, directives, dataLines(text, lines));
   // line terminators are kept as they are by applyMask whatever their mask
   maskLinks(mask, text);
   return { text: applyMask(text, mask), blocks, directives };
@@ -212,7 +296,11 @@ function plainMarkdownLines(text: string, lines: LineIndex, from: number, to: nu
   flush();
 }
 
-function markdownProse(text: string, lines: LineIndex, chunking?: ChunkOptions): Prose {
+function markdownProse(original: string, lines: LineIndex, chunking?: ChunkOptions): Prose {
+  // Front matter and data lines are read as blank lines (same offsets): remark never sees them, nothing masks them in.
+  const fm = frontMatterLines(original, lines);
+  const data = dataLines(original, lines);
+  const text = fm > 0 || data ? blankLines(original, lines, (l) => l < fm || data?.[l] === 1) : original;
   const mask = newMask(text.length);
   const blocks: Block[] = [];
   const directives: Directive[] = [];
@@ -281,7 +369,7 @@ function markdownProse(text: string, lines: LineIndex, chunking?: ChunkOptions):
     }
   }
   maskLinks(mask, text);
-  const prose = applyMask(text, mask);
+  const prose = applyMask(original, mask);
   // A report written in Markdown often puts its ordinal headings on lines of one paragraph:
   // split a paragraph at every line that starts with an ordinal, so that heading stays a block.
   const split: Block[] = [];

@@ -101,8 +101,10 @@ const rule: Rule = {
       properties: {
         allow: {
           type: 'array',
-          items: { type: 'string', minLength: 1 },
-          description: 'Words that look like placeholders but are real (e.g. "X光机", "DNX"); a placeholder inside an occurrence of one is not reported.',
+          // bounded: the config comes from the workspace (model/placeholders.ts MAX_ALLOW_WORDS, MAX_ALLOW_WORD_LENGTH)
+          maxItems: 1000,
+          items: { type: 'string', minLength: 1, maxLength: 100 },
+          description: 'Words that look like placeholders but are real (e.g. "X光机", "DNX"); a placeholder inside an occurrence of one is not reported. At most 1000 words of at most 100 characters.',
         },
       },
     },

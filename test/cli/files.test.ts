@@ -287,7 +287,8 @@ describe('#14 #19 only regular files are read, and never more than a cap', () =>
     write(d, '.reportlintrc.json', '{ "maxSize": 100 }');
     const r = cli(['--format', 'json', 'maps.txt'], { cwd: d });
     expect(r.code).toBe(0);
-    expect(json(r)[0].skipped).toBe('too large (101 bytes, limit 100)');
+    // maxSize counts characters; no encoding takes more than 4 bytes for one, so the byte cap is 4 × 100 + 3
+    expect(json(r)[0].skipped).toBe('too large (404 bytes, over the limit of 100 characters)');
     // the reader itself: a stat size of 0, and content past the cap
     expect(statSync('/proc/self/maps').size).toBe(0);
     expect(readRegularFile('/proc/self/maps', 10, 'en')).toEqual({ skipped: 'too large (11 bytes, limit 10)' });

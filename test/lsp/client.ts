@@ -44,6 +44,8 @@ export interface ClientOptions {
   env?: Record<string, string>;
   rootPath?: string;
   resolveSupport?: boolean;
+  /** workspace/applyEdit: the server may ask the client to apply an edit (recorded in `appliedEdits`). */
+  applyEdit?: boolean;
 }
 
 function capabilities(o: ClientOptions): ClientCapabilities {
@@ -68,6 +70,7 @@ function capabilities(o: ClientOptions): ClientCapabilities {
       didChangeConfiguration: { dynamicRegistration: false },
       didChangeWatchedFiles: { dynamicRegistration: true },
       workspaceEdit: { documentChanges: true },
+      ...(o.applyEdit ? { applyEdit: true } : {}),
       ...(o.pull ? { diagnostics: { refreshSupport: true } } : {}),
     },
   };
@@ -80,6 +83,7 @@ export class LspClient {
   readonly placeholderCounts: { uri: string; count: number; version?: number }[] = [];
   readonly registrations: Registration[] = [];
   readonly configurationRequests: unknown[] = [];
+  readonly appliedEdits: { label?: string; edit: WorkspaceEdit }[] = [];
   refreshes = 0;
   stderr = '';
   init!: InitializeResult;
@@ -135,6 +139,11 @@ export class LspClient {
       return null;
     });
     conn.onRequest('window/workDoneProgress/create', () => null);
+    conn.onRequest('workspace/applyEdit', (p: { label?: string; edit: WorkspaceEdit }) => {
+      c.appliedEdits.push(p);
+      c.notify();
+      return { applied: true };
+    });
     conn.listen();
     const rootUri = options.rootPath ? fileUri(options.rootPath) : null;
     c.init = await conn.sendRequest('initialize', {
