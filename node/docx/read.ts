@@ -191,6 +191,9 @@ class Reader {
     if (label) this.push(para, label, 'numbering');
     const boxes: Element[] = [];
     this.inline(p, para, boxes);
+    // a field code never spans paragraphs: one still open here is broken (no w:separate), and showing its text
+    // loses nothing, where hiding it would hide the rest of the document
+    for (let i = 0; i < this.fields.length; i++) this.fields[i] = true;
     para.end = this.text.length;
     if (area === 'body' && para.end > para.start) para.n = ++this.bodyN;
     else if (area === 'body') para.n = this.bodyN + 1;
@@ -395,6 +398,7 @@ export async function readDocxText(buf: Buffer, opts: { all?: boolean; maxUncomp
       const type = attr(note, 'type');
       if (type && type !== 'normal') continue;
       n++;
+      reader.fields = [];
       const first = reader.paragraphs.length;
       reader.block(note, name, area);
       for (let i = first; i < reader.paragraphs.length; i++) reader.paragraphs[i].n = n;
@@ -410,6 +414,7 @@ export async function readDocxText(buf: Buffer, opts: { all?: boolean; maxUncomp
       seen.add(rel.target);
       const part = safe(() => parse(rel.target));
       if (!part?.documentElement) continue;
+      reader.fields = [];
       const first = reader.paragraphs.length;
       reader.block(part.documentElement, rel.target, kind);
       for (let i = first; i < reader.paragraphs.length; i++) reader.paragraphs[i].n = seen.size;

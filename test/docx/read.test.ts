@@ -60,6 +60,9 @@ describe('.docx reader', () => {
         p('见', '<w:fldSimple w:instr=" REF _Ref1 "><w:r><w:t>第三部分</w:t></w:r></w:fldSimple>'),
     });
     expect(d.text).toBe('截至2024年1月5日。\n见第三部分');
+    // a broken field (w:begin, no w:separate or w:end) hides its code, not the rest of the document
+    const broken = await read({ body: p('甲', '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>') + p('乙丙') + p('丁') });
+    expect(broken.text).toBe('甲\n乙丙\n丁');
     expect(d.paragraphs[0].pieces.find((x) => x.kind === 'field')).toBeDefined();
   });
 
