@@ -1,7 +1,7 @@
 // Ordinal heading markers at the start of a block, in their right and wrong forms
 // (GB/T 15834-2011 B.3.2–B.3.4, B.3.8; GB/T 9704-2012 7.3.3).
 import { parseChineseNumeral, parseCircled, toAsciiDigits, toChineseNumeral, toCircled } from './numerals';
-import { isBlankOrMask } from './prose';
+import { isBlankOrMask, type Block } from './prose';
 
 export type OrdinalType = 'cn' | 'paren-cn' | 'arabic' | 'paren-arabic' | 'circled';
 
@@ -21,7 +21,8 @@ export type MarkerProblem =
   | 'fullwidth-digit' // １. → 1.
   | 'halfwidth-paren' // (一) → （一）
   | 'trailing-mark' // （一）、 → （一） (B.3.4)
-  | 'inner-space'; // （ 一 ） → （一）
+  | 'inner-space' // （ 一 ） → （一）
+  | 'split'; // `（` ⏎ `三）`: a line break inside the marker (web copies)
 
 export interface OrdinalMarker {
   type: OrdinalType;
@@ -37,6 +38,11 @@ export interface OrdinalMarker {
   /** The right form of this marker for its value. */
   canonical: string;
   problems: MarkerProblem[];
+  /**
+   * A marker broken over two lines: its head ends the line before (`（`, `一`, `（三`), `between` is what lies
+   * between head and rest (the line break and blanks), `alone` says the head is all its line holds.
+   */
+  split?: { headEnd: number; restStart: number; between: string; alone: boolean };
 }
 
 const CN_NUM = '[一二三四五六七八九十百]{1,4}';
@@ -162,4 +168,121 @@ export function readMarker(s: string, base: number): OrdinalMarker | undefined {
     };
   }
   return undefined;
+}
+
+// A marker's head at the end of a line: an open bracket, a numeral, or both (`（`, `一`, `（三`, `(1`).
+const SPLIT_HEAD = /(?:^|[。！？!?：:])[\s\u3000\uFFFC]*([（(]?[一二三四五六七八九十百0-9０-９]{0,3})[\s\u3000\uFFFC]*$/;
+
+/**
+ * A heading marker broken by a line break (`（` ⏎ `三）…`, `一` ⏎ `、…`, `（三` ⏎ `）…`), as web copies leave them:
+ * the head ends block `a` (alone, or after a sentence end) and the rest opens block `b`, which reads as no marker
+ * by itself. The marker spans both; its numeral lies on one side.
+ */
+export function readSplitMarker(prose: string, a: Block, b: Block): OrdinalMarker | undefined {
+  // the head is short: look at a's last few characters only
+  const from = Math.max(a.start, a.end - 12);
+  const m = SPLIT_HEAD.exec(prose.slice(from, a.end));
+  if (!m || !m[1]) return undefined;
+  const head = m[1];
+  // the head comes after a sentence end, or is all the line holds (the match must not start inside a's text)
+  if (from > a.start && !/^[。！？!?：:]/.test(m[0]) && m.index === 0) return undefined;
+  const hs = from + m.index + m[0].lastIndexOf(head);
+  const headEnd = hs + head.length;
+  let restStart = b.start;
+  while (restStart < b.end && isBlankOrMask(prose.charCodeAt(restStart))) restStart++;
+  const rest = prose.slice(restStart, Math.min(b.end, restStart + 16));
+  if (!rest || readMarker(rest, restStart)) return undefined;
+  const joined = readMarker(head + rest, 0);
+  if (!joined || joined.endOffset <= head.length) return undefined;
+  const map = (k: number): number => (k < head.length ? hs + k : restStart + k - head.length);
+  // a numeral cut in two (`二` ⏎ `十、`) is too uncertain to join
+  if (joined.numeralOffset < head.length && joined.numeralEndOffset > head.length) return undefined;
+  const numeralOffset = map(joined.numeralOffset);
+  const numeralEndOffset = joined.numeralEndOffset <= head.length ? hs + joined.numeralEndOffset : map(joined.numeralEndOffset - 1) + 1;
+  const endOffset = map(joined.endOffset - 1) + 1;
+  let aText = hs;
+  while (aText > a.start && isBlankOrMask(prose.charCodeAt(aText - 1))) aText--;
+  return {
+    ...joined,
+    offset: hs,
+    endOffset,
+    text: prose.slice(hs, endOffset),
+    numeralOffset,
+    numeralEndOffset,
+    problems: [...joined.problems, 'split'],
+    split: { headEnd, restStart, between: prose.slice(headEnd, restStart), alone: aText === a.start },
+  };
+}
+
+// `20.2026年…`, `21.5+2…`: an item number right before digits, which readMarker leaves to decimals.
+const RE_DIGIT_ITEM = new RegExp(`^(${DIGIT}{1,3})([.．])(?=${DIGIT})`);
+
+/** An Arabic item number followed by digits; only the list around it can say it is one (see readMarkers). */
+function readDigitItem(s: string, base: number): OrdinalMarker | undefined {
+  let lead = 0;
+  while (lead < s.length && isLead(s.charCodeAt(lead))) lead++;
+  const m = RE_DIGIT_ITEM.exec(s.slice(lead, lead + 8));
+  if (!m) return undefined;
+  const value = Number(toAsciiDigits(m[1]));
+  if (!value) return undefined;
+  const at = base + lead;
+  const problems: MarkerProblem[] = [];
+  if (m[2] === '．') problems.push('fullwidth-dot');
+  if (/[０-９]/.test(m[1])) problems.push('fullwidth-digit');
+  return {
+    type: 'arabic',
+    level: 3,
+    value,
+    offset: at,
+    endOffset: at + m[0].length,
+    text: m[0],
+    numeralOffset: at,
+    numeralEndOffset: at + m[1].length,
+    canonical: canonicalMarker('arabic', value),
+    problems,
+  };
+}
+
+/**
+ * The marker of each block (undefined where none): markers at a block's start, markers split over two lines, and
+ * item numbers followed by digits (`20.2026年…`) where the list says so: the Arabic item before it is N−1 and the
+ * one after it N+1 (or, for the last of the list, what follows the number is no measure: `21.5%` is a decimal).
+ * `skip(i)`: blocks that cannot hold a heading (Markdown list items).
+ */
+export function readMarkers(prose: string, blocks: Block[], skip: (i: number) => boolean): (OrdinalMarker | undefined)[] {
+  const out: (OrdinalMarker | undefined)[] = new Array(blocks.length);
+  let digitItems: number[] | undefined;
+  for (let i = 0; i < blocks.length; i++) {
+    if (skip(i)) continue;
+    const b = blocks[i];
+    const first = b.start < b.end ? prose.charCodeAt(b.start) : 0;
+    // most blocks open with none of the characters a marker opens with
+    if (!MARKER_FIRST.has(first) && !isLead(first) && first !== 0x3001 && first !== 0xff09 && first !== 0x29) continue;
+    const s = prose.slice(b.start, b.end);
+    out[i] = readMarker(s, b.start);
+    if (out[i]) continue;
+    if (i > 0 && !skip(i - 1) && !out[i - 1]) out[i] = readSplitMarker(prose, blocks[i - 1], b);
+    if (out[i]) continue;
+    const d = readDigitItem(s, b.start);
+    if (d) {
+      out[i] = d;
+      (digitItems ??= []).push(i);
+    }
+  }
+  if (!digitItems) return out;
+  // keep a digit item only when its list agrees; decided in order, so `20.2026年` then `21.5+2` both stand
+  const arabicAt = (i: number) => out[i]?.type === 'arabic';
+  for (const i of digitItems) {
+    const v = out[i]!.value;
+    let prev: OrdinalMarker | undefined;
+    for (let k = i - 1; k >= 0 && !prev; k--) if (arabicAt(k)) prev = out[k];
+    let next: OrdinalMarker | undefined;
+    for (let k = i + 1; k < blocks.length && !next; k++) if (arabicAt(k)) next = out[k];
+    let e = out[i]!.endOffset;
+    while (e < prose.length && /[0-9０-９]/.test(prose[e])) e++;
+    const after = prose.charAt(e);
+    const ok = prev?.value === v - 1 && (next ? next.value === v + 1 : !/[%％‰万亿千百.．]/.test(after));
+    if (!ok) out[i] = undefined;
+  }
+  return out;
 }

@@ -2,27 +2,41 @@
 import type { Rule } from '../types';
 import type { Heading } from '../model/document';
 import { canonicalMarker, canonicalNumeral } from '../model/headings';
+import { sequenceBreaks } from '../model/sequence';
 import { msg } from '../util';
 
-/** Siblings of one ordinal type under one parent, in document order. */
+/**
+ * Siblings of one ordinal type under one parent, in document order. A run that carries on the numbering of the
+ * same type under the parent's previous sibling (1.–4. under （一）, then 5.–7. under （二）) is one run with it.
+ */
 export function siblingRuns(roots: Heading[], all: Heading[]): Heading[][] {
   const runs: Heading[][] = [];
-  const byType = new Map<string, Heading[]>();
-  const collect = (children: Heading[]) => {
+  const runsOf = new Map<Heading, Map<string, Heading[]>>();
+  const carried = (parent: Heading, first: Heading): Heading[] | undefined => {
+    const sibs = parent.parent ? parent.parent.children : roots;
+    const i = sibs.indexOf(parent);
+    let prev: Heading | undefined;
+    for (let k = i - 1; k >= 0 && !prev; k--) if (sibs[k].marker?.type === parent.marker?.type) prev = sibs[k];
+    const run = prev && runsOf.get(prev)?.get(first.marker!.type);
+    return run && first.marker!.value !== 1 && run[run.length - 1].marker!.value + 1 === first.marker!.value ? run : undefined;
+  };
+  const collect = (parent: Heading | undefined, children: Heading[]) => {
     if (children.length === 0) return;
-    byType.clear();
+    const byType = new Map<string, Heading[]>();
+    if (parent) runsOf.set(parent, byType);
     for (const c of children) {
       if (!c.marker) continue;
       let g = byType.get(c.marker.type);
       if (!g) {
-        byType.set(c.marker.type, (g = []));
-        runs.push(g);
+        g = parent && carried(parent, c);
+        if (!g) runs.push((g = []));
+        byType.set(c.marker.type, g);
       }
       g.push(c);
     }
   };
-  collect(roots);
-  for (const p of all) collect(p.children);
+  collect(undefined, roots);
+  for (const p of all) collect(p, p.children);
   return runs;
 }
 
@@ -52,42 +66,65 @@ const rule: Rule = {
   },
   check({ doc, report }) {
     for (const run of siblingRuns(doc.roots, doc.headings)) {
-      let prevValue = 0;
-      let broken = false;
-      run.forEach((h, i) => {
+      const values = run.map((h) => h.marker!.value);
+      for (const b of sequenceBreaks(values)) {
+        const h = run[b.index];
         const m = h.marker!;
-        const expected = i + 1;
-        if (m.value !== expected) {
-          const want = canonicalNumeral(m.type, expected);
-          const prevText = i > 0 ? run[i - 1].marker!.text : '';
-          let zh: string;
-          let en: string;
-          if (broken) {
-            zh = `序号应顺延为“${canonicalMarker(m.type, expected)}”`;
-            en = `should continue as "${canonicalMarker(m.type, expected)}"`;
-          } else if (m.value === prevValue) {
-            zh = `序号“${m.text}”与上一个重复，应为“${canonicalMarker(m.type, expected)}”`;
-            en = `ordinal "${m.text}" repeats the one before; it should be "${canonicalMarker(m.type, expected)}"`;
-          } else if (i === 0) {
-            zh = `同级第一个序号应为“${canonicalMarker(m.type, 1)}”`;
-            en = `the first ordinal of this level should be "${canonicalMarker(m.type, 1)}"`;
-          } else if (m.value > expected) {
-            zh = `序号不连续：“${prevText}”之后应为“${canonicalMarker(m.type, expected)}”`;
-            en = `gap in the ordinals: "${canonicalMarker(m.type, expected)}" should follow "${prevText}"`;
-          } else {
-            zh = `序号顺序错误：“${prevText}”之后应为“${canonicalMarker(m.type, expected)}”`;
-            en = `ordinals out of order: "${canonicalMarker(m.type, expected)}" should follow "${prevText}"`;
+        const mk = (v: number) => canonicalMarker(m.type, v);
+        const prevText = b.index > 0 ? run[b.index - 1].marker!.text : '';
+        let zh: string;
+        let en: string;
+        switch (b.kind) {
+          case 'start':
+            zh = `同级第一个序号应为“${mk(1)}”，这里是“${m.text}”`;
+            en = `the first ordinal of this level should be "${mk(1)}", not "${m.text}"`;
+            break;
+          case 'duplicate':
+            zh = `序号“${m.text}”与上一个重复`;
+            en = `ordinal "${m.text}" repeats the one before`;
+            break;
+          case 'restart':
+            zh = `序号在“${prevText}”之后重新从“${m.text}”开始`;
+            en = `ordinals start again at "${m.text}" after "${prevText}"`;
+            break;
+          case 'gap': {
+            const missing = m.value - b.prev - 1;
+            const list = missing <= 3 ? Array.from({ length: missing }, (_, k) => `“${mk(b.prev + 1 + k)}”`).join('') : `“${mk(b.prev + 1)}”至“${mk(m.value - 1)}”`;
+            zh = `序号不连续：“${prevText}”之后是“${m.text}”，缺少${list}`;
+            en = `gap in the ordinals: "${m.text}" follows "${prevText}"; ${list.replace(/[“”]/g, '"')} missing`;
+            break;
           }
-          broken = true;
+          case 'back':
+            zh = `序号顺序错误：“${prevText}”之后是“${m.text}”`;
+            en = `ordinals out of order: "${m.text}" follows "${prevText}"`;
+            break;
+        }
+        if (b.fixTo !== undefined) {
           report({
             offset: m.numeralOffset,
             endOffset: m.numeralEndOffset,
-            message: msg(zh, en),
-            fix: { edits: [{ offset: m.numeralOffset, endOffset: m.numeralEndOffset, text: want }] },
+            message: msg(`${zh}，应为“${mk(b.fixTo)}”`, `${en}; it should be "${mk(b.fixTo)}"`),
+            fix: { edits: [{ offset: m.numeralOffset, endOffset: m.numeralEndOffset, text: canonicalNumeral(m.type, b.fixTo) }] },
           });
+          continue;
         }
-        prevValue = m.value;
-      });
+        const c = b.continueFrom!;
+        const seg = run.slice(c.from, c.to + 1);
+        const first = mk(c.values[0]);
+        const last = mk(c.values[c.values.length - 1]);
+        const range = seg.length === 1 ? `“${first}”` : `“${first}”…“${last}”`;
+        report({
+          offset: m.numeralOffset,
+          endOffset: m.numeralEndOffset,
+          message: msg(zh, en),
+          suggestions: [
+            {
+              title: msg(`从这里起顺延编号：${range}`, `Renumber from here: ${range.replace(/[“”]/g, '"')}`),
+              edits: seg.map((s, k) => ({ offset: s.marker!.numeralOffset, endOffset: s.marker!.numeralEndOffset, text: canonicalNumeral(m.type, c.values[k]) })),
+            },
+          ],
+        });
+      }
     }
     // A run restarting at 一 inside its previous sibling is a lower level written at the wrong level.
     for (const h of doc.headings) {

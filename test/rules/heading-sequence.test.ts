@@ -22,10 +22,29 @@ testRule(rule, {
   ],
   invalid: [
     { text: '一、2023年工作总结\n三、2024年工作打算', errors: [{ text: '三', message: '不连续' }], output: '一、2023年工作总结\n二、2024年工作打算' },
-    { text: '（一）凝心聚力\n（二）破难攻坚\n（二）强基固本\n（三）治管并重', errors: [{ text: '二', line: 3, message: '重复' }, { text: '三', line: 4 }], output: '（一）凝心聚力\n（二）破难攻坚\n（三）强基固本\n（四）治管并重' },
+    // which （二） is extra is not known, and （三） agrees with the （二） before it: one finding, no renumbering
+    { name: 'a repeat inside a run that agrees on both sides: one finding, no fix', text: '（一）凝心聚力\n（二）破难攻坚\n（二）强基固本\n（三）治管并重', errors: [{ text: '二', line: 3, message: '重复' }] },
+    // the second （二） agrees with neither neighbour: renumbering it alone makes the run consistent
+    { text: '（一）凝心聚力\n（二）破难攻坚\n（二）强基固本\n（四）治管并重', errors: [{ text: '二', line: 3, message: /重复，应为“（三）”/ }], output: '（一）凝心聚力\n（二）破难攻坚\n（三）强基固本\n（四）治管并重' },
     { text: '1.项目招引协同推进。\n2.前湾硅谷加速打造。\n4.国际合作持续深化。', errors: [{ text: '4' }], output: '1.项目招引协同推进。\n2.前湾硅谷加速打造。\n3.国际合作持续深化。' },
     { text: '1.工业经济企稳回升。\n3.有效投资稳步增长。\n2.企业创新持续推进。', errors: 2, output: '1.工业经济企稳回升。\n2.有效投资稳步增长。\n3.企业创新持续推进。' },
-    { text: '（二）项目建设成果丰硕\n（三）改革创新勇战前列', errors: [{ text: '二', message: '第一个' }, { text: '三' }], output: '（一）项目建设成果丰硕\n（二）改革创新勇战前列' },
+    // （二）（三） agree with each other: the run may have lost its first heading; nothing is renumbered
+    { text: '（二）项目建设成果丰硕\n（三）改革创新勇战前列', errors: [{ text: '二', message: '第一个' }] },
+    { text: '（二）项目建设成果丰硕\n（二）改革创新勇战前列\n（三）生态环境持续改善', errors: [{ text: '二', line: 1, message: '第一个' }], output: '（一）项目建设成果丰硕\n（二）改革创新勇战前列\n（三）生态环境持续改善' },
+    // a lone heading agrees with nothing: no certainty either
+    { text: '前言。\n（三）加强队伍建设', errors: [{ text: '三', message: '第一个' }] },
+    {
+      name: 'one real gap in a run of ten: ONE finding at the gap, no renumbering of the headings after it',
+      text: ['一', '二', '三', '五', '六', '七', '八', '九', '十', '十一'].map((n) => `（${n}）坚持稳中求进`).join('\n'),
+      errors: [{ text: '五', line: 4, message: '缺少“（四）”' }],
+    },
+    {
+      name: 'a repeated last heading is renumbered',
+      text: '1.产业发展提质。\n2.城乡融合加速。\n3.民生福祉改善。\n3.安全底线筑牢。',
+      errors: [{ text: '3', line: 4, message: '重复' }],
+      output: '1.产业发展提质。\n2.城乡融合加速。\n3.民生福祉改善。\n4.安全底线筑牢。',
+    },
+    { name: 'a typo between two agreeing neighbours', text: '（一）稳增长\n（二）促改革\n（八）调结构\n（四）惠民生', errors: [{ text: '八', message: /应为“（三）”/ }], output: '（一）稳增长\n（二）促改革\n（三）调结构\n（四）惠民生' },
     { text: '（1）狠抓安全生产\n（1）狠抓企业环保', errors: [{ text: '1', line: 2 }], output: '（1）狠抓安全生产\n（2）狠抓企业环保' },
     { text: '1、深入实施精准招商。\n2、强势推进项目建设。\n2、持续巩固产业优势。', errors: [{ text: '2', line: 3 }], output: '1、深入实施精准招商。\n2、强势推进项目建设。\n3、持续巩固产业优势。' },
     { text: '一、过去一年工作回顾\n二、总体要求\n二、主要任务', errors: 1, output: '一、过去一年工作回顾\n二、总体要求\n三、主要任务' },
