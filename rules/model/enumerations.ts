@@ -43,6 +43,8 @@ function scan(re: RegExp, style: EnumerationStyle, s: string, b: Block, out: Enu
     const m = re.exec(s);
     if (!m) break;
     const word = m[2];
+    // `第一、二轮`, `第一、第二批`: ordinals listed together (the first and second rounds), no enumeration
+    if (style === 'di' && m[3] === '、' && /[一二三四五六七八九十第]/.test(s.charAt(m.index + m[0].length))) continue;
     const value = style === 'order-words' ? ORDER_VALUE[word] : parseChineseNumeral(word);
     if (!value) continue;
     const start = b.start + m.index + m[1].length;

@@ -261,7 +261,7 @@ export function readMarkers(prose: string, blocks: Block[], skip: (i: number) =>
     const s = prose.slice(b.start, b.end);
     out[i] = readMarker(s, b.start);
     if (out[i]) continue;
-    if (i > 0 && !skip(i - 1) && !out[i - 1]) out[i] = readSplitMarker(prose, blocks[i - 1], b);
+    if (i > 0 && !skip(i - 1)) out[i] = readSplitMarker(prose, blocks[i - 1], b);
     if (out[i]) continue;
     const d = readDigitItem(s, b.start);
     if (d) {

@@ -19,6 +19,33 @@ testRule(rule, {
     '1.项目招引。\n2023年，园区实现产值。\n2.载体建设。',
     { text: '1. 列表\n1. 列表', filename: 'case.md' },
     '①要素保障\n②资金保障\n③人才保障',
+    // a marker broken over two lines is still （三）: the （四）…（七） after it agree
+    {
+      name: 'split marker read as （三）',
+      text: '（一）稳住经济大盘。\n（二）壮大实体经济。\n（\n三）深化改革开放。\n（四）推动城乡融合。\n（五）加强生态保护。\n（六）增进民生福祉。\n（七）守牢安全底线。',
+    },
+    // an appendix numbers its own list afresh
+    {
+      name: 'appendix 附件1 with its own 一、…',
+      text: '一、总体要求\n二、重点任务\n三、保障措施\n附件1\n一、建立工作专班\n二、明确责任分工\n三、强化督查考核',
+    },
+    { name: 'appendix 附件：title', text: '一、总体要求\n二、重点任务\n附件：年度重点项目清单\n一、产业项目\n二、民生项目', },
+    { name: 'appendix 附表', text: '（一）稳增长\n（二）调结构\n附表\n（一）工业项目\n（二）服务业项目' },
+    // a glossary at the end: item numbers followed by digits are items where the list says so
+    {
+      name: 'glossary items 3.2025年… and 4.5G… between 2. and 5.',
+      text: '一、发展回顾\n二、工作安排\n1.推进产业升级。\n2.扩大有效投资。\n名词解释\n1.“两新”：指大规模设备更新和消费品以旧换新。\n2.“三个一批”：指签约一批、开工一批、投产一批。\n3.2025年目标：指本市制定的中期发展目标。\n4.5G+工业互联网：指第五代移动通信与工业互联网融合应用。\n5.“链长制”：指由负责同志担任重点产业链链长的工作机制。',
+    },
+    { name: 'notes 注释：', text: '1.加快项目建设。\n2.优化营商环境。\n注释：\n1.规上工业：指年主营业务收入2000万元以上的工业企业。\n2.专精特新：指专业化、精细化、特色化、新颖化。' },
+    // the chrome of a web page after the report
+    { name: 'web chrome 相关报道', text: '一、过去一年工作回顾\n二、今年工作安排\n三、加强政府自身建设\n相关报道\n一、全市经济运行平稳\n二、重点项目集中开工' },
+    // section titles on lines of their own; each part numbers from （一）
+    {
+      name: 'section titles without an ordinal, numbering starting again under each',
+      text: '各位代表：\n2023年工作回顾\n过去一年，我们主要做了以下工作。\n（一）经济运行回升向好。\n（二）产业结构持续优化。\n（三）民生福祉不断增进。\n2024年工作安排\n今年政府工作的总体要求是稳中求进。\n（一）着力扩大有效需求。\n（二）着力建设现代化产业体系。\n全面加强政府自身建设\n（一）坚持依法行政。\n（二）坚持廉洁从政。',
+    },
+    // the numbering of one level carried on under the next section
+    { name: 'sub-items numbered on across sections', text: '（一）产业强市\n1.攻坚重大项目。\n2.突出数实融合。\n（二）人民城市\n3.完善城市布局。\n4.彰显城市气质。\n（三）民生福祉\n5.优化公共服务。' },
   ],
   invalid: [
     { text: '一、2023年工作总结\n三、2024年工作打算', errors: [{ text: '三', message: '不连续' }], output: '一、2023年工作总结\n二、2024年工作打算' },
@@ -52,6 +79,22 @@ testRule(rule, {
     { text: '一、加强民主法制建设\n三、加强政府自身建设', errors: 1, output: '一、加强民主法制建设\n二、加强政府自身建设' },
     { text: '一、统一思想\n二、明确目标\n三、突出重点\n四、强化措施\n五、落实责任\n六、加强领导\n七、营造氛围\n八、严格考核\n九、总结提高\n十一、加强督查', errors: [{ text: '十一', message: '“十、”' }], output: '一、统一思想\n二、明确目标\n三、突出重点\n四、强化措施\n五、落实责任\n六、加强领导\n七、营造氛围\n八、严格考核\n九、总结提高\n十、加强督查' },
     { text: '（一）党建根基日益筑牢\n（十）营商服务不断优化', errors: [{ text: '十' }], output: '（一）党建根基日益筑牢\n（二）营商服务不断优化' },
+    // a line cut by a hard wrap is no section title: the restart after it is reported
+    {
+      name: 'a wrapped line before a restart is no section title',
+      text: '（一）产业发展稳中有进。\n（二）城乡建设成效明显，新建道路\n十二公里\n（一）民生保障更加有力。',
+      errors: [{ text: '（一）', line: 4, message: '重新从' }],
+    },
+    // a lead-in ending in ： is no section title either
+    {
+      name: 'a lead-in ending in ： is no section title',
+      text: '1.扩大有效投资。\n2.提振消费需求。\n3.稳定外贸外资。\n重点做好以下工作：\n1.加快产业升级。\n2.深化改革创新。',
+      errors: [{ text: '1.', line: 5, message: '重新从' }],
+    },
+    // numbering carried on only where it agrees: 4. under （二） after 1.–2. under （一）
+    { name: 'sub-items that skip across sections', text: '（一）产业强市\n1.攻坚重大项目。\n2.突出数实融合。\n（二）人民城市\n4.完善城市布局。\n5.彰显城市气质。', errors: [{ text: '4', message: '第一个' }] },
+    // a digit item is read only where its neighbours agree: 2.5万 after 1. and before nothing is a decimal
+    { name: 'a decimal is no item', text: '1.扩大有效投资。\n3.提振消费需求。\n2.5万亩高标准农田建成。', errors: [{ text: '3' }], output: '1.扩大有效投资。\n2.提振消费需求。\n2.5万亩高标准农田建成。' },
     {
       name: 'restart inside 二、 (seed 000): a suggestion to demote, never a renumbering',
       text: '一、2023年工作总结\n二、2024年工作打算\n一、挖掘新潜能，在发展质效上更有后劲\n二、激发新动能，在提档升级上更有力度\n三、塑造新优势',
