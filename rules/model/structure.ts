@@ -21,9 +21,9 @@ const CN_OR_DIGIT = '[0-9０-９一二三四五六七八九十]{0,3}';
 // `附件1`, `附件 2：2024年重点项目清单`, `附表`, `附件：名词解释`; no sentence in it
 const APPENDIX_RE = new RegExp(`^(?:附件|附表)${BLANK}${CN_OR_DIGIT}${BLANK}(?:[：:]|$|[^。！？；，,]{0,40}$)`);
 const NOTES_RE = new RegExp(`^(?:名词解释|名词注释|注释|注解|附注|备注|注)${BLANK}(?:[（(][^）)]{0,20}[）)])?${BLANK}[：:]?${BLANK}$`);
-// the frame of a web page around the report
+// the frame of a web page around the report: a label or a row of buttons on a line of its own, or a footer line
 const CHROME_RE =
-  /^(?:【?(?:相关报道|相关新闻|相关链接|相关阅读|相关文章|延伸阅读|推荐阅读)】?|(?:责任编辑|主办单位|承办单位|网站标识码)[：:]|【?(?:打印|关闭|下载|收藏)(?:本页|窗口)?】?[\s\u3000]*(?:【|打印|关闭|下载|分享|本信息|$)|分享到|扫一扫|版权所有|Copyright|©)/i;
+  /^(?:【?(?:相关报道|相关新闻|相关链接|相关阅读|相关文章|延伸阅读|推荐阅读)】?[：:]?|(?:【|】|打印|关闭|下载|收藏|分享到?|本页|窗口|本信息公开文件|[\s\u3000：:|])+)$|^(?:(?:责任编辑|主办单位|承办单位|网站标识码)[：:]|扫一扫|版权所有|Copyright|©)/i;
 
 /** What part a line opens, if it is a part label. */
 export function partLabelKind(line: string): PartKind | undefined {
