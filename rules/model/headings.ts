@@ -171,7 +171,23 @@ export function readMarker(s: string, base: number): OrdinalMarker | undefined {
 }
 
 // A marker's head at the end of a line: an open bracket, a numeral, or both (`（`, `一`, `（三`, `(1`).
-const SPLIT_HEAD = /(?:^|[。！？!?：:])[\s\u3000\uFFFC]*([（(]?[一二三四五六七八九十百0-9０-９]{0,3})[\s\u3000\uFFFC]*$/;
+const HEAD_NUMERAL = new Set([...'一二三四五六七八九十百0123456789０１２３４５６７８９'].map((c) => c.charCodeAt(0)));
+const isOpenParen = (c: number): boolean => c === 0xff08 || c === 0x28;
+// what may stand before a head on its line: a sentence end or a colon
+const isHeadLead = (c: number): boolean => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0xff1a || c === 0x3a;
+
+/** The head at the end of [start, end): its start and end, when a sentence end or the line's start is before it. */
+function splitHead(prose: string, start: number, end: number): [number, number] | undefined {
+  let e = end;
+  while (e > start && isBlankOrMask(prose.charCodeAt(e - 1))) e--;
+  let h = e;
+  while (h > start && e - h < 3 && HEAD_NUMERAL.has(prose.charCodeAt(h - 1))) h--;
+  if (h > start && isOpenParen(prose.charCodeAt(h - 1))) h--;
+  if (h === e) return undefined;
+  let lead = h;
+  while (lead > start && isBlankOrMask(prose.charCodeAt(lead - 1))) lead--;
+  return lead === start || isHeadLead(prose.charCodeAt(lead - 1)) ? [h, e] : undefined;
+}
 
 /**
  * A heading marker broken by a line break (`（` ⏎ `三）…`, `一` ⏎ `、…`, `（三` ⏎ `）…`), as web copies leave them:
@@ -179,15 +195,10 @@ const SPLIT_HEAD = /(?:^|[。！？!?：:])[\s\u3000\uFFFC]*([（(]?[一二三�
  * by itself. The marker spans both; its numeral lies on one side.
  */
 export function readSplitMarker(prose: string, a: Block, b: Block): OrdinalMarker | undefined {
-  // the head is short: look at a's last few characters only
-  const from = Math.max(a.start, a.end - 12);
-  const m = SPLIT_HEAD.exec(prose.slice(from, a.end));
-  if (!m || !m[1]) return undefined;
-  const head = m[1];
-  // the head comes after a sentence end, or is all the line holds (the match must not start inside a's text)
-  if (from > a.start && !/^[。！？!?：:]/.test(m[0]) && m.index === 0) return undefined;
-  const hs = from + m.index + m[0].lastIndexOf(head);
-  const headEnd = hs + head.length;
+  const found = splitHead(prose, a.start, a.end);
+  if (!found) return undefined;
+  const [hs, headEnd] = found;
+  const head = prose.slice(hs, headEnd);
   let restStart = b.start;
   while (restStart < b.end && isBlankOrMask(prose.charCodeAt(restStart))) restStart++;
   const rest = prose.slice(restStart, Math.min(b.end, restStart + 16));

@@ -16,11 +16,10 @@ export type PartKind = 'appendix' | 'notes' | 'chrome';
 /** Rank of a part label: above every heading, Markdown ones included. */
 export const PART_RANK = -100;
 
-const BLANK = '[\\s\\u3000\\uFFFC]*';
-const CN_OR_DIGIT = '[0-9０-９一二三四五六七八九十]{0,3}';
-// `附件1`, `附件 2：2024年重点项目清单`, `附表`, `附件：名词解释`; no sentence in it
-const APPENDIX_RE = new RegExp(`^(?:附件|附表)${BLANK}${CN_OR_DIGIT}${BLANK}(?:[：:]|$|[^。！？；，,]{0,40}$)`);
-const NOTES_RE = new RegExp(`^(?:名词解释|名词注释|注释|注解|附注|备注|注)${BLANK}(?:[（(][^）)]{0,20}[）)])?${BLANK}[：:]?${BLANK}$`);
+// matched on the line with its blanks taken out
+// `附件1`, `附件2：2024年重点项目清单`, `附表`, `附件：名词解释`; no sentence in it
+const APPENDIX_RE = /^(?:附件|附表)[0-9０-９一二三四五六七八九十]{0,3}(?:[：:].{0,40}|[^。！？；，,]{0,40})$/;
+const NOTES_RE = /^(?:名词解释|名词注释|注释|注解|附注|备注|注)(?:[（(][^）)]{0,20}[）)])?[：:]?$/;
 // the frame of a web page around the report: a label or a row of buttons on a line of its own, or a footer line
 const CHROME_RE =
   /^(?:【?(?:相关报道|相关新闻|相关链接|相关阅读|相关文章|延伸阅读|推荐阅读)】?[：:]?|(?:【|】|打印|关闭|下载|收藏|分享到?|本页|窗口|本信息公开文件|[\s\u3000：:|])+)$|^(?:(?:责任编辑|主办单位|承办单位|网站标识码)[：:]|扫一扫|版权所有|Copyright|©)/i;
@@ -29,8 +28,9 @@ const CHROME_RE =
 export function partLabelKind(line: string): PartKind | undefined {
   const t = line.trim();
   if (!t || t.length > 60) return undefined;
-  if (NOTES_RE.test(t)) return 'notes';
-  if (APPENDIX_RE.test(t) && !/[。！？]/.test(t)) return 'appendix';
+  const c = t.replace(/[\s\u3000\uFFFC]+/g, '');
+  if (NOTES_RE.test(c)) return 'notes';
+  if (APPENDIX_RE.test(c) && !/[。！？]/.test(c)) return 'appendix';
   if (CHROME_RE.test(t)) return 'chrome';
   return undefined;
 }
