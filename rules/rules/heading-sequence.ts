@@ -50,12 +50,19 @@ const rule: Rule = {
     clause: 'GB/T 9704-2012 7.3.3',
     docs: {
       why: msg(
-        '同一层级的序号应依次递增。改稿时删减、调整段落后，序号常出现跳号（一、三、）、重号（2.2.）；从上一年报告套改时，还会在“二、”之内把下一级写成“一、二、”。',
-        'Ordinals of one level count up in order. Edited drafts skip (一、三、) or repeat (2. 2.) numbers, and a plan copied in from another report restarts 一、 inside 二、.',
+        '同一层级的序号应依次递增。改稿时删减、调整段落后，序号常出现跳号（一、三、）、重号（2.2.）；从上一年报告套改时，还会在“二、”之内把下一级写成“一、二、”。每处断号只报告一次；只有改动个别与前后都不衔接的序号就能使整组连续时才自动修正，否则只给建议。附件、名词解释和单独成行的部分标题之后重新编号。',
+        'Ordinals of one level count up in order. Edited drafts skip (一、三、) or repeat (2. 2.) numbers, and a plan copied in from another report restarts 一、 inside 二、. Each break is reported once; it is fixed automatically only where changing the odd ordinals alone makes the whole run agree, otherwise a change is suggested. Appendices, glossaries and part titles on lines of their own number afresh.',
       ),
       examples: [
         { wrong: '一、2023年工作总结 … 三、2024年工作打算', right: '一、2023年工作总结 … 二、2024年工作打算' },
         { wrong: '1.项目招引 … 2.载体建设 … 2.人才工作', right: '1.项目招引 … 2.载体建设 … 3.人才工作' },
+        {
+          wrong: '（一）稳增长 … （二）促改革 … （四）调结构 … （五）惠民生',
+          note: msg(
+            '只在断处报告一次（缺少“（三）”）；“（四）（五）”前后一致，不自动改号，只给出建议',
+            'reported once, at the break ("（三）" missing); （四）（五） agree with each other, so they are not renumbered automatically, only suggested',
+          ),
+        },
         {
           wrong: '二、2024年工作打算 / 一、挖掘新潜能 / 二、激发新动能',
           right: '二、2024年工作打算 / （一）挖掘新潜能 / （二）激发新动能',

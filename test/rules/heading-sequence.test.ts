@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule from '../../rules/rules/heading-sequence';
-import { lint } from '../../rules/engine';
+import { fixText, lint } from '../../rules/engine';
 import { testRule } from '../helpers/rule-tester';
 
 testRule(rule, {
@@ -117,5 +117,42 @@ describe('heading-sequence restart', () => {
       ['三、', '（三）'],
       ['四、', '（四）'],
     ]);
+  });
+});
+
+describe('heading-sequence fixes, over every short run', () => {
+  // every run of 1–5 headings with values 1–5: the fixes never touch a heading that agrees with a neighbour, leave
+  // no heading-sequence finding behind, and fixing twice equals fixing once
+  const runs: number[][] = [];
+  const grow = (r: number[]) => {
+    if (r.length) runs.push(r);
+    if (r.length < 5) for (let v = 1; v <= 5; v++) grow([...r, v]);
+  };
+  grow([]);
+  it(`holds for all ${runs.length} runs`, () => {
+    const cn = ['', '一', '二', '三', '四', '五'];
+    let fixed = 0;
+    for (const r of runs) {
+      const text = r.map((v, i) => `（${cn[v]}）第${i}项工作稳步推进。`).join('\n');
+      const before = lint(text, { rules: [rule] }).findings;
+      if (!before.some((f) => f.fix)) continue;
+      fixed++;
+      const once = fixText(text, { rules: [rule] });
+      const after = once.output.split('\n').map((l) => ['一', '二', '三', '四', '五'].indexOf(l[1]) + 1);
+      const agrees = (i: number) => (i === 0 ? r[0] === 1 : r[i] === r[i - 1] + 1) || (i + 1 < r.length && r[i + 1] === r[i] + 1);
+      const changed = new Set<number>();
+      r.forEach((v, i) => {
+        if (after[i] === v) return;
+        changed.add(i);
+        expect(agrees(i), `${r} → ${after}: heading ${i} agreed with a neighbour`).toBe(false);
+      });
+      // nothing left to fix, and nothing reported where a fix was applied (a restart the model reads as a lower
+      // level, 1 2 3 4 then 1, is still reported, with its suggestion)
+      expect(once.result.findings.filter((f) => f.fix), `${r}`).toEqual([]);
+      const lines = once.result.findings.map((f) => once.output.slice(0, f.offset).split('\n').length - 1);
+      expect(lines.filter((l) => changed.has(l)), `${r} → ${after}`).toEqual([]);
+      expect(fixText(once.output, { rules: [rule] }).output).toBe(once.output);
+    }
+    expect(fixed).toBeGreaterThan(100);
   });
 });
