@@ -1,44 +1,8 @@
 // heading-sequence: sibling ordinals count 1, 2, 3 … without gaps, repeats or restarts (GB/T 9704-2012 7.3.3).
 import type { Rule } from '../types';
-import type { Heading } from '../model/document';
 import { canonicalMarker, canonicalNumeral } from '../model/headings';
-import { sequenceBreaks } from '../model/sequence';
+import { sequenceBreaks, siblingRuns } from '../model/sequence';
 import { msg } from '../util';
-
-/**
- * Siblings of one ordinal type under one parent, in document order. A run that carries on the numbering of the
- * same type under the parent's previous sibling (1.–4. under （一）, then 5.–7. under （二）) is one run with it.
- */
-export function siblingRuns(roots: Heading[], all: Heading[]): Heading[][] {
-  const runs: Heading[][] = [];
-  const runsOf = new Map<Heading, Map<string, Heading[]>>();
-  const carried = (parent: Heading, first: Heading): Heading[] | undefined => {
-    const sibs = parent.parent ? parent.parent.children : roots;
-    const i = sibs.indexOf(parent);
-    let prev: Heading | undefined;
-    for (let k = i - 1; k >= 0 && !prev; k--) if (sibs[k].marker?.type === parent.marker?.type) prev = sibs[k];
-    const run = prev && runsOf.get(prev)?.get(first.marker!.type);
-    return run && first.marker!.value !== 1 && run[run.length - 1].marker!.value + 1 === first.marker!.value ? run : undefined;
-  };
-  const collect = (parent: Heading | undefined, children: Heading[]) => {
-    if (children.length === 0) return;
-    const byType = new Map<string, Heading[]>();
-    if (parent) runsOf.set(parent, byType);
-    for (const c of children) {
-      if (!c.marker) continue;
-      let g = byType.get(c.marker.type);
-      if (!g) {
-        g = parent && carried(parent, c);
-        if (!g) runs.push((g = []));
-        byType.set(c.marker.type, g);
-      }
-      g.push(c);
-    }
-  };
-  collect(undefined, roots);
-  for (const p of all) collect(p, p.children);
-  return runs;
-}
 
 const rule: Rule = {
   meta: {

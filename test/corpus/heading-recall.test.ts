@@ -14,7 +14,7 @@ import { fixText, lint } from '../../rules/engine';
 import { allRules } from '../../rules/all-rules';
 import type { Heading } from '../../rules/model/document';
 import type { Finding } from '../../rules/types';
-import { siblingRuns } from '../../rules/rules/heading-sequence';
+import { siblingRuns } from '../../rules/model/sequence';
 
 const SHARED = resolve(__dirname, '../../../shared/corpus');
 const present = existsSync(SHARED);
