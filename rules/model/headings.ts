@@ -268,7 +268,7 @@ export function readMarkers(prose: string, blocks: Block[], skip: (i: number) =>
     const b = blocks[i];
     const first = b.start < b.end ? prose.charCodeAt(b.start) : 0;
     // most blocks open with none of the characters a marker opens with
-    if (!MARKER_FIRST.has(first) && !isLead(first) && first !== 0x3001 && first !== 0xff09 && first !== 0x29) continue;
+    if (!MARKER_FIRST.has(first) && !isLead(first) && first !== 0x3001 && first !== 0xff09 && first !== 0x29 && first !== 0x2e && first !== 0xff0e) continue;
     const s = prose.slice(b.start, b.end);
     out[i] = readMarker(s, b.start);
     if (out[i]) continue;

@@ -71,10 +71,17 @@ const rule: Rule = {
             break;
         }
         if (b.fixTo !== undefined) {
+          const next = run[b.index + 1]?.marker;
+          // an odd one between two that agree (（二）（九）（四）): say so, not "（三）…（八） missing"
+          if (next && b.index > 0 && (b.kind === 'gap' || b.kind === 'back' || b.kind === 'restart')) {
+            zh = `序号“${m.text}”与前后不衔接（前为“${prevText}”，后为“${next.text}”）`;
+            en = `ordinal "${m.text}" fits neither neighbour ("${prevText}" before, "${next.text}" after)`;
+          }
+          const should = b.kind === 'start' ? { zh: '', en: '' } : { zh: `，应为“${mk(b.fixTo)}”`, en: `; it should be "${mk(b.fixTo)}"` };
           report({
             offset: m.numeralOffset,
             endOffset: m.numeralEndOffset,
-            message: msg(`${zh}，应为“${mk(b.fixTo)}”`, `${en}; it should be "${mk(b.fixTo)}"`),
+            message: msg(zh + should.zh, en + should.en),
             fix: { edits: [{ offset: m.numeralOffset, endOffset: m.numeralEndOffset, text: canonicalNumeral(m.type, b.fixTo) }] },
           });
           continue;

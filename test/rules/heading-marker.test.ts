@@ -43,6 +43,8 @@ testRule(rule, {
     },
     { name: 'split 一 ⏎ 、', text: '一\n、过去一年工作回顾', errors: [{ text: '一\n、' }], output: '一、过去一年工作回顾' },
     { name: 'split with blank lines between and half-width brackets', text: '(\n\n四)民生保障更加有力', errors: [{ text: '(\n\n四)', message: /换行.*全角括号|全角括号.*换行/ }], output: '（四）民生保障更加有力' },
+    { name: 'split 2 ⏎ .', text: '1.推进项目建设。\n2\n.加快数字转型。', errors: [{ text: '2\n.' }], output: '1.推进项目建设。\n2.加快数字转型。' },
+    { name: 'split 3 ⏎ 、 with the wrong mark too', text: '2.推进项目建设。3\n、加快数字转型。', errors: [{ text: '3\n、', message: /下脚点.*换行/ }], output: '2.推进项目建设。\n3.加快数字转型。' },
     { name: 'split （三 ⏎ ）', text: '坚持稳中求进。\r\n（三\r\n）深化改革开放', errors: [{ text: '（三\r\n）' }], output: '坚持稳中求进。\r\n（三）深化改革开放' },
     { text: '1、深入实施精准招商。一是精心绘制招商图谱。', errors: [{ text: '1、', message: '下脚点' }], output: '1.深入实施精准招商。一是精心绘制招商图谱。' },
     { text: '2、强势推进项目建设。一是重大项目高效推进。', errors: [{ text: '2、' }], output: '2.强势推进项目建设。一是重大项目高效推进。' },
