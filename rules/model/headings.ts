@@ -266,34 +266,46 @@ export function readMarkers(prose: string, blocks: Block[], skip: (i: number) =>
   for (let i = 0; i < blocks.length; i++) {
     if (skip(i)) continue;
     const b = blocks[i];
-    const first = b.start < b.end ? prose.charCodeAt(b.start) : 0;
-    // most blocks open with none of the characters a marker opens with
-    if (!MARKER_FIRST.has(first) && !isLead(first) && first !== 0x3001 && first !== 0xff09 && first !== 0x29 && first !== 0x2e && first !== 0xff0e) continue;
+    let j = b.start;
+    while (j < b.end && isLead(prose.charCodeAt(j))) j++;
+    const first = j < b.end ? prose.charCodeAt(j) : 0;
+    // most blocks open with none of the characters a marker (or the rest of a split one: 、 ） . ．) opens with
+    if (!MARKER_FIRST.has(first) && first !== 0x3001 && first !== 0xff09 && first !== 0x29 && first !== 0x2e && first !== 0xff0e) continue;
     const s = prose.slice(b.start, b.end);
     out[i] = readMarker(s, b.start);
     if (out[i]) continue;
     if (i > 0 && !skip(i - 1)) out[i] = readSplitMarker(prose, blocks[i - 1], b);
     if (out[i]) continue;
-    const d = readDigitItem(s, b.start);
+    const d = (first >= 0x30 && first <= 0x39) || (first >= 0xff10 && first <= 0xff19) ? readDigitItem(s, b.start) : undefined;
     if (d) {
       out[i] = d;
       (digitItems ??= []).push(i);
     }
   }
   if (!digitItems) return out;
-  // keep a digit item only when its list agrees; decided in order, so `20.2026年` then `21.5+2` both stand
-  const arabicAt = (i: number) => out[i]?.type === 'arabic';
-  for (const i of digitItems) {
-    const v = out[i]!.value;
-    let prev: OrdinalMarker | undefined;
-    for (let k = i - 1; k >= 0 && !prev; k--) if (arabicAt(k)) prev = out[k];
-    let next: OrdinalMarker | undefined;
-    for (let k = i + 1; k < blocks.length && !next; k++) if (arabicAt(k)) next = out[k];
-    let e = out[i]!.endOffset;
-    while (e < prose.length && /[0-9０-９]/.test(prose[e])) e++;
-    const after = prose.charAt(e);
-    const ok = prev?.value === v - 1 && (next ? next.value === v + 1 : !/[%％‰万亿千百.．]/.test(after));
-    if (!ok) out[i] = undefined;
+  // keep a digit item only when its list agrees; decided in order, so `20.2026年` then `21.5+2` both stand.
+  // The next Arabic marker after each block (candidates included), then one pass forward: linear.
+  const nextArabic: (OrdinalMarker | undefined)[] = new Array(blocks.length);
+  for (let k = blocks.length - 1, next: OrdinalMarker | undefined; k >= 0; k--) {
+    nextArabic[k] = next;
+    if (out[k]?.type === 'arabic') next = out[k];
+  }
+  const isDigitItem = new Set(digitItems);
+  let prev: OrdinalMarker | undefined;
+  for (let i = 0; i < blocks.length; i++) {
+    const m = out[i];
+    if (m?.type !== 'arabic') continue;
+    if (isDigitItem.has(i)) {
+      let e = m.endOffset;
+      while (e < prose.length && /[0-9０-９]/.test(prose[e])) e++;
+      const next = nextArabic[i];
+      const ok = prev?.value === m.value - 1 && (next ? next.value === m.value + 1 : !/[%％‰万亿千百.．]/.test(prose.charAt(e)));
+      if (!ok) {
+        out[i] = undefined;
+        continue;
+      }
+    }
+    prev = m;
   }
   return out;
 }

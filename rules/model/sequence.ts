@@ -75,11 +75,10 @@ export function sequenceBreaks(values: number[]): SequenceBreak[] {
 export function siblingRuns(roots: Heading[], all: Heading[]): Heading[][] {
   const runs: Heading[][] = [];
   const runsOf = new Map<Heading, Map<string, Heading[]>>();
+  // each heading's previous sibling with the same marker type (or none), noted as the siblings are read
+  const prevOfType = new Map<Heading, Heading>();
   const carried = (parent: Heading, first: Heading): Heading[] | undefined => {
-    const sibs = parent.parent ? parent.parent.children : roots;
-    const i = sibs.indexOf(parent);
-    let prev: Heading | undefined;
-    for (let k = i - 1; k >= 0 && !prev; k--) if (sibs[k].marker?.type === parent.marker?.type) prev = sibs[k];
+    const prev = prevOfType.get(parent);
     const run = prev && runsOf.get(prev)?.get(first.marker!.type);
     return run && first.marker!.value !== 1 && run[run.length - 1].marker!.value + 1 === first.marker!.value ? run : undefined;
   };
@@ -87,7 +86,11 @@ export function siblingRuns(roots: Heading[], all: Heading[]): Heading[][] {
     if (children.length === 0) return;
     const byType = new Map<string, Heading[]>();
     if (parent) runsOf.set(parent, byType);
+    const lastOfType = new Map<string | undefined, Heading>();
     for (const c of children) {
+      const before = lastOfType.get(c.marker?.type);
+      if (before) prevOfType.set(c, before);
+      lastOfType.set(c.marker?.type, c);
       if (!c.marker) continue;
       let g = byType.get(c.marker.type);
       if (!g) {
