@@ -281,6 +281,8 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
         h.marker.value === 1 &&
         top.marker.value >= 2 &&
         top.children.length === 0 &&
+        // a title line alone (`二、2024年工作打算`): a heading with its body in the same paragraph holds no sub-run
+        !hasText(prose, top.textEndOffset + 1, top.block.end) &&
         !demoted.has(h.marker.type)
       ) {
         h.restartOf = top;

@@ -55,8 +55,8 @@ const rule: Rule = {
             en = `ordinal "${m.text}" repeats the one before`;
             break;
           case 'restart':
-            zh = `序号在“${prevText}”之后重新从“${m.text}”开始`;
-            en = `ordinals start again at "${m.text}" after "${prevText}"`;
+            zh = `序号在“${prevText}”之后重新从“${m.text}”开始：可能缺少上一级标题，或应接续编号`;
+            en = `ordinals start again at "${m.text}" after "${prevText}": a heading of the level above may be missing, or the numbering should go on`;
             break;
           case 'gap': {
             const missing = m.value - b.prev - 1;
@@ -84,6 +84,11 @@ const rule: Rule = {
             message: msg(zh + should.zh, en + should.en),
             fix: { edits: [{ offset: m.numeralOffset, endOffset: m.numeralEndOffset, text: canonicalNumeral(m.type, b.fixTo) }] },
           });
+          continue;
+        }
+        // a restart is read two ways (a lost heading above, or numbering to go on): nothing to suggest
+        if (b.kind === 'restart') {
+          report({ offset: m.numeralOffset, endOffset: m.numeralEndOffset, message: msg(zh, en) });
           continue;
         }
         const c = b.continueFrom!;

@@ -120,6 +120,19 @@ describe('heading-sequence restart', () => {
   });
 });
 
+describe('heading-sequence restart after a section with its body', () => {
+  it('is one finding at the restart, without a suggestion (the heading above may be lost)', () => {
+    const text = '（一）产业发展稳中有进。全年新增企业500家。\n（二）城乡建设提质增效。新建道路12公里。\n重点做好以下工作：\n（一）扩大有效投资。\n（二）提振消费需求。\n（三）稳定外贸外资。';
+    const fs = lint(text, { rules: [rule] }).findings;
+    expect(fs).toHaveLength(1);
+    expect(text.slice(fs[0].offset, fs[0].endOffset)).toBe('一');
+    expect(text.slice(0, fs[0].offset).split('\n').length).toBe(4);
+    expect(fs[0].message.zh).toContain('可能缺少上一级标题');
+    expect(fs[0].fix).toBeUndefined();
+    expect(fs[0].suggestions).toBeUndefined();
+  });
+});
+
 describe('heading-sequence fixes, over every short run', () => {
   // every run of 1–5 headings with values 1–5: the fixes never touch a heading that agrees with a neighbour, leave
   // no heading-sequence finding behind, and fixing twice equals fixing once
