@@ -17,8 +17,8 @@ export type PartKind = 'appendix' | 'notes' | 'chrome';
 export const PART_RANK = -100;
 
 // matched on the line with its blanks taken out
-// `附件1`, `附件2：2024年重点项目清单`, `附表`, `附件：名词解释`; no sentence in it
-const APPENDIX_RE = /^(?:附件|附表)[0-9０-９一二三四五六七八九十]{0,3}(?:[：:].{0,40}|[^。！？；，,]{0,40})$/;
+// `附件1`, `附件2重点项目清单`, `附表`, `附件：名词解释`; a number or a colon before any title, no sentence in it
+const APPENDIX_RE = /^(?:附件|附表)(?:[0-9０-９一二三四五六七八九十]{1,3}(?:[：:].{0,40}|[^。！？；，,]{0,40})|[：:].{0,40})?$/;
 const NOTES_RE = /^(?:名词解释|名词注释|注释|注解|附注|备注|注)(?:[（(][^）)]{0,20}[）)])?[：:]?$/;
 // the frame of a web page around the report: a label or a row of buttons on a line of its own, or a footer line
 const CHROME_RE =
@@ -53,6 +53,7 @@ function isBareTitle(prose: string, blocks: Block[], k: number): boolean {
   let cjk = 0;
   for (let i = 0; i < t.length && cjk < 2; i++) if (isCjk(t.charCodeAt(i))) cjk++;
   if (cjk < 2) return false;
+  // not after a heading line: a wrapped heading (`（二）城乡建设成效明显，新建道路` ⏎ `十二公里`) reads the same
   if (k === 0) return true;
   const prev = prose.slice(blocks[k - 1].start, blocks[k - 1].end).trimEnd();
   return ENDS_UNIT.test(prev);

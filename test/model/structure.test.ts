@@ -35,7 +35,7 @@ describe('parts numbered afresh', () => {
     ] as const) {
       expect(partLabelKind(line), line).toBe(kind);
     }
-    for (const line of ['附件材料已按要求报送。', '注释工作已完成，共整理档案1200卷。', '相关报道显示，全市经济稳中向好。', '打印机采购项目已完成招标。', '来源：市统计局']) {
+    for (const line of ['附件材料已按要求报送。', '附件材料已按要求报送', '附表填报工作全面完成', '注释工作已完成，共整理档案1200卷。', '相关报道显示，全市经济稳中向好。', '打印机采购项目已完成招标。', '来源：市统计局']) {
       expect(partLabelKind(line), line).toBeUndefined();
     }
   });
@@ -81,6 +81,9 @@ describe('parts numbered afresh', () => {
     // a line cut mid-sentence is no title, even when the numbering starts again after it
     const b = buildDocument('（一）产业发展稳中有进。\n（二）城乡建设成效明显，新建道路\n十二公里\n（一）民生保障更加有力。');
     expect(b.headings.some((h) => h.bare)).toBe(false);
+    // nor right after a heading line: a wrapped heading reads the same as a title after it
+    const c = buildDocument('（一）经济运行回升向好\n（二）产业结构持续优化\n今年的工作安排\n（一）着力扩大有效需求');
+    expect(c.headings.some((h) => h.bare)).toBe(false);
   });
 });
 
