@@ -1,8 +1,11 @@
 // heading-sequence: sibling ordinals count 1, 2, 3 … without gaps, repeats or restarts (GB/T 9704-2012 7.3.3).
 import type { Rule } from '../types';
-import { canonicalMarker, canonicalNumeral } from '../model/headings';
+import { canonicalMarker, canonicalNumeral, type OrdinalMarker } from '../model/headings';
 import { sequenceBreaks, siblingRuns } from '../model/sequence';
 import { msg } from '../util';
+
+/** A marker as written, a line break inside it (a split marker) shown as ⏎. */
+const shown = (m: OrdinalMarker): string => (m.split ? m.text.replace(/[\r\n][\s\u3000]*/g, '⏎') : m.text);
 
 const rule: Rule = {
   meta: {
@@ -42,40 +45,42 @@ const rule: Rule = {
         const h = run[b.index];
         const m = h.marker!;
         const mk = (v: number) => canonicalMarker(m.type, v);
-        const prevText = b.index > 0 ? run[b.index - 1].marker!.text : '';
+        const text = shown(m);
+        const prevText = b.index > 0 ? shown(run[b.index - 1].marker!) : '';
         let zh: string;
         let en: string;
         switch (b.kind) {
           case 'start':
-            zh = `同级第一个序号应为“${mk(1)}”，这里是“${m.text}”`;
-            en = `the first ordinal of this level should be "${mk(1)}", not "${m.text}"`;
+            zh = `同级第一个序号应为“${mk(1)}”，这里是“${text}”`;
+            en = `the first ordinal of this level should be "${mk(1)}", not "${text}"`;
             break;
           case 'duplicate':
-            zh = `序号“${m.text}”与上一个重复`;
-            en = `ordinal "${m.text}" repeats the one before`;
+            zh = `序号“${text}”与上一个重复`;
+            en = `ordinal "${text}" repeats the one before`;
             break;
           case 'restart':
-            zh = `序号在“${prevText}”之后重新从“${m.text}”开始：可能缺少上一级标题，或应接续编号`;
-            en = `ordinals start again at "${m.text}" after "${prevText}": a heading of the level above may be missing, or the numbering should go on`;
+            zh = `序号在“${prevText}”之后重新从“${text}”开始：可能缺少上一级标题，或应接续编号`;
+            en = `ordinals start again at "${text}" after "${prevText}": a heading of the level above may be missing, or the numbering should go on`;
             break;
           case 'gap': {
             const missing = m.value - b.prev - 1;
             const list = missing <= 3 ? Array.from({ length: missing }, (_, k) => `“${mk(b.prev + 1 + k)}”`).join('') : `“${mk(b.prev + 1)}”至“${mk(m.value - 1)}”`;
-            zh = `序号不连续：“${prevText}”之后是“${m.text}”，缺少${list}`;
-            en = `gap in the ordinals: "${m.text}" follows "${prevText}"; ${list.replace(/[“”]/g, '"')} missing`;
+            zh = `序号不连续：“${prevText}”之后是“${text}”，缺少${list}`;
+            en = `gap in the ordinals: "${text}" follows "${prevText}"; ${list.replace(/[“”]/g, '"')} missing`;
             break;
           }
           case 'back':
-            zh = `序号顺序错误：“${prevText}”之后是“${m.text}”`;
-            en = `ordinals out of order: "${m.text}" follows "${prevText}"`;
+            zh = `序号顺序错误：“${prevText}”之后是“${text}”`;
+            en = `ordinals out of order: "${text}" follows "${prevText}"`;
             break;
         }
         if (b.fixTo !== undefined) {
           const next = run[b.index + 1]?.marker;
+          const nextText = next ? shown(next) : '';
           // an odd one between two that agree (（二）（九）（四）): say so, not "（三）…（八） missing"
           if (next && b.index > 0 && (b.kind === 'gap' || b.kind === 'back' || b.kind === 'restart')) {
-            zh = `序号“${m.text}”与前后不衔接（前为“${prevText}”，后为“${next.text}”）`;
-            en = `ordinal "${m.text}" fits neither neighbour ("${prevText}" before, "${next.text}" after)`;
+            zh = `序号“${text}”与前后不衔接（前为“${prevText}”，后为“${nextText}”）`;
+            en = `ordinal "${text}" fits neither neighbour ("${prevText}" before, "${nextText}" after)`;
           }
           const should = b.kind === 'start' ? { zh: '', en: '' } : { zh: `，应为“${mk(b.fixTo)}”`, en: `; it should be "${mk(b.fixTo)}"` };
           report({
@@ -121,8 +126,8 @@ const rule: Rule = {
         offset: h.marker.offset,
         endOffset: h.marker.endOffset,
         message: msg(
-          `序号在“${parent.marker.text}${parent.text}”之内重新从“${h.marker.text}”开始：这一组应是下一级标题（${first}…${last}）`,
-          `ordinals restart at "${h.marker.text}" inside "${parent.marker.text}${parent.text}": this run is a lower level (${first}…${last})`,
+          `序号在“${shown(parent.marker)}${parent.text}”之内重新从“${shown(h.marker)}”开始：这一组应是下一级标题（${first}…${last}）`,
+          `ordinals restart at "${shown(h.marker)}" inside "${shown(parent.marker)}${parent.text}": this run is a lower level (${first}…${last})`,
         ),
         suggestions: [
           {

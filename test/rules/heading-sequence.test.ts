@@ -71,6 +71,8 @@ testRule(rule, {
       errors: [{ text: '3', line: 4, message: '重复' }],
       output: '1.产业发展提质。\n2.城乡融合加速。\n3.民生福祉改善。\n4.安全底线筑牢。',
     },
+    // a split marker is named with ⏎ for its line break; heading-sequence touches its numeral only
+    { name: 'a split marker in a message', text: '（一）稳增长。\n（\n三）促改革。', errors: [{ text: '三', message: /“（⏎三）”，缺少“（二）”，应为“（二）”/ }], output: '（一）稳增长。\n（\n二）促改革。' },
     { name: 'a typo between two agreeing neighbours', text: '（一）稳增长\n（二）促改革\n（八）调结构\n（四）惠民生', errors: [{ text: '八', message: /不衔接.*应为“（三）”/ }], output: '（一）稳增长\n（二）促改革\n（三）调结构\n（四）惠民生' },
     { text: '（1）狠抓安全生产\n（1）狠抓企业环保', errors: [{ text: '1', line: 2 }], output: '（1）狠抓安全生产\n（2）狠抓企业环保' },
     { text: '1、深入实施精准招商。\n2、强势推进项目建设。\n2、持续巩固产业优势。', errors: [{ text: '2', line: 3 }], output: '1、深入实施精准招商。\n2、强势推进项目建设。\n3、持续巩固产业优势。' },
