@@ -240,12 +240,14 @@ export function documentSymbols(doc: TextDocument, model: ReportDocument, lang: 
       h.children.map(conv),
     );
   };
-  return model.roots.map(conv);
+  // the frame of a web page around the report (`打印 下载`, `相关报道`) is a part of the model, not of the outline
+  return model.roots.filter((h) => h.part !== 'chrome').map(conv);
 }
 
 export function foldingRanges(model: ReportDocument): FoldingRange[] {
   const out: FoldingRange[] = [];
   for (const h of model.headings) {
+    if (h.part === 'chrome') continue;
     const startLine = model.lines.position(h.block.start).line;
     const end = contentEnd(model.text, h.block.start, h.sectionEnd);
     const endLine = model.lines.position(Math.max(end - 1, h.block.start)).line;

@@ -1,7 +1,8 @@
 // The report model: what every rule reads. Built once per document version.
 import { firstAtOrAfter, LineIndex, overlapsSpan } from './lines';
 import { buildProse, formatForFilename, isBlankOrMask, type Block, type Directive, type SourceFormat } from './prose';
-import { readMarker, type OrdinalMarker } from './headings';
+import { readMarkers, type OrdinalMarker } from './headings';
+import { structureHeadings, type PartKind } from './structure';
 import {
   classifySection,
   findDateline,
@@ -46,6 +47,10 @@ export interface Heading {
   restartOf?: Heading;
   /** End of the section this heading opens (start of the next heading of equal or higher rank). */
   sectionEnd: number;
+  /** A label that opens a part after the body, numbered afresh (`附件1`, `名词解释`, `相关报道`); see structure.ts. */
+  part?: PartKind;
+  /** A section title on a line of its own, without an ordinal, after which the numbering starts again. */
+  bare?: true;
 }
 
 export interface Sentence {
@@ -180,12 +185,12 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
   // Headings.
   const headings: Heading[] = [];
   const headingOfBlock: (Heading | undefined)[] = new Array(blocks.length);
+  // Markdown list items are lists, not report headings (`1. 项目` in a .md file).
+  const markers = readMarkers(prose, blocks, (i) => blocks[i].source === 'listItem');
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
-    // Markdown list items are lists, not report headings (`1. 项目` in a .md file).
     if (b.source === 'listItem') continue;
-    const s = prose.slice(b.start, b.end);
-    const marker = readMarker(s, b.start);
+    const marker = markers[i];
     if (!marker && !b.mdDepth) continue;
     let textOffset = marker ? marker.endOffset : b.start;
     while (textOffset < b.end && isBlankOrMask(prose.charCodeAt(textOffset))) textOffset++;
@@ -234,6 +239,13 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
     for (let i = 0; i < blocks.length; i++) if (titleBlocks.has(blocks[i])) headingOfBlock[i] = undefined;
     tree.forEach((h, i) => (h.index = i));
   }
+  // Parts numbered afresh (appendices, notes, page chrome, section titles on lines of their own).
+  const unnumbered = structureHeadings(prose, blocks, tree, headingOfBlock, firstOrdinal);
+  if (unnumbered.length) {
+    tree = [...tree, ...unnumbered].sort((a, b) => a.block.start - b.block.start);
+    tree.forEach((h, i) => (h.index = i));
+    headings.push(...unnumbered);
+  }
   const dateline = findDateline(prose, blocks, Math.max(0, firstOrdinal < 0 ? 40 : firstOrdinal));
   const kind: ReportKind = title?.kind ?? (dateline ? 'government-report' : 'other');
   const years = reportYears(title, dateline, kind, opts.year);
@@ -254,6 +266,8 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
   const stack: Heading[] = [];
   const demoted = new Map<string, number>(); // ordinal type → rank its restarted run uses
   for (const h of tree) {
+    // a new part or section numbers its runs afresh
+    if (h.part || h.bare) demoted.clear();
     if (h.marker && demoted.has(h.marker.type)) h.rank = demoted.get(h.marker.type)!;
     while (stack.length && stack[stack.length - 1].rank >= h.rank) {
       const top = stack.pop()!;
@@ -267,6 +281,8 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
         h.marker.value === 1 &&
         top.marker.value >= 2 &&
         top.children.length === 0 &&
+        // a title line alone (`二、2024年工作打算`): a heading with its body in the same paragraph holds no sub-run
+        !hasText(prose, top.textEndOffset + 1, top.block.end) &&
         !demoted.has(h.marker.type)
       ) {
         h.restartOf = top;

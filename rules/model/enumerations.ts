@@ -24,7 +24,8 @@ export interface Enumeration {
 }
 
 // The marker must open a clause: start of the block or after a clause mark, so that 统一是 / 之一是 are not read.
-const SHI_RE = /(^|[。；;，,：:！？!?、\s\u3000\uFFFC（(“"])([一二三四五六七八九十]{1,3})是([，,、：:．.]?)/g;
+// A web copy may wrap the line inside the marker, leaving a blank: `四 是`.
+const SHI_RE = /(^|[。；;，,：:！？!?、\s\u3000\uFFFC（(“"])([一二三四五六七八九十]{1,3})([ \u3000]?是)([，,、：:．.]?)/g;
 const DI_RE = /(^|[。；;：:！？!?\s\u3000\uFFFC（(“"])第([一二三四五六七八九十]{1,3})([，,、：:])/g;
 const ORDER_RE = /(^|[。；;：:！？!?\s\u3000\uFFFC（(“"])(首先|其次|再次|最后)([，,、：:])/g;
 const ORDER_VALUE: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: 99 };
@@ -43,16 +44,21 @@ function scan(re: RegExp, style: EnumerationStyle, s: string, b: Block, out: Enu
     const m = re.exec(s);
     if (!m) break;
     const word = m[2];
+    // the blank and 是 of the shi style (`四 是`); the mark after the word is the last group
+    const shi = style === 'shi' ? m[3] : '';
+    const markText = style === 'shi' ? m[4] : m[3];
+    // `第一、二轮`, `第一、第二批`: ordinals listed together (the first and second rounds), no enumeration
+    if (style === 'di' && m[3] === '、' && /[一二三四五六七八九十第]/.test(s.charAt(m.index + m[0].length))) continue;
     const value = style === 'order-words' ? ORDER_VALUE[word] : parseChineseNumeral(word);
     if (!value) continue;
     const start = b.start + m.index + m[1].length;
     const numeralOffset = style === 'di' ? start + 1 : start;
     const numeralEnd = numeralOffset + word.length;
-    const wordEnd = style === 'shi' ? numeralEnd + 1 : numeralEnd;
-    const mark = m[3] ? { offset: wordEnd, text: m[3] } : undefined;
+    const wordEnd = numeralEnd + shi.length;
+    const mark = markText ? { offset: wordEnd, text: markText } : undefined;
     out.push({ value, offset: start, endOffset: wordEnd, numeralOffset, numeralEndOffset: numeralEnd, mark, block: b });
     // let the next marker reuse the clause mark we consumed
-    if (m[3]) re.lastIndex = m.index + m[0].length - m[3].length;
+    if (markText) re.lastIndex = m.index + m[0].length - markText.length;
   }
 }
 
@@ -87,6 +93,7 @@ function styleCores(prose: string, keys: number[]): [number[], number[], number[
     switch (prose[i]) {
       case '是':
         if (CN_DIGIT.has(prev)) shi.push(i - 1);
+        else if ((prev === ' ' || prev === '\u3000') && CN_DIGIT.has(prose[i - 2])) shi.push(i - 2);
         break;
       case '第':
         if (CN_DIGIT.has(prose[i + 1])) di.push(i);

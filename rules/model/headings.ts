@@ -1,7 +1,7 @@
 // Ordinal heading markers at the start of a block, in their right and wrong forms
 // (GB/T 15834-2011 B.3.2–B.3.4, B.3.8; GB/T 9704-2012 7.3.3).
 import { parseChineseNumeral, parseCircled, toAsciiDigits, toChineseNumeral, toCircled } from './numerals';
-import { isBlankOrMask } from './prose';
+import { isBlankOrMask, type Block } from './prose';
 
 export type OrdinalType = 'cn' | 'paren-cn' | 'arabic' | 'paren-arabic' | 'circled';
 
@@ -21,7 +21,8 @@ export type MarkerProblem =
   | 'fullwidth-digit' // １. → 1.
   | 'halfwidth-paren' // (一) → （一）
   | 'trailing-mark' // （一）、 → （一） (B.3.4)
-  | 'inner-space'; // （ 一 ） → （一）
+  | 'inner-space' // （ 一 ） → （一）
+  | 'split'; // `（` ⏎ `三）`: a line break inside the marker (web copies)
 
 export interface OrdinalMarker {
   type: OrdinalType;
@@ -37,6 +38,11 @@ export interface OrdinalMarker {
   /** The right form of this marker for its value. */
   canonical: string;
   problems: MarkerProblem[];
+  /**
+   * A marker broken over two lines: its head ends the line before (`（`, `一`, `（三`), `between` is what lies
+   * between head and rest (the line break and blanks), `alone` says the head is all its line holds.
+   */
+  split?: { headEnd: number; restStart: number; between: string; alone: boolean };
 }
 
 const CN_NUM = '[一二三四五六七八九十百]{1,4}';
@@ -162,4 +168,144 @@ export function readMarker(s: string, base: number): OrdinalMarker | undefined {
     };
   }
   return undefined;
+}
+
+// A marker's head at the end of a line: an open bracket, a numeral, or both (`（`, `一`, `（三`, `(1`).
+const HEAD_NUMERAL = new Set([...'一二三四五六七八九十百0123456789０１２３４５６７８９'].map((c) => c.charCodeAt(0)));
+const isOpenParen = (c: number): boolean => c === 0xff08 || c === 0x28;
+// what may stand before a head on its line: a sentence end or a colon
+const isHeadLead = (c: number): boolean => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0xff1a || c === 0x3a;
+
+/** The head at the end of [start, end): its start and end, when a sentence end or the line's start is before it. */
+function splitHead(prose: string, start: number, end: number): [number, number] | undefined {
+  let e = end;
+  while (e > start && isBlankOrMask(prose.charCodeAt(e - 1))) e--;
+  let h = e;
+  while (h > start && e - h < 3 && HEAD_NUMERAL.has(prose.charCodeAt(h - 1))) h--;
+  if (h > start && isOpenParen(prose.charCodeAt(h - 1))) h--;
+  if (h === e) return undefined;
+  let lead = h;
+  while (lead > start && isBlankOrMask(prose.charCodeAt(lead - 1))) lead--;
+  return lead === start || isHeadLead(prose.charCodeAt(lead - 1)) ? [h, e] : undefined;
+}
+
+/**
+ * A heading marker broken by a line break (`（` ⏎ `三）…`, `一` ⏎ `、…`, `（三` ⏎ `）…`), as web copies leave them:
+ * the head ends block `a` (alone, or after a sentence end) and the rest opens block `b`, which reads as no marker
+ * by itself. The marker spans both; its numeral lies on one side.
+ */
+export function readSplitMarker(prose: string, a: Block, b: Block): OrdinalMarker | undefined {
+  const found = splitHead(prose, a.start, a.end);
+  if (!found) return undefined;
+  const [hs, headEnd] = found;
+  const head = prose.slice(hs, headEnd);
+  let restStart = b.start;
+  while (restStart < b.end && isBlankOrMask(prose.charCodeAt(restStart))) restStart++;
+  const rest = prose.slice(restStart, Math.min(b.end, restStart + 16));
+  if (!rest || readMarker(rest, restStart)) return undefined;
+  const joined = readMarker(head + rest, 0);
+  if (!joined || joined.endOffset <= head.length) return undefined;
+  const map = (k: number): number => (k < head.length ? hs + k : restStart + k - head.length);
+  // a numeral cut in two (`二` ⏎ `十、`) is too uncertain to join
+  if (joined.numeralOffset < head.length && joined.numeralEndOffset > head.length) return undefined;
+  const numeralOffset = map(joined.numeralOffset);
+  const numeralEndOffset = joined.numeralEndOffset <= head.length ? hs + joined.numeralEndOffset : map(joined.numeralEndOffset - 1) + 1;
+  const endOffset = map(joined.endOffset - 1) + 1;
+  let aText = hs;
+  while (aText > a.start && isBlankOrMask(prose.charCodeAt(aText - 1))) aText--;
+  return {
+    ...joined,
+    offset: hs,
+    endOffset,
+    text: prose.slice(hs, endOffset),
+    numeralOffset,
+    numeralEndOffset,
+    problems: [...joined.problems, 'split'],
+    split: { headEnd, restStart, between: prose.slice(headEnd, restStart), alone: aText === a.start },
+  };
+}
+
+// `20.2026年…`, `21.5+2…`: an item number right before digits, which readMarker leaves to decimals.
+const RE_DIGIT_ITEM = new RegExp(`^(${DIGIT}{1,3})([.．])(?=${DIGIT})`);
+
+/** An Arabic item number followed by digits; only the list around it can say it is one (see readMarkers). */
+function readDigitItem(s: string, base: number): OrdinalMarker | undefined {
+  let lead = 0;
+  while (lead < s.length && isLead(s.charCodeAt(lead))) lead++;
+  const m = RE_DIGIT_ITEM.exec(s.slice(lead, lead + 8));
+  if (!m) return undefined;
+  const value = Number(toAsciiDigits(m[1]));
+  if (!value) return undefined;
+  const at = base + lead;
+  const problems: MarkerProblem[] = [];
+  if (m[2] === '．') problems.push('fullwidth-dot');
+  if (/[０-９]/.test(m[1])) problems.push('fullwidth-digit');
+  return {
+    type: 'arabic',
+    level: 3,
+    value,
+    offset: at,
+    endOffset: at + m[0].length,
+    text: m[0],
+    numeralOffset: at,
+    numeralEndOffset: at + m[1].length,
+    canonical: canonicalMarker('arabic', value),
+    problems,
+  };
+}
+
+/**
+ * The marker of each block (undefined where none): markers at a block's start, markers split over two lines, and
+ * item numbers followed by digits (`20.2026年…`) where the list says so: the Arabic item before it is N−1 and the
+ * one after it N+1 (or, for the last of the list, what follows the number is no measure: `21.5%` is a decimal).
+ * `skip(i)`: blocks that cannot hold a heading (Markdown list items).
+ */
+export function readMarkers(prose: string, blocks: Block[], skip: (i: number) => boolean): (OrdinalMarker | undefined)[] {
+  const out: (OrdinalMarker | undefined)[] = new Array(blocks.length);
+  let digitItems: number[] | undefined;
+  for (let i = 0; i < blocks.length; i++) {
+    if (skip(i)) continue;
+    const b = blocks[i];
+    let j = b.start;
+    while (j < b.end && isLead(prose.charCodeAt(j))) j++;
+    const first = j < b.end ? prose.charCodeAt(j) : 0;
+    // most blocks open with none of the characters a marker (or the rest of a split one: 、 ） . ．) opens with
+    if (!MARKER_FIRST.has(first) && first !== 0x3001 && first !== 0xff09 && first !== 0x29 && first !== 0x2e && first !== 0xff0e) continue;
+    const s = prose.slice(b.start, b.end);
+    out[i] = readMarker(s, b.start);
+    if (out[i]) continue;
+    if (i > 0 && !skip(i - 1)) out[i] = readSplitMarker(prose, blocks[i - 1], b);
+    if (out[i]) continue;
+    const d = (first >= 0x30 && first <= 0x39) || (first >= 0xff10 && first <= 0xff19) ? readDigitItem(s, b.start) : undefined;
+    if (d) {
+      out[i] = d;
+      (digitItems ??= []).push(i);
+    }
+  }
+  if (!digitItems) return out;
+  // keep a digit item only when its list agrees; decided in order, so `20.2026年` then `21.5+2` both stand.
+  // The next Arabic marker after each block (candidates included), then one pass forward: linear.
+  const nextArabic: (OrdinalMarker | undefined)[] = new Array(blocks.length);
+  for (let k = blocks.length - 1, next: OrdinalMarker | undefined; k >= 0; k--) {
+    nextArabic[k] = next;
+    if (out[k]?.type === 'arabic') next = out[k];
+  }
+  const isDigitItem = new Set(digitItems);
+  let prev: OrdinalMarker | undefined;
+  for (let i = 0; i < blocks.length; i++) {
+    const m = out[i];
+    if (m?.type !== 'arabic') continue;
+    if (isDigitItem.has(i)) {
+      let e = m.endOffset;
+      while (e < prose.length && /[0-9０-９]/.test(prose[e])) e++;
+      const next = nextArabic[i];
+      const ok = prev?.value === m.value - 1 && (next ? next.value === m.value + 1 : !/[%％‰万亿千百.．]/.test(prose.charAt(e)));
+      if (!ok) {
+        out[i] = undefined;
+        continue;
+      }
+    }
+    prev = m;
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 // enumeration-sequence: 一是…二是…三是 in order, and no mark after 一是 (GB/T 15834-2011 B.3.1, B.3.7).
 import type { Rule } from '../types';
 import { toChineseNumeral } from '../model/numerals';
+import { sequenceBreaks } from '../model/sequence';
 import { msg } from '../util';
 
 const rule: Rule = {
@@ -27,30 +28,37 @@ const rule: Rule = {
     for (const e of doc.enumerations) {
       if (e.style === 'order-words') continue;
       const word = (n: number) => (e.style === 'shi' ? `${toChineseNumeral(n)}是` : `第${toChineseNumeral(n)}`);
+      // one finding per break, where it is (model/sequence.ts); a run may open past 一是 (its start is not checked)
+      const breaks = new Map(sequenceBreaks(e.items.map((it) => it.value)).filter((b) => b.kind !== 'start').map((b) => [b.index, b]));
       for (let i = 0; i < e.items.length; i++) {
         const it = e.items[i];
-        if (i > 0) {
-          const prev = e.items[i - 1].value;
-          if (it.value > prev + 1) {
+        const b = breaks.get(i);
+        if (b) {
+          const prev = b.prev;
+          let zh: string;
+          let en: string;
+          if (b.kind === 'duplicate') {
+            zh = `列举重复：“${word(it.value)}”出现两次`;
+            en = `enumeration repeats "${word(it.value)}"`;
+          } else if (b.kind === 'gap') {
             const missing = Array.from({ length: it.value - prev - 1 }, (_, k) => word(prev + 1 + k)).join('、');
-            report({
-              offset: it.offset,
-              endOffset: it.endOffset,
-              message: msg(`列举缺项：“${word(prev)}”之后是“${word(it.value)}”，缺少“${missing}”`, `enumeration skips a step: "${word(it.value)}" follows "${word(prev)}"; "${missing}" is missing`),
-            });
-          } else if (it.value === prev) {
-            report({
-              offset: it.offset,
-              endOffset: it.endOffset,
-              message: msg(`列举重复：“${word(it.value)}”出现两次`, `enumeration repeats "${word(it.value)}"`),
-            });
-          } else if (it.value < prev && it.value !== 1) {
-            report({
-              offset: it.offset,
-              endOffset: it.endOffset,
-              message: msg(`列举顺序错误：“${word(prev)}”之后是“${word(it.value)}”`, `enumeration out of order: "${word(it.value)}" after "${word(prev)}"`),
-            });
+            zh = `列举缺项：“${word(prev)}”之后是“${word(it.value)}”，缺少“${missing}”`;
+            en = `enumeration skips a step: "${word(it.value)}" follows "${word(prev)}"; "${missing}" is missing`;
+          } else {
+            zh = `列举顺序错误：“${word(prev)}”之后是“${word(it.value)}”`;
+            en = `enumeration out of order: "${word(it.value)}" after "${word(prev)}"`;
           }
+          // where the rest of the run agrees, the one item to change is offered, as a suggestion: an inline list is
+          // read less surely than headings (`四 是` wrapped by a web copy), so never an automatic fix
+          if (b.fixTo !== undefined && e.items[0].value === 1) {
+            const to = word(b.fixTo);
+            report({
+              offset: it.offset,
+              endOffset: it.endOffset,
+              message: msg(zh, en),
+              suggestions: [{ title: msg(`改为“${to}”`, `Change to "${to}"`), edits: [{ offset: it.numeralOffset, endOffset: it.numeralEndOffset, text: toChineseNumeral(b.fixTo) }] }],
+            });
+          } else report({ offset: it.offset, endOffset: it.endOffset, message: msg(zh, en) });
         }
         if (it.mark) {
           const m = it.mark;

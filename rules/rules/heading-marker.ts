@@ -1,6 +1,6 @@
 // heading-marker: the mark after a heading ordinal (GB/T 15834-2011 B.3.2–B.3.4).
 import type { Rule, TextEdit } from '../types';
-import type { MarkerProblem, OrdinalMarker } from '../model/headings';
+import { canonicalNumeral, type MarkerProblem, type OrdinalMarker } from '../model/headings';
 import { toAsciiDigits } from '../model/numerals';
 import { msg } from '../util';
 import { differingMarks } from '../lib/mark-names';
@@ -13,6 +13,7 @@ const PROBLEM_TEXT: Record<MarkerProblem, { zh: string; en: string }> = {
   'halfwidth-paren': { zh: '括号序号应使用全角括号“（）”，不用半角括号“()”', en: 'a bracketed ordinal uses full-width brackets （）, not half-width ()' },
   'trailing-mark': { zh: '括号序号后不再加标点', en: 'a bracketed ordinal takes no mark after it' },
   'inner-space': { zh: '括号序号内不留空格', en: 'no space inside a bracketed ordinal' },
+  split: { zh: '序号被换行拆开', en: 'a line break splits the ordinal' },
 };
 
 /** `…：“(一)”（半角括号）应为“（一）”（全角括号）`: the look-alike marks named, not only shown. */
@@ -21,6 +22,30 @@ function markerMessage(zh: string, en: string, text: string, canonical: string) 
   const zhName = (n: { zh: string }) => (n.zh ? `（${n.zh}）` : '');
   const enName = (n: { en: string }) => (n.en ? ` (${n.en})` : '');
   return msg(`${zh}：“${text}”${zhName(a)}应为“${canonical}”${zhName(b)}`, `${en}: "${text}"${enName(a)} should be "${canonical}"${enName(b)}`);
+}
+
+/**
+ * A marker split over two lines is joined where its rest is: the head moves down to the rest (the line break and
+ * blanks between them stay before it), or, when the head is all its line holds, the rest joins it. The numeral
+ * itself is left to heading-sequence, like in markerEdits.
+ */
+function splitEdits(m: OrdinalMarker): TextEdit[] {
+  const sp = m.split!;
+  const c = m.canonical;
+  const numeral = canonicalNumeral(m.type, m.value);
+  const at = c.indexOf(numeral);
+  const pre = c.slice(0, at);
+  const suf = c.slice(at + numeral.length);
+  const edits: TextEdit[] = [{ offset: m.offset, endOffset: m.numeralOffset, text: (sp.alone ? '' : sp.between) + pre }];
+  if (m.type === 'circled') return [{ offset: m.offset, endOffset: m.endOffset, text: (sp.alone ? '' : sp.between) + c }];
+  edits.push({ offset: m.numeralEndOffset, endOffset: m.endOffset, text: suf });
+  if (m.problems.includes('fullwidth-digit')) edits.push({ offset: m.numeralOffset, endOffset: m.numeralEndOffset, text: toAsciiDigits(prose(m)) });
+  return edits.filter((e) => m.text.slice(e.offset - m.offset, e.endOffset - m.offset) !== e.text);
+}
+
+/** The numeral as written. */
+function prose(m: OrdinalMarker): string {
+  return m.text.slice(m.numeralOffset - m.offset, m.numeralEndOffset - m.offset);
 }
 
 /** The smallest edits that turn a marker into its canonical form, leaving the numeral to heading-sequence. */
@@ -68,13 +93,15 @@ const rule: Rule = {
     for (const h of doc.headings) {
       const m = h.marker;
       if (!m || m.problems.length === 0) continue;
-      const edits = markerEdits(m);
+      const edits = m.split ? splitEdits(m) : markerEdits(m);
       const zh = m.problems.map((p) => PROBLEM_TEXT[p].zh).join('；');
       const en = m.problems.map((p) => PROBLEM_TEXT[p].en).join('; ');
+      // a split marker shows its line break as ⏎
+      const shown = m.split ? m.text.replace(/[\r\n][\s\u3000]*/g, '⏎') : m.text;
       report({
         offset: m.offset,
         endOffset: m.endOffset,
-        message: markerMessage(zh, en, m.text, m.canonical),
+        message: markerMessage(zh, en, shown, m.canonical),
         ...(edits.length ? { fix: { edits } } : {}),
       });
     }

@@ -90,7 +90,7 @@ describe('title and years', () => {
 describe('heading tree', () => {
   it('seed 000: wrong-form markers, and the restarted run nested under 二、', () => {
     const doc = buildDocument(seed('000'));
-    expect(outline(doc.roots)).toEqual([
+    expect(outline(doc.roots.slice(0, 2))).toEqual([
       [
         '一、2023年工',
         [
@@ -109,6 +109,10 @@ describe('heading tree', () => {
         ],
       ],
     ]);
+    // the web page's `打印 下载本信息公开文件` after the report opens a part of its own
+    expect(doc.roots).toHaveLength(3);
+    expect(doc.roots[2].part).toBe('chrome');
+    expect(doc.roots[2].text).toMatch(/^打印\s+下载本信息公开文件/);
     const restart = doc.headings.find((h) => h.restartOf);
     expect(restart?.text).toBe('挖掘新潜能,在发展质效上更有后劲');
     expect(lineOf(doc.text, restart!.block.start)).toBe(63);
@@ -249,9 +253,11 @@ describe('sentences and enumerations', () => {
 
   it('web page junk around the report does not break the model', () => {
     const doc = buildDocument(seed('000'));
-    expect(doc.roots).toHaveLength(2);
+    expect(doc.roots).toHaveLength(3);
     const last = doc.blocks[doc.blocks.length - 1];
     expect(doc.text.slice(last.start, last.end)).toContain('苏ICP备');
-    expect(doc.sectionAt(last.start).kind).toBe('plan'); // trailing junk is in the last section: harmless
+    // the page's footer (`打印 下载…`, copyright) is a part of its own, in no section of the report
+    expect(doc.sectionAt(last.start).headings.map((h) => h.part)).toEqual(['chrome']);
+    expect(doc.sectionAt(last.start).kind).toBe('other');
   });
 });

@@ -18,6 +18,12 @@ testRule(rule, {
     '（一）平台建设\n一是打造产业平台。二是打造服务平台。\n（二）项目建设\n一是招大引强。二是推进落地。',
     '第一次全体会议，第一批项目，第二产业增加值增长6%。',
     '一是一，二是二，实事求是。',
+    // ordinals listed together are no enumeration: the first and second rounds, the first and second batches
+    '第一、二轮巡察反馈问题全部整改到位。',
+    '园区入选第一、第二批绿色工厂名单。',
+    '。第一、三季度增速回落。',
+    // a web copy wrapped `四 是`: still 四是, no gap
+    '一是抓招商。二是抓项目。三是抓服务。四 是抓党建。五是抓作风。',
   ],
   invalid: [
     { text: '一是精心绘制招商图谱。二是拓宽招商渠道。四是优化招商服务。', errors: [{ text: '四是', message: '缺少“三是”' }] },
@@ -32,5 +38,11 @@ testRule(rule, {
     { text: '（一）抓好产业发展\n一是抓好传统产业转型升级。\n大力实施“技术提升”计划。\n三是抓好新兴产业培育。', errors: [{ text: '三是', line: 4 }] },
     { text: '一是加强设施建设。二是强化日常监管。三是严格执法检查。五是推进信息公开。', errors: [{ text: '五是', message: '“四是”' }] },
     { text: '一是打基础。二是抓重点，三是，强弱项。', errors: [{ text: '，', message: '“三是”后不加标点' }], output: '一是打基础。二是抓重点，三是强弱项。' },
+    // an item that agrees with neither neighbour: one finding (not two), the change offered as a suggestion
+    { text: '一是抓招商。二是抓项目。二是抓服务。四是抓党建。', errors: [{ text: '二是', message: '重复' }] },
+    // a real gap: one finding at the gap, nothing after it renumbered
+    { text: '一是抓招商。二是抓项目。四是抓服务。五是抓党建。六是抓作风。', errors: [{ text: '四是', message: '缺少“三是”' }] },
+    // a list marker with 、 before the text is still one: `第一、` takes a comma
+    { text: '第一、强化统筹。第二、压实责任。', errors: 2, output: '第一，强化统筹。第二，压实责任。' },
   ],
 });

@@ -22,8 +22,30 @@ testRule(rule, {
     { text: '```\n1、代码\n```', filename: 'case.md' },
     // half-width brackets around something that is not an ordinal are punctuation-width's business
     '(近)零碳产业园建设尤为重要与迫切。',
+    // a bracket or a numeral ending a line mid-sentence is no marker's head
+    '加快推进智慧园区二期（\n三）号地块同步开工。',
+    '全年完成投资一\n、二季度目标。',
+    '园区今年共引进项目\n12\n、13号厂房投用。',
   ],
   invalid: [
+    // a web copy broke the marker over two lines: one damaged heading, joined where it stands
+    {
+      name: 'split （ ⏎ 三）: the head alone on its line, joined with the rest',
+      text: '（二）城乡面貌持续改善。\n（\n三）改革开放纵深推进。',
+      errors: [{ text: '（\n三）', message: '换行' }],
+      output: '（二）城乡面貌持续改善。\n（三）改革开放纵深推进。',
+    },
+    {
+      name: 'split （ ⏎ 三）: the head after a sentence end moves down to the rest',
+      text: '（二）城乡面貌持续改善。（\n三）改革开放纵深推进。',
+      errors: [{ text: '（\n三）' }],
+      output: '（二）城乡面貌持续改善。\n（三）改革开放纵深推进。',
+    },
+    { name: 'split 一 ⏎ 、', text: '一\n、过去一年工作回顾', errors: [{ text: '一\n、' }], output: '一、过去一年工作回顾' },
+    { name: 'split with blank lines between and half-width brackets', text: '(\n\n四)民生保障更加有力', errors: [{ text: '(\n\n四)', message: /换行.*全角括号|全角括号.*换行/ }], output: '（四）民生保障更加有力' },
+    { name: 'split 2 ⏎ .', text: '1.推进项目建设。\n2\n.加快数字转型。', errors: [{ text: '2\n.' }], output: '1.推进项目建设。\n2.加快数字转型。' },
+    { name: 'split 3 ⏎ 、 with the wrong mark too', text: '2.推进项目建设。3\n、加快数字转型。', errors: [{ text: '3\n、', message: /下脚点.*换行/ }], output: '2.推进项目建设。\n3.加快数字转型。' },
+    { name: 'split （三 ⏎ ）', text: '坚持稳中求进。\r\n（三\r\n）深化改革开放', errors: [{ text: '（三\r\n）' }], output: '坚持稳中求进。\r\n（三）深化改革开放' },
     { text: '1、深入实施精准招商。一是精心绘制招商图谱。', errors: [{ text: '1、', message: '下脚点' }], output: '1.深入实施精准招商。一是精心绘制招商图谱。' },
     { text: '2、强势推进项目建设。一是重大项目高效推进。', errors: [{ text: '2、' }], output: '2.强势推进项目建设。一是重大项目高效推进。' },
     { text: '(一)紧扣“强产业”，园区发展的质量与效益显著提升', errors: [{ text: '(一)', message: '全角括号' }], output: '（一）紧扣“强产业”，园区发展的质量与效益显著提升' },
