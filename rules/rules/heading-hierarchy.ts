@@ -41,7 +41,8 @@ const rule: Rule = {
         const m = h.marker;
         if (m) {
           // back up: a higher level after a lower one inside the same parent
-          if (parent && lowest > m.level) {
+          // under a section title without an ordinal (`2024年工作安排`) the runs are checked as at the top level
+          if (parent && (parent.marker || parent.mdDepth) && lowest > m.level) {
             report({
               offset: m.offset,
               endOffset: m.endOffset,

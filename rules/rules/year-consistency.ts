@@ -24,7 +24,7 @@ const OPENER_RE = new RegExp(
 /** A year inside a sentence that frames a result: `核心区2022年新建绿色建筑…`, `力争2023年完成…`. */
 const INNER_RE = new RegExp(`(${Y})年度?${PERIOD}(?=新建|新增|新开工|完成|实现|累计|共完成|全年|将)`, 'g');
 /** Before a year: a comparison, a range or a list, a starting point (`较2022年`, `2021—2023年`, `自2022年`). */
-const NOT_FRAME_BEFORE = /(?:较|比|与|和|及|同|自|从|至|到|于|截至|截止|、|—|-|－|～|~|对比|相比|相较)$/;
+const NOT_FRAME_BEFORE = /(?:较|比|与|和|及|同|自|从|至|到|于|截至|截止|超过|超出|高于|低于|恢复|、|—|-|－|～|~|对比|相比|相较)$/;
 
 function sameWidth(original: string, year: number): string {
   const s = String(year);
@@ -88,7 +88,7 @@ const rule: Rule = {
         check(ts, ys.summary);
         check(tp, ys.plan);
         check(tr, ys.report);
-      } else if (ts && tp) {
+      } else if (ts && tp && !ys.outliers?.some((x) => x.what === 'title')) {
         const ok = title.period === 'year' ? [ts.year + 1] : [ts.year, ts.year + 1];
         if (!ok.includes(tp.year)) {
           const orig = doc.text.slice(tp.offset, tp.endOffset);
@@ -109,6 +109,24 @@ const rule: Rule = {
           });
         }
       }
+    }
+
+    // 1b. A title or dateline year that the rest of the report contradicts with one voice (the model weighs them).
+    for (const x of ys.outliers ?? []) {
+      const base = gov ? ys.report : ys.summary;
+      if (base === undefined) continue;
+      const want = x.expect(base);
+      const orig = doc.text.slice(x.offset, x.endOffset);
+      const where = x.what === 'title' ? msg('标题', 'the title') : msg('落款日期', 'the dateline');
+      report({
+        offset: x.offset,
+        endOffset: x.endOffset,
+        message: msg(
+          `${where.zh}年份“${orig}”与各章节（及${x.what === 'title' ? '其余年份' : '标题'}）不符：应为${want}年`,
+          `${where.en}'s year ${orig} contradicts every section and the rest of the report: ${want}`,
+        ),
+        suggestions: [{ title: msg(`改为${want}`, `change to ${want}`), edits: [{ offset: x.offset, endOffset: x.endOffset, text: sameWidth(orig, want) }] }],
+      });
     }
 
     // 2. Section headings: the outermost summary/plan section in its chain, with the year that frames it.
@@ -181,13 +199,15 @@ const rule: Rule = {
       if (headingBlocks.has(s.block) && frame.heading?.block === s.block && frame.heading.yearOffset !== undefined && start <= frame.heading.yearOffset && frame.heading.yearOffset < s.end) continue;
       const hits: { offset: number; endOffset: number; year: number }[] = [];
       const o = OPENER_RE.exec(text);
-      if (o) {
+      // A government report's review recalls earlier years (`2015年，杭州经济总量破万亿`): only last year's year
+      // opening a sentence is last year's text there (`2016年，…` in a 2017 review; `2025年是…收官之年` in a 2026 plan).
+      if (o && (!gov || yearValue(o[1]) === want - 1)) {
         const at = start + o[0].indexOf(o[1]);
         hits.push({ offset: at, endOffset: at + o[1].length, year: yearValue(o[1]) });
       }
       INNER_RE.lastIndex = 0;
       let m: RegExpExecArray | null;
-      while ((m = INNER_RE.exec(text))) {
+      while (!gov && (m = INNER_RE.exec(text))) {
         const at = start + m.index;
         if (hits.some((x) => x.offset === at)) continue;
         if (m.index === 0 || NOT_FRAME_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;

@@ -22,8 +22,18 @@ describe('section kinds', () => {
   it('multi-year reviews and outlooks', () => {
     expect(classifySection('过去五年工作回顾')).toBe('multi-year');
     expect(classifySection('“十一五”时期国民经济和社会发展的回顾')).toBe('multi-year');
-    expect(classifySection('“十二五”时期和2015年工作回顾')).toBe('multi-year');
     expect(classifySection('党的十八大以来工作回顾')).toBe('multi-year');
+  });
+
+  it('government-report review and task headings', () => {
+    for (const t of ['2023年工作回顾', '2023年政府工作回顾', '2023年主要工作回顾', '2023年和“十四五”时期工作回顾', '“十二五”时期和2015年工作回顾', '主要工作完成情况'])
+      expect(classifySection(t), t).toBe('summary');
+    for (const t of ['2024年重点工作', '2024年主要工作', '2024年工作安排', '2024年主要任务', '2024年重点工作任务', '2024年政府工作任务', '2024年工作重点', '2024年主要目标和重点任务', '2024年工作安排建议', '2024年发展形势和主要预期目标'])
+      expect(classifySection(t), t).toBe('plan');
+    // a review of one year and of the plan period it closes: the section has a year, its text many
+    const doc = buildDocument('一、2020年和“十三五”时期工作回顾\n2016年以来，全区生产总值年均增长7%。\n二、2021年工作安排\n');
+    expect([doc.roots[0].kind, doc.roots[0].year]).toEqual(['summary', 2020]);
+    expect(doc.timeFrameAt(doc.text.indexOf('2016年以来')).kind).toBe('multi-year');
   });
 
   it('body-like headings and combined headings are not sections of a kind', () => {

@@ -1,0 +1,159 @@
+// The report's year, weighed from all its evidence: the title, the dateline, the section headings, and for a
+// report without any of these, section titles run into the text and `刚刚过去的2023年`. Where they disagree the
+// odd one out is the error: a title whose year contradicts the dateline and every section is the finding, not
+// the sections. Part of the report model (doc.years); year-consistency reports doc.years.outliers.
+import type { Dateline, ReportKind, Title } from './title';
+import { toAsciiDigits } from './numerals';
+import { TIME_FACTS } from '../lib/time-facts';
+
+export interface YearEvidence {
+  what: 'title' | 'dateline' | 'section' | 'text';
+  /** The year as written and where. */
+  year: number;
+  offset: number;
+  endOffset: number;
+  /** The report's base year this piece says: a government report's own year, a work report's summary year. */
+  base: number;
+  /** The year this piece should name when the report's base year is `b`. */
+  expect(b: number): number;
+}
+
+export interface ReportYears {
+  /** The year a work report summarises / the year a government report reviews. */
+  summary?: number;
+  /** The year planned (work report: summary + 1; government report: its own year). */
+  plan?: number;
+  /** A government report's own year (the year it is delivered). */
+  report?: number;
+  /** Where the years come from: the title, the dateline, a setting, or the sections (and text) alone. */
+  source: 'title' | 'dateline' | 'setting' | 'sections' | 'none';
+  /** A title or dateline year that the rest of the evidence contradicts with one voice (at least two pieces). */
+  outliers?: YearEvidence[];
+}
+
+/** What the weighing reads from a section heading: the outermost heading of a kind, with its year. */
+export interface SectionYear {
+  kind: 'summary' | 'plan';
+  year: number;
+  offset: number;
+  endOffset: number;
+}
+
+// Speech forms of a government report: `各位代表：`, `我代表市人民政府，向大会报告政府工作`, `下面，我代表行署作工作报告`.
+const GOV_SIGNS = /各位代表|向大会(?:作|报告)|报告政府工作|代表(?:[^，。]{0,8})(?:政府|行署|公署)[^。]{0,12}作?(?:政府)?工作报告|政府自身建设|今年政府工作/;
+
+/** Does a report without a title or dateline read as a government report (its speech forms, its parts)? */
+export function looksLikeGovernmentReport(prose: string): boolean {
+  return GOV_SIGNS.test(prose.length > 20000 ? prose.slice(0, 20000) : prose);
+}
+
+const Y = '((?:19|20|１９|２０)[0-9０-９]{2})';
+const START = '(?:^|(?<=[。！？!?\\s\\u3000\\uFFFC：:]))(?:[一二三四五六七八九十]、)?';
+/** Section titles run into the text of a report that lost its line breaks: `…提出意见。一、2023年工作回顾 2023年是…`. */
+const INLINE_REVIEW = new RegExp(`${START}${Y}年(?:政府)?(?:主要)?工作回顾`, 'g');
+const INLINE_TASKS = new RegExp(`${START}${Y}年(?:政府)?(?:主要|重点)?(?:工作安排|重点工作|主要任务|工作任务)`, 'g');
+const JUST_PAST = new RegExp(`刚刚过去的${Y}年`, 'g');
+const OPENER = new RegExp(`(?:^|(?<=[。！？!?\\s\\u3000\\uFFFC]))${Y}年(?:[，,]|是)`, 'g');
+const ANNIVERSARY_BY_NAME = new Map(TIME_FACTS.anniversaries.flatMap((a) => a.names.map((n) => [n, a.year] as const)));
+const THIS_YEAR_ANNIVERSARY = new RegExp(
+  `今年[，,]?(?:是|恰逢|适逢)(${[...ANNIVERSARY_BY_NAME.keys()].sort((a, b) => b.length - a.length).join('|')})的?([0-9０-９]{1,3})周年`,
+  'g',
+);
+
+function inlineEvidence(prose: string, gov: boolean, next: number): YearEvidence[] {
+  const out: YearEvidence[] = [];
+  const add = (re: RegExp, kind: 'summary' | 'plan') => {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(prose))) {
+      const at = m.index + m[0].indexOf(m[1]);
+      out.push(piece('text', Number(toAsciiDigits(m[1])), at, at + m[1].length, kind, gov, next));
+    }
+  };
+  add(INLINE_REVIEW, 'summary');
+  add(INLINE_TASKS, 'plan');
+  add(JUST_PAST, 'summary');
+  if (out.length) return out.sort((a, b) => a.offset - b.offset);
+  // No section names a year: the sentences that open on one (a review opens on its year, `2023年，…`, the tasks
+  // on the next, `2024年是…`), and `今年是新中国成立75周年`.
+  OPENER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let first: number | undefined;
+  while ((m = OPENER.exec(prose))) {
+    const y = Number(toAsciiDigits(m[1]));
+    const at = m.index + m[0].indexOf(m[1]);
+    if (first === undefined) first = y;
+    if (y === first) out.push(piece('text', y, at, at + m[1].length, 'summary', gov, next));
+    else if (y === first + 1) out.push(piece('text', y, at, at + m[1].length, 'plan', gov, next));
+  }
+  THIS_YEAR_ANNIVERSARY.lastIndex = 0;
+  while ((m = THIS_YEAR_ANNIVERSARY.exec(prose))) {
+    const fact = ANNIVERSARY_BY_NAME.get(m[1]);
+    const n = Number(toAsciiDigits(m[2]));
+    if (fact && n > 0) out.push(piece('text', fact + n, m.index, m.index + 2, 'report', gov, next));
+  }
+  return out.sort((a, b) => a.offset - b.offset);
+}
+
+/** A piece of evidence of a kind: a government report of year R reviews R−1 and plans R; a work report of S plans S + next. */
+function piece(what: YearEvidence['what'], year: number, offset: number, endOffset: number, kind: 'summary' | 'plan' | 'report', gov: boolean, next: number): YearEvidence {
+  const shift = kind === 'report' ? 0 : gov ? (kind === 'summary' ? 1 : 0) : kind === 'summary' ? 0 : -next;
+  return { what, year, offset, endOffset, base: year + shift, expect: (b) => b - shift };
+}
+
+export function weighYears(
+  title: Title | undefined,
+  dateline: Dateline | undefined,
+  kind: ReportKind,
+  sections: SectionYear[],
+  prose: string,
+  setting?: number,
+): ReportYears {
+  const gov = kind === 'government-report';
+  if (setting !== undefined) {
+    return gov ? { report: setting, summary: setting - 1, plan: setting, source: 'setting' } : { summary: setting, plan: setting + 1, source: 'setting' };
+  }
+  // A 上半年总结 / 季度报告 plans the rest of the same year.
+  const next = !gov && title && title.period !== 'year' ? 0 : 1;
+  const pieces: YearEvidence[] = [];
+  const ty = title?.years ?? [];
+  if (gov) {
+    const t = ty.find((m) => m.role === 'report') ?? ty[0];
+    if (t) pieces.push(piece('title', t.year, t.offset, t.endOffset, 'report', gov, next));
+  } else {
+    const s = ty.find((m) => m.role === 'summary');
+    const p = ty.find((m) => m.role === 'plan');
+    if (s) pieces.push(piece('title', s.year, s.offset, s.endOffset, 'summary', gov, next));
+    if (p) pieces.push(piece('title', p.year, p.offset, p.endOffset, 'plan', gov, next));
+    if (!s && !p && ty[0]) pieces.push(piece('title', ty[0].year, ty[0].offset, ty[0].endOffset, 'summary', gov, next));
+  }
+  if (dateline) pieces.push(piece('dateline', dateline.year, dateline.offset, dateline.endOffset, gov ? 'report' : 'plan', gov, 1));
+  for (const s of sections) pieces.push(piece('section', s.year, s.offset, s.endOffset, s.kind, gov, next));
+  // the text speaks only where nothing else does
+  if (pieces.length === 0 && gov) pieces.push(...inlineEvidence(prose, gov, next));
+  if (pieces.length === 0) return { source: 'none' };
+
+  // The base year most pieces say; a tie goes to the earliest piece (title, then dateline, then the sections).
+  const count = new Map<number, number>();
+  for (const x of pieces) count.set(x.base, (count.get(x.base) ?? 0) + 1);
+  let base = pieces[0].base;
+  for (const x of pieces) if (count.get(x.base)! > count.get(base)!) base = x.base;
+  // A title or dateline year alone against at least two pieces that agree is the odd one out.
+  const outliers = count.get(base)! >= 2 ? pieces.filter((x) => (x.what === 'title' || x.what === 'dateline') && x.base !== base && count.get(x.base) === 1) : [];
+  const trusted = pieces.find((x) => x.base === base)!;
+  const source: ReportYears['source'] = trusted.what === 'title' ? 'title' : trusted.what === 'dateline' ? 'dateline' : 'sections';
+  const out: ReportYears = gov ? { report: base, summary: base - 1, plan: base, source } : { summary: base, plan: base + next, source };
+  // A work report's title that names a plan year of its own keeps it, unless that year is the odd one out
+  // (year-consistency reports a plan year that is not the summary year + 1).
+  if (!gov) {
+    const p = ty.find((m) => m.role === 'plan');
+    if (p && !outliers.some((x) => x.offset === p.offset) && pieces.some((x) => x.what === 'title' && x.base === base)) out.plan = p.year;
+    if (!ty.some((m) => m.role === 'summary') && p && !outliers.length && source === 'title') {
+      // a title naming only its plan year (`2024年工作要点`): its summary year is unknown, as before
+      out.summary = undefined;
+      out.plan = p.year;
+    }
+  }
+  if (outliers.length) out.outliers = outliers;
+  return out;
+}
