@@ -31,6 +31,9 @@ function sameWidth(original: string, year: number): string {
   return hasFullWidthDigit(original) ? s.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)) : s;
 }
 
+/** A four-digit year before a percent sign, after a word (`增长2023%`), not inside a longer number. */
+const YEAR_PERCENT_RE = /(?<=[\u4e00-\u9fff])((?:19|20)[0-9]{2})[%％]/g;
+
 const KIND_ZH = { summary: '总结', plan: '计划' } as const;
 
 /** Whether one of the 年 at `nians` (in order) in [from, to) follows a digit. */
@@ -181,6 +184,25 @@ const rule: Rule = {
             suggestions: [{ title: msg(`改为“${tw}”`, `change to "${tw}"`), edits: [{ offset: off, endOffset: off + w[0].length, text: tw }] }],
           });
         }
+      }
+    }
+
+    // 4 (first, it is cheap). A year written where a number belongs: `增长2023%` in a report about 2023.
+    const near = [ys.summary, ys.plan, ys.report].filter((y): y is number => y !== undefined);
+    if (near.length) {
+      const lo = Math.min(...near) - 3;
+      const hi = Math.max(...near) + 1;
+      YEAR_PERCENT_RE.lastIndex = 0;
+      let pm: RegExpExecArray | null;
+      while ((pm = YEAR_PERCENT_RE.exec(doc.prose))) {
+        const v = yearValue(pm[1]);
+        if (v < lo || v > hi || doc.overlapsPlaceholder(pm.index, pm.index + pm[0].length)) continue;
+        report({
+          offset: pm.index,
+          endOffset: pm.index + pm[1].length,
+          severity: 'warning',
+          message: msg(`“${pm[0]}”：百分数写成了年份${v}，应为实际数值`, `"${pm[0]}": a year (${v}) written where the percentage belongs`),
+        });
       }
     }
 
