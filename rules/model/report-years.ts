@@ -73,8 +73,7 @@ function inlineEvidence(prose: string, gov: boolean, next: number): YearEvidence
   add(INLINE_REVIEW, 'summary');
   add(INLINE_TASKS, 'plan');
   add(JUST_PAST, 'summary');
-  if (out.length) return out.sort((a, b) => a.offset - b.offset);
-  // No section names a year: the sentences that open on one (a review opens on its year, `2023年，…`, the tasks
+  // the sentences that open on one (a review opens on its year, `2023年，…`, the tasks
   // on the next, `2024年是…`), and `今年是新中国成立75周年`.
   OPENER.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -129,15 +128,23 @@ export function weighYears(
   }
   if (dateline) pieces.push(piece('dateline', dateline.year, dateline.offset, dateline.endOffset, gov ? 'report' : 'plan', gov, 1));
   for (const s of sections) pieces.push(piece('section', s.year, s.offset, s.endOffset, s.kind, gov, next));
-  // the text speaks only where nothing else does
-  if (pieces.length === 0 && gov) pieces.push(...inlineEvidence(prose, gov, next));
+  // The text (section titles run into it, `刚刚过去的2023年`, `今年是…75周年`, the years sentences open on) speaks
+  // where nothing else does, and breaks a tie between the others (two sections a year apart, nothing else).
+  const text = gov ? inlineEvidence(prose, gov, next).filter((t) => !pieces.some((x) => x.offset === t.offset)) : [];
+  const textCount = new Map<number, number>();
+  for (const t of text) textCount.set(t.base, (textCount.get(t.base) ?? 0) + 1);
+  if (pieces.length === 0) pieces.push(...text);
   if (pieces.length === 0) return { source: 'none' };
 
-  // The base year most pieces say; a tie goes to the earliest piece (title, then dateline, then the sections).
+  // The base year most pieces say; a tie goes to the title's or dateline's, then to the one the text says more
+  // often, then to the earliest piece.
   const count = new Map<number, number>();
   for (const x of pieces) count.set(x.base, (count.get(x.base) ?? 0) + 1);
   let base = pieces[0].base;
-  for (const x of pieces) if (count.get(x.base)! > count.get(base)!) base = x.base;
+  const headed = (b: number): boolean => pieces.some((x) => (x.what === 'title' || x.what === 'dateline') && x.base === b);
+  const better = (b: number): boolean =>
+    count.get(b)! > count.get(base)! || (count.get(b) === count.get(base) && !headed(base) && (textCount.get(b) ?? 0) > (textCount.get(base) ?? 0));
+  for (const x of pieces) if (better(x.base)) base = x.base;
   // A title or dateline year alone against at least two pieces that agree is the odd one out.
   const outliers = count.get(base)! >= 2 ? pieces.filter((x) => (x.what === 'title' || x.what === 'dateline') && x.base !== base && count.get(x.base) === 1) : [];
   const trusted = pieces.find((x) => x.base === base)!;
