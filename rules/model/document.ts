@@ -18,7 +18,7 @@ import {
 import { ENUMERATION_KEYS, findEnumerations, type Enumeration } from './enumerations';
 import { findPlaceholders, PLACEHOLDER_CHARS, type PlaceholderSpan } from './placeholders';
 import { expectedYear, timeFrameAt, type TimeFrame } from './time-frame';
-import { looksLikeGovernmentReport, weighYears, type ReportYears, type SectionYear } from './report-years';
+import { looksLikeGovernmentReport, weighYears, type ReportYears, type SectionFrame, type SectionYear } from './report-years';
 
 export type { ReportYears, YearEvidence } from './report-years';
 
@@ -292,9 +292,12 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
     if (h.kind === 'plan' && /^(?:19|20)\d{2}年(?:主要|重点)工作$/.test(h.text) && outer.slice(i + 1).some((x) => x.kind === 'plan' && x.year === h.year! + 1)) h.kind = 'summary';
   }
   for (const h of outer) {
-    sectionYears.push({ kind: h.kind as SectionYear['kind'], year: h.year!, offset: h.yearOffset!, endOffset: h.yearEndOffset! });
+    sectionYears.push({ kind: h.kind as SectionYear['kind'], year: h.year!, offset: h.yearOffset!, endOffset: h.yearEndOffset!, start: h.block.start, end: h.sectionEnd });
   }
-  const years = weighYears(title, dateline, kind, sectionYears, prose, opts.year);
+  const frames = tree
+    .filter((h) => h.kind !== 'other' && outerKind(h))
+    .map((h) => ({ kind: h.kind as SectionFrame['kind'], start: h.block.start, end: h.sectionEnd }));
+  const years = weighYears(title, dateline, kind, sectionYears, prose, opts.year, frames);
 
   // Sentences and enumerations.
   const sentences: Sentence[] = [];

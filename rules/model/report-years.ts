@@ -37,6 +37,9 @@ export interface SectionYear {
   year: number;
   offset: number;
   endOffset: number;
+  /** The section: from its heading to the next heading of its rank. */
+  start: number;
+  end: number;
 }
 
 // Speech forms of a government report: `各位代表：`, `我代表市人民政府，向大会报告政府工作`, `下面，我代表行署作工作报告`.
@@ -54,13 +57,21 @@ const INLINE_REVIEW = new RegExp(`${START}${Y}年(?:政府)?(?:主要)?工作回
 const INLINE_TASKS = new RegExp(`${START}${Y}年(?:政府)?(?:主要|重点)?(?:工作安排|重点工作|主要任务|工作任务)`, 'g');
 const JUST_PAST = new RegExp(`刚刚过去的${Y}年`, 'g');
 const OPENER = new RegExp(`(?:^|(?<=[。！？!?\\s\\u3000\\uFFFC]))${Y}年(?:[，,]|是)`, 'g');
+const YEARS = new RegExp(`(?<![0-9０-９.．])${Y}年`, 'g');
 const ANNIVERSARY_BY_NAME = new Map(TIME_FACTS.anniversaries.flatMap((a) => a.names.map((n) => [n, a.year] as const)));
 const THIS_YEAR_ANNIVERSARY = new RegExp(
   `今年[，,]?(?:是|恰逢|适逢)(${[...ANNIVERSARY_BY_NAME.keys()].sort((a, b) => b.length - a.length).join('|')})的?([0-9０-９]{1,3})周年`,
   'g',
 );
 
-function inlineEvidence(prose: string, gov: boolean, next: number): YearEvidence[] {
+/** An outermost section of a kind, with or without a year: where a sentence's year is a review's or the tasks'. */
+export interface SectionFrame {
+  kind: 'summary' | 'plan' | 'multi-year';
+  start: number;
+  end: number;
+}
+
+function inlineEvidence(prose: string, gov: boolean, next: number, sections: SectionYear[], frames: SectionFrame[]): YearEvidence[] {
   const out: YearEvidence[] = [];
   const add = (re: RegExp, kind: 'summary' | 'plan') => {
     re.lastIndex = 0;
@@ -73,17 +84,38 @@ function inlineEvidence(prose: string, gov: boolean, next: number): YearEvidence
   add(INLINE_REVIEW, 'summary');
   add(INLINE_TASKS, 'plan');
   add(JUST_PAST, 'summary');
-  // the sentences that open on one (a review opens on its year, `2023年，…`, the tasks
-  // on the next, `2024年是…`), and `今年是新中国成立75周年`.
+  // the sentences that open on a year: in a review or tasks section, of that kind; in a report without such
+  // sections, the review comes first (`2023年，…`) and the tasks on the next year (`2024年是…`).
   OPENER.lastIndex = 0;
   let m: RegExpExecArray | null;
   let first: number | undefined;
   while ((m = OPENER.exec(prose))) {
     const y = Number(toAsciiDigits(m[1]));
     const at = m.index + m[0].indexOf(m[1]);
+    if (frames.length) {
+      const sec = frames.find((x) => x.start <= at && at < x.end);
+      if (sec && sec.kind !== 'multi-year') out.push(piece('text', y, at, at + m[1].length, sec.kind, gov, next));
+      continue;
+    }
     if (first === undefined) first = y;
     if (y === first) out.push(piece('text', y, at, at + m[1].length, 'summary', gov, next));
     else if (y === first + 1) out.push(piece('text', y, at, at + m[1].length, 'plan', gov, next));
+  }
+  // the year a review or tasks section names most often in its body (twice at least, more than any other)
+  for (const sec of sections) {
+    const n = new Map<number, number>();
+    YEARS.lastIndex = sec.endOffset;
+    while ((m = YEARS.exec(prose)) && m.index < sec.end) {
+      const y = Number(toAsciiDigits(m[1]));
+      n.set(y, (n.get(y) ?? 0) + 1);
+    }
+    let best: number | undefined;
+    let tie = false;
+    for (const [y, c] of n) {
+      if (best === undefined || c > n.get(best)!) [best, tie] = [y, false];
+      else if (c === n.get(best)) tie = true;
+    }
+    if (best !== undefined && !tie && n.get(best)! >= 2) out.push(piece('text', best, sec.start, sec.start, sec.kind, gov, next));
   }
   THIS_YEAR_ANNIVERSARY.lastIndex = 0;
   while ((m = THIS_YEAR_ANNIVERSARY.exec(prose))) {
@@ -107,6 +139,7 @@ export function weighYears(
   sections: SectionYear[],
   prose: string,
   setting?: number,
+  frames: SectionFrame[] = sections,
 ): ReportYears {
   const gov = kind === 'government-report';
   if (setting !== undefined) {
@@ -130,25 +163,31 @@ export function weighYears(
   for (const s of sections) pieces.push(piece('section', s.year, s.offset, s.endOffset, s.kind, gov, next));
   // The text (section titles run into it, `刚刚过去的2023年`, `今年是…75周年`, the years sentences open on) speaks
   // where nothing else does, and breaks a tie between the others (two sections a year apart, nothing else).
-  const text = gov ? inlineEvidence(prose, gov, next).filter((t) => !pieces.some((x) => x.offset === t.offset)) : [];
+  const text = gov ? inlineEvidence(prose, gov, next, sections, frames).filter((t) => !pieces.some((x) => x.offset === t.offset)) : [];
   const textCount = new Map<number, number>();
   for (const t of text) textCount.set(t.base, (textCount.get(t.base) ?? 0) + 1);
   if (pieces.length === 0) pieces.push(...text);
   if (pieces.length === 0) return { source: 'none' };
 
-  // The base year most pieces say; a tie goes to the title's or dateline's, then to the one the text says more
-  // often, then to the earliest piece.
+  // The base year most pieces say; a tie goes to the one the text says more often, then to the earliest piece
+  // (title, then dateline, then the sections).
   const count = new Map<number, number>();
   for (const x of pieces) count.set(x.base, (count.get(x.base) ?? 0) + 1);
+  const said = (b: number): number => textCount.get(b) ?? 0;
   let base = pieces[0].base;
-  const headed = (b: number): boolean => pieces.some((x) => (x.what === 'title' || x.what === 'dateline') && x.base === b);
-  const better = (b: number): boolean =>
-    count.get(b)! > count.get(base)! || (count.get(b) === count.get(base) && !headed(base) && (textCount.get(b) ?? 0) > (textCount.get(base) ?? 0));
-  for (const x of pieces) if (better(x.base)) base = x.base;
-  // A title or dateline year alone against at least two pieces that agree is the odd one out.
-  const outliers = count.get(base)! >= 2 ? pieces.filter((x) => (x.what === 'title' || x.what === 'dateline') && x.base !== base && count.get(x.base) === 1) : [];
-  const trusted = pieces.find((x) => x.base === base)!;
-  const source: ReportYears['source'] = trusted.what === 'title' ? 'title' : trusted.what === 'dateline' ? 'dateline' : 'sections';
+  for (const x of pieces) if (count.get(x.base)! > count.get(base)! || (count.get(x.base) === count.get(base) && said(x.base) > said(base))) base = x.base;
+  // One piece alone against the text: the text decides (`一、2024年工作回顾` over a review of 2023 in a 2024 report).
+  if (count.get(base) === 1 && said(base) === 0) {
+    let tb = base;
+    for (const [b, c] of textCount) if (c > said(tb)) tb = b;
+    if (said(tb) >= 2) base = tb;
+  }
+  // A title or dateline year alone against two pieces that agree, or against the text, is the odd one out.
+  const odd = (x: YearEvidence): boolean =>
+    count.get(x.base) === 1 && ((count.get(base) ?? 0) >= 2 || (said(base) >= 2 && said(x.base) === 0));
+  const outliers = pieces.filter((x) => (x.what === 'title' || x.what === 'dateline') && x.base !== base && odd(x));
+  const trusted = pieces.find((x) => x.base === base);
+  const source: ReportYears['source'] = trusted?.what === 'title' ? 'title' : trusted?.what === 'dateline' ? 'dateline' : 'sections';
   const out: ReportYears = gov ? { report: base, summary: base - 1, plan: base, source } : { summary: base, plan: base + next, source };
   // A work report's title that names a plan year of its own keeps it, unless that year is the odd one out
   // (year-consistency reports a plan year that is not the summary year + 1).

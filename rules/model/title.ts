@@ -108,8 +108,9 @@ export function bareSectionKind(text: string): 'summary' | 'plan' | undefined {
   if (text.length > 40) return undefined;
   const t = text.replace(TITLE_BLANKS, '');
   if (t.length < 6 || t.length > 30 || /[，,；;。：:！!？?]/.test(t)) return undefined;
-  if (!/^(?:19|20|１９|２０)[0-9０-９]{2}年/.test(t)) return undefined;
-  const k = classifySection(t);
+  // a shortened year (`23年工作回顾`) still makes the line a section title; date-format reports the year
+  if (!/^(?:(?:19|20|１９|２０)[0-9０-９]{2}|[0-9０-９]{2})年/.test(t)) return undefined;
+  const k = classifySection(/^[0-9０-９]{2}年/.test(t) ? `20${t}` : t);
   return k === 'summary' || k === 'plan' ? k : undefined;
 }
 

@@ -50,7 +50,13 @@ function shortYearContext(doc: { headingOfBlock: ({ textOffset: number; text: st
   if (/^(?:来|以来|内|间|多|余|左右|后|前|之|的|期|间)/.test(after)) return undefined;
   if (/(?:经过|历经|近|约|第|多|连续|过去|未来|用|花|这|那|每|全)$/.test(before)) return undefined;
   const h = doc.headingOfBlock[bi];
-  if (h && h.textOffset === bs + i - 2) return classifySection(`20${s.slice(i - 2)}`.slice(0, 40).split('。')[0]) !== 'other' ? 'heading' : undefined;
+  const inHeading = h ? bs + i - 2 - h.textOffset : -1;
+  if (h && inHeading >= 0 && inHeading <= h.text.length - 3) {
+    // the year that frames a section: at its start or after 和 (`“十二五”时期和15年工作回顾`)
+    if (!/^(?:对|关于)?$|[和及暨与]$/.test(h.text.slice(0, inHeading))) return undefined;
+    const full = h.text.slice(0, inHeading) + '20' + h.text.slice(inHeading);
+    return classifySection(full) !== 'other' ? 'heading' : undefined;
+  }
   if (/刚刚过去的$/.test(before)) return 'past';
   if (/[到至]$/.test(before)) {
     if (DURATION_BEFORE_TO.test(before.slice(0, -1))) return undefined;

@@ -22,6 +22,14 @@ function yearAt(doc: ReportDocument, sentences: Sentence[], offset: number): num
     let last: string | undefined;
     for (const m of matchAll(YEAR_IN_SENTENCE, before)) last = m[1];
     if (last) return Number(toAsciiDigits(last));
+    // `24年是新中国成立75周年`: a shortened year (date-format reports it) still frames the sentence
+    const short = /^[\s\u3000]*([0-9０-９]{2})年[，,]?是/.exec(before);
+    const base = doc.years.report ?? doc.years.summary;
+    if (short && base !== undefined) {
+      let y = Math.floor(base / 100) * 100 + Number(toAsciiDigits(short[1]));
+      if (y > base + 10) y -= 100;
+      return y;
+    }
     // Relative years (`明年是…`, `去年…`) need a date we do not have.
     if (/明年|去年|上年|前年|来年|后年/.test(before)) return undefined;
   }
