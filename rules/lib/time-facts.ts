@@ -66,6 +66,12 @@ export const TIME_FACTS = {
   ] as Congress[],
 };
 
+/**
+ * The first year of each National People's Congress since the fifth (npc.gov.cn: 第五届 1978, then every five
+ * years); its N-th session meets in year first + N − 1, in March, where the government report is delivered.
+ */
+export const NPC_TERMS: { ordinal: number; first: number }[] = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15].map((n) => ({ ordinal: n, first: 1978 + 5 * (n - 5) }));
+
 export function fiveYearPlan(ordinal: number): FiveYearPlan | undefined {
   return TIME_FACTS.fiveYearPlans.find((p) => p.ordinal === ordinal);
 }

@@ -296,7 +296,7 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
   }
   const frames = tree
     .filter((h) => h.kind !== 'other' && outerKind(h))
-    .map((h) => ({ kind: h.kind as SectionFrame['kind'], start: h.block.start, end: h.sectionEnd }));
+    .map((h) => ({ kind: h.kind as SectionFrame['kind'], start: h.block.start, bodyStart: h.textEndOffset, end: h.sectionEnd }));
   const years = weighYears(title, dateline, kind, sectionYears, prose, opts.year, frames);
 
   // Sentences and enumerations.

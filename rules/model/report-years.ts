@@ -3,8 +3,8 @@
 // odd one out is the error: a title whose year contradicts the dateline and every section is the finding, not
 // the sections. Part of the report model (doc.years); year-consistency reports doc.years.outliers.
 import type { Dateline, ReportKind, Title } from './title';
-import { toAsciiDigits } from './numerals';
-import { TIME_FACTS } from '../lib/time-facts';
+import { parseChineseNumeral, toAsciiDigits } from './numerals';
+import { NPC_TERMS, TIME_FACTS } from '../lib/time-facts';
 
 export interface YearEvidence {
   what: 'title' | 'dateline' | 'section' | 'text';
@@ -16,6 +16,8 @@ export interface YearEvidence {
   base: number;
   /** The year this piece should name when the report's base year is `b`. */
   expect(b: number): number;
+  /** How much a piece of the text weighs against the others (a cited fact: 2; a reading of the text: 1). */
+  weight?: number;
 }
 
 export interface ReportYears {
@@ -57,17 +59,18 @@ const INLINE_REVIEW = new RegExp(`${START}${Y}年(?:政府)?(?:主要)?工作回
 const INLINE_TASKS = new RegExp(`${START}${Y}年(?:政府)?(?:主要|重点)?(?:工作安排|重点工作|主要任务|工作任务)`, 'g');
 const JUST_PAST = new RegExp(`刚刚过去的${Y}年`, 'g');
 const OPENER = new RegExp(`(?:^|(?<=[。！？!?\\s\\u3000\\uFFFC]))${Y}年(?:[，,]|是)`, 'g');
-const YEARS = new RegExp(`(?<![0-9０-９.．])${Y}年`, 'g');
+const NPC_SESSION = /第([十一二三四五六七八九]{1,3})届全国人民代表大会第([一二三四五])次会议/;
+/** A year a section is about: not a comparison, a start or a span (`较2022年`, `2019年以来`, `2021—2025年`). */
+const YEARS = new RegExp(`(?<![0-9０-９.．较比于过到至从自和与同、—\\-～])${Y}年(?!以来|前|以前|之前|后|[—\\-～、和至到])`, 'g');
 const ANNIVERSARY_BY_NAME = new Map(TIME_FACTS.anniversaries.flatMap((a) => a.names.map((n) => [n, a.year] as const)));
-const THIS_YEAR_ANNIVERSARY = new RegExp(
-  `今年[，,]?(?:是|恰逢|适逢)(${[...ANNIVERSARY_BY_NAME.keys()].sort((a, b) => b.length - a.length).join('|')})的?([0-9０-９]{1,3})周年`,
-  'g',
-);
+const ANNIVERSARY = new RegExp(`(${[...ANNIVERSARY_BY_NAME.keys()].sort((a, b) => b.length - a.length).join('|')})的?([0-9０-９]{1,3})周年`, 'g');
 
 /** An outermost section of a kind, with or without a year: where a sentence's year is a review's or the tasks'. */
 export interface SectionFrame {
   kind: 'summary' | 'plan' | 'multi-year';
   start: number;
+  /** After the heading's own text. */
+  bodyStart: number;
   end: number;
 }
 
@@ -102,9 +105,10 @@ function inlineEvidence(prose: string, gov: boolean, next: number, sections: Sec
     else if (y === first + 1) out.push(piece('text', y, at, at + m[1].length, 'plan', gov, next));
   }
   // the year a review or tasks section names most often in its body (twice at least, more than any other)
-  for (const sec of sections) {
+  for (const sec of frames) {
+    if (sec.kind === 'multi-year') continue;
     const n = new Map<number, number>();
-    YEARS.lastIndex = sec.endOffset;
+    YEARS.lastIndex = sec.bodyStart;
     while ((m = YEARS.exec(prose)) && m.index < sec.end) {
       const y = Number(toAsciiDigits(m[1]));
       n.set(y, (n.get(y) ?? 0) + 1);
@@ -117,11 +121,26 @@ function inlineEvidence(prose: string, gov: boolean, next: number, sections: Sec
     }
     if (best !== undefined && !tie && n.get(best)! >= 2) out.push(piece('text', best, sec.start, sec.start, sec.kind, gov, next));
   }
-  THIS_YEAR_ANNIVERSARY.lastIndex = 0;
-  while ((m = THIS_YEAR_ANNIVERSARY.exec(prose))) {
+  // `在第十届全国人民代表大会第一次会议上` by the dateline: the session meets in the report's year
+  const npc = NPC_SESSION.exec(prose.slice(0, 3000));
+  if (npc) {
+    const term = NPC_TERMS.find((t) => t.ordinal === parseChineseNumeral(npc[1]));
+    const session = parseChineseNumeral(npc[2]);
+    if (term && session && session <= 5) out.push({ ...piece('text', term.first + session - 1, npc.index, npc.index, 'report', gov, next), weight: 2 });
+  }
+  // an anniversary the report celebrates: `今年是新中国成立75周年`, or one named in a review or the tasks
+  ANNIVERSARY.lastIndex = 0;
+  while ((m = ANNIVERSARY.exec(prose))) {
     const fact = ANNIVERSARY_BY_NAME.get(m[1]);
     const n = Number(toAsciiDigits(m[2]));
-    if (fact && n > 0) out.push(piece('text', fact + n, m.index, m.index + 2, 'report', gov, next));
+    if (!fact || !(n > 0)) continue;
+    const sentence = prose.slice(Math.max(0, m.index - 30), m.index);
+    // a year named in the sentence says which year the anniversary is (year-facts checks that); none: the frame's
+    const dated = /(?:19|20|１９|２０)[0-9０-９]{2}年[^。！？\n]*$/.test(sentence);
+    const thisYear = !dated && /今年[^。！？\n]*$/.test(sentence);
+    const sec = thisYear || dated ? undefined : frames.find((x) => x.start <= m!.index && m!.index < x.end);
+    if (thisYear) out.push(piece('text', fact + n, m.index, m.index, 'report', gov, next));
+    else if (sec && sec.kind !== 'multi-year') out.push(piece('text', fact + n, m.index, m.index, sec.kind, gov, next));
   }
   return out.sort((a, b) => a.offset - b.offset);
 }
@@ -139,7 +158,7 @@ export function weighYears(
   sections: SectionYear[],
   prose: string,
   setting?: number,
-  frames: SectionFrame[] = sections,
+  frames: SectionFrame[] = sections.map((x) => ({ kind: x.kind, start: x.start, bodyStart: x.endOffset, end: x.end })),
 ): ReportYears {
   const gov = kind === 'government-report';
   if (setting !== undefined) {
@@ -165,7 +184,7 @@ export function weighYears(
   // where nothing else does, and breaks a tie between the others (two sections a year apart, nothing else).
   const text = gov ? inlineEvidence(prose, gov, next, sections, frames).filter((t) => !pieces.some((x) => x.offset === t.offset)) : [];
   const textCount = new Map<number, number>();
-  for (const t of text) textCount.set(t.base, (textCount.get(t.base) ?? 0) + 1);
+  for (const t of text) textCount.set(t.base, (textCount.get(t.base) ?? 0) + (t.weight ?? 1));
   if (pieces.length === 0) pieces.push(...text);
   if (pieces.length === 0) return { source: 'none' };
 
