@@ -42,7 +42,14 @@ const FULL_YEAR_BEFORE = /(?:19|20)[0-9]{2}年[^，。；;,]{0,12}$/;
  * `25年来`, `近30年`, `期限延长至30年`. SHORT_YEAR_RE finds the ones before a month or a part of the year.
  * `i`: the index of 年 in `s`; returns the context, or undefined.
  */
-function shortYearContext(doc: { headingOfBlock: ({ textOffset: number; text: string } | undefined)[] }, bi: number, bs: number, s: string, i: number): 'heading' | 'to' | 'opener' | 'past' | undefined {
+function shortYearContext(
+  doc: { headingOfBlock: ({ textOffset: number; text: string } | undefined)[] },
+  bi: number,
+  bs: number,
+  s: string,
+  i: number,
+  base: number | undefined,
+): 'heading' | 'to' | 'opener' | 'past' | undefined {
   if (i < 2 || !digitAt(s, i - 1) || !digitAt(s, i - 2)) return undefined;
   if (i >= 3 && (digitAt(s, i - 3) || /[.．%％]/.test(s[i - 3]))) return undefined;
   const before = s.slice(Math.max(0, i - 14), i - 2);
@@ -54,6 +61,9 @@ function shortYearContext(doc: { headingOfBlock: ({ textOffset: number; text: st
   if (h && inHeading >= 0 && inHeading <= h.text.length - 3) {
     // the year that frames a section: at its start or after 和 (`“十二五”时期和15年工作回顾`)
     if (!/^(?:对|关于)?$|[和及暨与]$/.test(h.text.slice(0, inHeading))) return undefined;
+    // a section reviews or plans a year next to the report's: `（三）30年城市发展回顾` is thirty years
+    const dd = Number(toAsciiDigits(s.slice(i - 2, i)));
+    if (base === undefined || Math.abs((base % 100) - dd) > 2) return undefined;
     const full = h.text.slice(0, inHeading) + '20' + h.text.slice(inHeading);
     return classifySection(full) !== 'other' ? 'heading' : undefined;
   }
@@ -118,7 +128,7 @@ const rule: Rule = {
       }));
       for (const i of years) {
         if (shorts.some((m) => m.index === i - 2)) continue;
-        const ctx = shortYearContext(doc, bi, b.start, s, i);
+        const ctx = shortYearContext(doc, bi, b.start, s, i, base);
         // a target date may lie further ahead (`到35年`, `到2050年`)
         if (ctx) shorts.push({ index: i - 2, 0: s.slice(i - 2, i + 1), 1: s.slice(i - 2, i), ahead: ctx === 'to' ? 30 : 10 });
       }
