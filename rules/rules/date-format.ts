@@ -7,9 +7,9 @@ import { charTable, indexesOf, matchesNear, msg, positionsIn } from '../util';
 const D = '[0-9０-９]';
 /** `23年3月`, `23年度`, `23年底`, `23年上半年`: two digits that can only be a year (a count is `经过25年的`). */
 const SHORT_YEAR_RE = new RegExp(`(?<![0-9０-９.．第约近])(${D}{2})年(?=${D}{1,2}月|度|底|末|初|上半年|下半年|第?[一二三四]季度|前三季度)`, 'y');
-/** A date with Arabic month (and day): `2024年1月31日`, `01月05日`, `2月30日`. */
+/** A date with Arabic month (and day): `2024年1月31日`, `01月05日`, `2月30日`; not an age (`36月龄`). */
 const DATE_RE = new RegExp(
-  `(?<![0-9０-９.．—～\\-－])(?:(${D}{4})年)?(${D}{1,2})月(?:(${D}{1,2})[日号])?(?:[（(]?(?:星期|周|礼拜)([一二三四五六日天])[）)]?)?`,
+  `(?<![0-9０-９.．—～\\-－])(?:(${D}{4})年)?(${D}{1,2})月(?!龄)(?:(${D}{1,2})[日号])?(?:[（(]?(?:星期|周|礼拜)([一二三四五六日天])[）)]?)?`,
   'y',
 );
 const CN_DIGIT = '[〇零一二三四五六七八九]';

@@ -8,6 +8,8 @@ testRule(rule, {
   valid: [
     // issue 12: durations and counts of years are no shortened years
     G + '经过30年的接续奋斗，新城已成为区域中心。',
+    // an age in months is no date
+    G + '将婴幼儿发育监测延长至36月龄。',
     G + '建区20年来，我们始终坚持产业立区。',
     G + '近20年，全市人口持续增长。',
     G + '农村土地承包期再延长至30年。',
