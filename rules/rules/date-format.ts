@@ -101,6 +101,8 @@ const rule: Rule = {
       ),
       examples: [
         { wrong: '23年3月，园区启动二期建设。', right: '2023年3月，园区启动二期建设。' },
+        { wrong: '到35年基本实现社会主义现代化。', right: '到2035年基本实现社会主义现代化。' },
+        { wrong: '经过25年的发展', note: msg('时长，不是年份，不报告', 'a duration, not a year: not reported') },
         { wrong: '2024年01月05日', right: '2024年1月5日' },
         { wrong: '2023年2月30日', note: msg('2月没有30日', 'February has no 30th') },
         { wrong: '2024年1月31日（星期四）', right: '2024年1月31日（星期三）' },

@@ -55,14 +55,19 @@ const rule: Rule = {
     clause: '公文写作规范：时间要素准确（GB/T 9704-2012 7.3.5.4 成文日期）',
     docs: {
       why: msg(
-        '报告常以上一年的文稿为底稿改写，漏改的年份一眼就会被读者发现。工作总结的“总结”部分写本年度，“思路/打算/计划”部分写下一年度；政府工作报告回顾上一年、部署本年，多年回顾（“过去五年”“十四五时期”）和远景展望中的年份不在检查之列。',
-        "Reports are written from last year's; a year left unchanged is caught by any reader. A work report's summary covers its year and its plan part the next year; a government report of year N reviews N−1 and sets tasks for N. Multi-year reviews and look-aheads are not checked.",
+        '报告常以上一年的文稿为底稿改写，漏改的年份一眼就会被读者发现。工作总结的“总结”部分写本年度，“思路/打算/计划”部分写下一年度；政府工作报告回顾上一年、部署本年，多年回顾（“过去五年”“十四五时期”）和远景展望中的年份不在检查之列。报告年度由标题、落款日期、各章节标题和正文（如“今年是新中国成立75周年”）共同确定；互相矛盾时，报告与其余各处都不一致的那一处。',
+        "Reports are written from last year's; a year left unchanged is caught by any reader. A work report's summary covers its year and its plan part the next year; a government report of year N reviews N−1 and sets tasks for N. Multi-year reviews and look-aheads are not checked. The report's year is weighed from its title, dateline, section headings and text (今年是新中国成立75周年); where they disagree, the one that contradicts all the others is reported.",
       ),
       examples: [
         { wrong: '绿建区2023年工作总结及2024年工作思路\n一、2022年工作总结', right: '绿建区2023年工作总结及2024年工作思路\n一、2023年工作总结' },
         { wrong: '绿建区2023年工作总结及2025年工作思路', right: '绿建区2023年工作总结及2024年工作思路' },
         { wrong: '一、2023年工作总结\n2022年，园区实现营业收入50亿元。', right: '一、2023年工作总结\n2023年，园区实现营业收入50亿元。' },
         { wrong: '二、2024年工作打算\n2023年计划招引重大项目5个。', right: '二、2024年工作打算\n2024年计划招引重大项目5个。' },
+        {
+          wrong: '2025年政府工作报告\n——2024年1月15日在市第十届人民代表大会第三次会议上\n一、2023年工作回顾\n二、2024年主要任务',
+          right: '2024年政府工作报告\n——2024年1月15日在市第十届人民代表大会第三次会议上\n一、2023年工作回顾\n二、2024年主要任务',
+          note: msg('标题年份与落款日期和各章节都不符：报告的是标题', "the title's year contradicts the dateline and every section: the title is reported"),
+        },
       ],
     },
   },
