@@ -63,6 +63,8 @@ const NPC_SESSION = /第([十一二三四五六七八九]{1,3})届全国人民�
 /** A year a section is about: not a comparison, a start or a span (`较2022年`, `2019年以来`, `2021—2025年`). */
 const YEARS = new RegExp(`(?<![0-9０-９.．较比于过到至从自和与同、—\\-～])${Y}年(?!以来|前|以前|之前|后|[—\\-～、和至到])`, 'g');
 const ANNIVERSARY_BY_NAME = new Map(TIME_FACTS.anniversaries.flatMap((a) => a.names.map((n) => [n, a.year] as const)));
+const SENTENCE_STOP = new Set([...'。！？!?\n'].map((c) => c.charCodeAt(0)));
+const FULL_YEAR = /(?:19|20|１９|２０)[0-9０-９]{2}年/;
 const ANNIVERSARY = new RegExp(`(${[...ANNIVERSARY_BY_NAME.keys()].sort((a, b) => b.length - a.length).join('|')})的?([0-9０-９]{1,3})周年`, 'g');
 
 /** An outermost section of a kind, with or without a year: where a sentence's year is a review's or the tasks'. */
@@ -134,10 +136,13 @@ function inlineEvidence(prose: string, gov: boolean, next: number, sections: Sec
     const fact = ANNIVERSARY_BY_NAME.get(m[1]);
     const n = Number(toAsciiDigits(m[2]));
     if (!fact || !(n > 0)) continue;
-    const sentence = prose.slice(Math.max(0, m.index - 30), m.index);
+    // the sentence up to the anniversary (30 characters at most)
+    let from = m.index;
+    while (from > 0 && m.index - from < 30 && !SENTENCE_STOP.has(prose.charCodeAt(from - 1))) from--;
+    const sentence = prose.slice(from, m.index);
     // a year named in the sentence says which year the anniversary is (year-facts checks that); none: the frame's
-    const dated = /(?:19|20|１９|２０)[0-9０-９]{2}年[^。！？\n]*$/.test(sentence);
-    const thisYear = !dated && /今年[^。！？\n]*$/.test(sentence);
+    const dated = FULL_YEAR.test(sentence);
+    const thisYear = !dated && sentence.includes('今年');
     const sec = thisYear || dated ? undefined : frames.find((x) => x.start <= m!.index && m!.index < x.end);
     if (thisYear) out.push(piece('text', fact + n, m.index, m.index, 'report', gov, next));
     else if (sec && sec.kind !== 'multi-year') out.push(piece('text', fact + n, m.index, m.index, sec.kind, gov, next));
