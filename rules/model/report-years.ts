@@ -52,20 +52,36 @@ export function looksLikeGovernmentReport(prose: string): boolean {
   return GOV_SIGNS.test(prose.length > 20000 ? prose.slice(0, 20000) : prose);
 }
 
-const Y = '((?:19|20|１９|２０)[0-9０-９]{2})';
-const START = '(?:^|(?<=[。！？!?\\s\\u3000\\uFFFC：:]))(?:[一二三四五六七八九十]、)?';
-/** Section titles run into the text of a report that lost its line breaks: `…提出意见。一、2023年工作回顾 2023年是…`. */
-const INLINE_REVIEW = new RegExp(`${START}${Y}年(?:政府)?(?:主要)?工作回顾`, 'g');
-const INLINE_TASKS = new RegExp(`${START}${Y}年(?:政府)?(?:主要|重点)?(?:工作安排|重点工作|主要任务|工作任务)`, 'g');
-const JUST_PAST = new RegExp(`刚刚过去的${Y}年`, 'g');
-const OPENER = new RegExp(`(?:^|(?<=[。！？!?\\s\\u3000\\uFFFC]))${Y}年(?:[，,]|是)`, 'g');
 const NPC_SESSION = /第([十一二三四五六七八九]{1,3})届全国人民代表大会第([一二三四五])次会议/;
-/** A year a section is about: not a comparison, a start or a span (`较2022年`, `2019年以来`, `2021—2025年`). */
-const YEARS = new RegExp(`(?<![0-9０-９.．较比于过到至从自和与同、—\\-～])${Y}年(?!以来|前|以前|之前|后|[—\\-～、和至到])`, 'g');
 const ANNIVERSARY_BY_NAME = new Map(TIME_FACTS.anniversaries.flatMap((a) => a.names.map((n) => [n, a.year] as const)));
 const SENTENCE_STOP = new Set([...'。！？!?\n'].map((c) => c.charCodeAt(0)));
 const FULL_YEAR = /(?:19|20|１９|２０)[0-9０-９]{2}年/;
-const ANNIVERSARY = new RegExp(`(${[...ANNIVERSARY_BY_NAME.keys()].sort((a, b) => b.length - a.length).join('|')})的?([0-9０-９]{1,3})周年`, 'g');
+/** Before `周年` (in the 16 characters before it): `新中国成立75`. */
+const ANNIVERSARY_BEFORE = new RegExp(`(${[...ANNIVERSARY_BY_NAME.keys()].sort((a, b) => b.length - a.length).join('|')})的?([0-9０-９]{1,3})$`);
+/** After `2023年` that opens a line or sentence: a section title run into the text. */
+const REVIEW_AFTER = /^(?:政府)?(?:主要)?工作回顾/;
+const TASKS_AFTER = /^(?:政府)?(?:主要|重点)?(?:工作安排|重点工作|主要任务|工作任务)/;
+const isDigitCode = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+const codes = (s: string): Set<number> => new Set([...s].map((c) => c.charCodeAt(0)));
+/** What a sentence or a line starts after. */
+const OPENS_AFTER = codes('。！？!?\u3000\uFFFC \t\r\n');
+const CN_ORDINAL = codes('一二三四五六七八九十');
+/** Before a year that is a comparison, a start or a span, not what a section is about (`较2022年`, `从2019年`). */
+const NOT_ABOUT_BEFORE = codes('0123456789０１２３４５６７８９.．较比于过到至从自和与同、—-～');
+const NOT_ABOUT_AFTER = /^(?:以来|前|以前|之前|后|[—\-～、和至到])/;
+
+/** The four-digit years before each 年 (ASCII or full-width, 1900–2099, not inside a longer number). */
+function yearsBeforeNian(prose: string): { at: number; year: number }[] {
+  const out: { at: number; year: number }[] = [];
+  for (let p = prose.indexOf('年'); p >= 0; p = prose.indexOf('年', p + 1)) {
+    const a = p - 4;
+    if (a < 0 || !isDigitCode(prose.charCodeAt(a)) || !isDigitCode(prose.charCodeAt(a + 1)) || !isDigitCode(prose.charCodeAt(a + 2)) || !isDigitCode(prose.charCodeAt(a + 3))) continue;
+    if (a > 0 && (isDigitCode(prose.charCodeAt(a - 1)) || prose[a - 1] === '.' || prose[a - 1] === '．')) continue;
+    const year = Number(toAsciiDigits(prose.slice(a, p)));
+    if (year >= 1900 && year < 2100) out.push({ at: a, year });
+  }
+  return out;
+}
 
 /** An outermost section of a kind, with or without a year: where a sentence's year is a review's or the tasks'. */
 export interface SectionFrame {
@@ -76,45 +92,44 @@ export interface SectionFrame {
   end: number;
 }
 
-function inlineEvidence(prose: string, gov: boolean, next: number, sections: SectionYear[], frames: SectionFrame[]): YearEvidence[] {
+function inlineEvidence(prose: string, gov: boolean, next: number, frames: SectionFrame[]): YearEvidence[] {
   const out: YearEvidence[] = [];
-  const add = (re: RegExp, kind: 'summary' | 'plan') => {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(prose))) {
-      const at = m.index + m[0].indexOf(m[1]);
-      out.push(piece('text', Number(toAsciiDigits(m[1])), at, at + m[1].length, kind, gov, next));
-    }
-  };
-  add(INLINE_REVIEW, 'summary');
-  add(INLINE_TASKS, 'plan');
-  add(JUST_PAST, 'summary');
-  // the sentences that open on a year: in a review or tasks section, of that kind; in a report without such
-  // sections, the review comes first (`2023年，…`) and the tasks on the next year (`2024年是…`).
-  OPENER.lastIndex = 0;
-  let m: RegExpExecArray | null;
+  const frameAt = (at: number): SectionFrame | undefined => frames.find((x) => x.start <= at && at < x.end);
+  const mode = frames.map(() => new Map<number, number>());
   let first: number | undefined;
-  while ((m = OPENER.exec(prose))) {
-    const y = Number(toAsciiDigits(m[1]));
-    const at = m.index + m[0].indexOf(m[1]);
-    if (frames.length) {
-      const sec = frames.find((x) => x.start <= at && at < x.end);
-      if (sec && sec.kind !== 'multi-year') out.push(piece('text', y, at, at + m[1].length, sec.kind, gov, next));
-      continue;
+  for (const { at, year } of yearsBeforeNian(prose)) {
+    const end = at + 4;
+    const after = prose.slice(end + 1, end + 12);
+    const prev = at > 0 ? prose.charCodeAt(at - 1) : -1;
+    const opens = prev < 0 || OPENS_AFTER.has(prev);
+    // `一、2023年工作回顾` at the start of a line or after a sentence: a section title run into the text
+    const titled = opens || (prev === 0x3001 && CN_ORDINAL.has(prose.charCodeAt(at - 2)) && (at < 3 || OPENS_AFTER.has(prose.charCodeAt(at - 3))));
+    if (titled && REVIEW_AFTER.test(after)) out.push(piece('text', year, at, end, 'summary', gov, next));
+    else if (titled && TASKS_AFTER.test(after)) out.push(piece('text', year, at, end, 'plan', gov, next));
+    else if (prose.slice(Math.max(0, at - 5), at) === '刚刚过去的') out.push(piece('text', year, at, end, 'summary', gov, next));
+    else if (opens && /^(?:[，,]|是)/.test(after)) {
+      // a sentence that opens on a year: in a review or tasks section, of that kind; in a report without such
+      // sections, the review comes first (`2023年，…`) and the tasks on the next year (`2024年是…`)
+      if (frames.length) {
+        const sec = frameAt(at);
+        if (sec && sec.kind !== 'multi-year') out.push(piece('text', year, at, end, sec.kind, gov, next));
+      } else {
+        first ??= year;
+        if (year === first) out.push(piece('text', year, at, end, 'summary', gov, next));
+        else if (year === first + 1) out.push(piece('text', year, at, end, 'plan', gov, next));
+      }
     }
-    if (first === undefined) first = y;
-    if (y === first) out.push(piece('text', y, at, at + m[1].length, 'summary', gov, next));
-    else if (y === first + 1) out.push(piece('text', y, at, at + m[1].length, 'plan', gov, next));
+    // what each section is about: its years that are no comparison, start or span
+    if (frames.length && !(prev >= 0 && NOT_ABOUT_BEFORE.has(prev)) && !NOT_ABOUT_AFTER.test(after)) {
+      frames.forEach((f, k) => {
+        if (f.bodyStart <= at && at < f.end) mode[k].set(year, (mode[k].get(year) ?? 0) + 1);
+      });
+    }
   }
   // the year a review or tasks section names most often in its body (twice at least, more than any other)
-  for (const sec of frames) {
-    if (sec.kind === 'multi-year') continue;
-    const n = new Map<number, number>();
-    YEARS.lastIndex = sec.bodyStart;
-    while ((m = YEARS.exec(prose)) && m.index < sec.end) {
-      const y = Number(toAsciiDigits(m[1]));
-      n.set(y, (n.get(y) ?? 0) + 1);
-    }
+  frames.forEach((sec, k) => {
+    if (sec.kind === 'multi-year') return;
+    const n = mode[k];
     let best: number | undefined;
     let tie = false;
     for (const [y, c] of n) {
@@ -122,7 +137,7 @@ function inlineEvidence(prose: string, gov: boolean, next: number, sections: Sec
       else if (c === n.get(best)) tie = true;
     }
     if (best !== undefined && !tie && n.get(best)! >= 2) out.push(piece('text', best, sec.start, sec.start, sec.kind, gov, next));
-  }
+  });
   // `在第十届全国人民代表大会第一次会议上` by the dateline: the session meets in the report's year
   const npc = NPC_SESSION.exec(prose.slice(0, 3000));
   if (npc) {
@@ -131,21 +146,23 @@ function inlineEvidence(prose: string, gov: boolean, next: number, sections: Sec
     if (term && session && session <= 5) out.push({ ...piece('text', term.first + session - 1, npc.index, npc.index, 'report', gov, next), weight: 2 });
   }
   // an anniversary the report celebrates: `今年是新中国成立75周年`, or one named in a review or the tasks
-  ANNIVERSARY.lastIndex = 0;
-  while ((m = ANNIVERSARY.exec(prose))) {
+  for (let q = prose.indexOf('周年'); q >= 0; q = prose.indexOf('周年', q + 2)) {
+    const m = ANNIVERSARY_BEFORE.exec(prose.slice(Math.max(0, q - 16), q));
+    if (!m) continue;
+    const at = q - m[0].length;
     const fact = ANNIVERSARY_BY_NAME.get(m[1]);
     const n = Number(toAsciiDigits(m[2]));
     if (!fact || !(n > 0)) continue;
     // the sentence up to the anniversary (30 characters at most)
-    let from = m.index;
-    while (from > 0 && m.index - from < 30 && !SENTENCE_STOP.has(prose.charCodeAt(from - 1))) from--;
-    const sentence = prose.slice(from, m.index);
+    let from = at;
+    while (from > 0 && at - from < 30 && !SENTENCE_STOP.has(prose.charCodeAt(from - 1))) from--;
+    const sentence = prose.slice(from, at);
     // a year named in the sentence says which year the anniversary is (year-facts checks that); none: the frame's
     const dated = FULL_YEAR.test(sentence);
     const thisYear = !dated && sentence.includes('今年');
-    const sec = thisYear || dated ? undefined : frames.find((x) => x.start <= m!.index && m!.index < x.end);
-    if (thisYear) out.push(piece('text', fact + n, m.index, m.index, 'report', gov, next));
-    else if (sec && sec.kind !== 'multi-year') out.push(piece('text', fact + n, m.index, m.index, sec.kind, gov, next));
+    const sec = thisYear || dated ? undefined : frameAt(at);
+    if (thisYear) out.push(piece('text', fact + n, at, at, 'report', gov, next));
+    else if (sec && sec.kind !== 'multi-year') out.push(piece('text', fact + n, at, at, sec.kind, gov, next));
   }
   return out.sort((a, b) => a.offset - b.offset);
 }
@@ -187,7 +204,7 @@ export function weighYears(
   for (const s of sections) pieces.push(piece('section', s.year, s.offset, s.endOffset, s.kind, gov, next));
   // The text (section titles run into it, `刚刚过去的2023年`, `今年是…75周年`, the years sentences open on) speaks
   // where nothing else does, and breaks a tie between the others (two sections a year apart, nothing else).
-  const text = gov ? inlineEvidence(prose, gov, next, sections, frames).filter((t) => !pieces.some((x) => x.offset === t.offset)) : [];
+  const text = gov ? inlineEvidence(prose, gov, next, frames).filter((t) => !pieces.some((x) => x.offset === t.offset)) : [];
   const textCount = new Map<number, number>();
   for (const t of text) textCount.set(t.base, (textCount.get(t.base) ?? 0) + (t.weight ?? 1));
   if (pieces.length === 0) pieces.push(...text);
