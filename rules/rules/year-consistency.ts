@@ -129,10 +129,7 @@ const rule: Rule = {
       report({
         offset: x.offset,
         endOffset: x.endOffset,
-        message: msg(
-          `${where.zh}年份“${orig}”与各章节（及${x.what === 'title' ? '其余年份' : '标题'}）不符：应为${want}年`,
-          `${where.en}'s year ${orig} contradicts every section and the rest of the report: ${want}`,
-        ),
+        message: msg(`${where.zh}年份“${orig}”与报告其余各处（标题、落款日期、章节、正文）不符：应为${want}年`, `${where.en}'s year ${orig} contradicts the rest of the report: ${want}`),
         suggestions: [{ title: msg(`改为${want}`, `change to ${want}`), edits: [{ offset: x.offset, endOffset: x.endOffset, text: sameWidth(orig, want) }] }],
       });
     }
@@ -192,7 +189,7 @@ const rule: Rule = {
       }
     }
 
-    // 4 (first, it is cheap). A year written where a number belongs: `增长2023%` in a report about 2023.
+    // 2b. A year written where a number belongs: `增长2023%` in a report about 2023.
     const near = [ys.summary, ys.plan, ys.report].filter((y): y is number => y !== undefined);
     if (near.length) {
       const lo = Math.min(...near) - 3;
