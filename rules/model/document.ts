@@ -4,6 +4,7 @@ import { buildProse, formatForFilename, isBlankOrMask, type Block, type Directiv
 import { readMarkers, type OrdinalMarker } from './headings';
 import { structureHeadings, type PartKind } from './structure';
 import {
+  bareSectionKind,
   classifySection,
   findDateline,
   findTitle,
@@ -18,6 +19,9 @@ import {
 import { ENUMERATION_KEYS, findEnumerations, type Enumeration } from './enumerations';
 import { findPlaceholders, PLACEHOLDER_CHARS, type PlaceholderSpan } from './placeholders';
 import { expectedYear, timeFrameAt, type TimeFrame } from './time-frame';
+import { looksLikeGovernmentReport, weighYears, type ReportYears, type SectionFrame, type SectionYear } from './report-years';
+
+export type { ReportYears, YearEvidence } from './report-years';
 
 export interface Heading {
   /** Index in doc.headings (document order). */
@@ -70,16 +74,6 @@ export interface SectionContext {
   year?: number;
   /** The heading that gave the kind. */
   kindHeading?: Heading;
-}
-
-export interface ReportYears {
-  /** The year a work report summarises / the year a government report reviews. */
-  summary?: number;
-  /** The year planned (work report: summary + 1; government report: its own year). */
-  plan?: number;
-  /** A government report's own year (the year it is delivered). */
-  report?: number;
-  source: 'title' | 'dateline' | 'setting' | 'none';
 }
 
 export interface ReportDocument {
@@ -191,7 +185,9 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
     const b = blocks[i];
     if (b.source === 'listItem') continue;
     const marker = markers[i];
-    if (!marker && !b.mdDepth) continue;
+    // a section title on its own line without an ordinal (`2023年工作回顾`): a top-level heading
+    const bare = !marker && !b.mdDepth && bareSectionKind(prose.slice(b.start, b.end)) !== undefined;
+    if (!marker && !b.mdDepth && !bare) continue;
     let textOffset = marker ? marker.endOffset : b.start;
     while (textOffset < b.end && isBlankOrMask(prose.charCodeAt(textOffset))) textOffset++;
     // The heading's own text ends at the first 。 or at the end of its line.
@@ -211,7 +207,8 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
       block: b,
       marker,
       mdDepth: b.mdDepth,
-      rank: marker ? marker.level : (b.mdDepth ?? 1) - 10,
+      rank: marker ? marker.level : bare ? 0 : (b.mdDepth ?? 1) - 10,
+      ...(bare ? { bare: true as const } : {}),
       textOffset,
       textEndOffset: textEnd,
       text: htext,
@@ -241,14 +238,17 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
   }
   // Parts numbered afresh (appendices, notes, page chrome, section titles on lines of their own).
   const unnumbered = structureHeadings(prose, blocks, tree, headingOfBlock, firstOrdinal);
+  // after top-level section titles without ordinals (`2024年工作安排`), another such title found by its restart
+  // (`全面加强政府自身建设`) is their sibling, not a part of the one before it
+  const firstBare = tree.find((h) => h.bare && h.rank === 0);
+  if (firstBare) for (const u of unnumbered) if (u.bare && u.block.start > firstBare.block.start) u.rank = 0;
   if (unnumbered.length) {
     tree = [...tree, ...unnumbered].sort((a, b) => a.block.start - b.block.start);
     tree.forEach((h, i) => (h.index = i));
     headings.push(...unnumbered);
   }
   const dateline = findDateline(prose, blocks, Math.max(0, firstOrdinal < 0 ? 40 : firstOrdinal));
-  const kind: ReportKind = title?.kind ?? (dateline ? 'government-report' : 'other');
-  const years = reportYears(title, dateline, kind, opts.year);
+  const kind: ReportKind = title?.kind ?? (dateline || looksLikeGovernmentReport(prose) ? 'government-report' : 'other');
   // Notes after the body (`注释：` then `1、…：是指…`) belong to no section.
   const notesIndex =
     firstOrdinal < 0 ? -1 : blocks.findIndex((b, i) => i > firstOrdinal && mayBeNotesLabel(prose, b.start, b.end) && isNotesLabel(prose.slice(b.start, b.end)));
@@ -299,6 +299,26 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
     } else roots.push(h);
     stack.push(h);
   }
+
+  // The report's years, weighed from the title, the dateline and the outermost sections of a kind.
+  const sectionYears: SectionYear[] = [];
+  const outerKind = (h: Heading): boolean => {
+    for (let p = h.parent; p; p = p.parent) if (p.kind !== 'other') return false;
+    return true;
+  };
+  const outer = tree.filter((h) => (h.kind === 'summary' || h.kind === 'plan') && h.year !== undefined && h.yearOffset !== undefined && outerKind(h));
+  // `一、2023年主要工作` before `二、2024年主要目标和重点工作`: the work done in 2023, a review
+  for (let i = 0; i + 1 < outer.length; i++) {
+    const h = outer[i];
+    if (h.kind === 'plan' && /^(?:19|20)\d{2}年(?:主要|重点)工作$/.test(h.text) && outer.slice(i + 1).some((x) => x.kind === 'plan' && x.year === h.year! + 1)) h.kind = 'summary';
+  }
+  for (const h of outer) {
+    sectionYears.push({ kind: h.kind as SectionYear['kind'], year: h.year!, offset: h.yearOffset!, endOffset: h.yearEndOffset!, start: h.block.start, end: h.sectionEnd });
+  }
+  const frames = tree
+    .filter((h) => h.kind !== 'other' && outerKind(h))
+    .map((h) => ({ kind: h.kind as SectionFrame['kind'], start: h.block.start, bodyStart: h.textEndOffset, end: h.sectionEnd }));
+  const years = weighYears(title, dateline, kind, sectionYears, prose, opts.year, frames);
 
   // Sentences and enumerations.
   const sentences: Sentence[] = [];
@@ -356,27 +376,4 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
     expectedYear: (kind) => expectedYear(doc, kind),
   };
   return doc;
-}
-
-function reportYears(title: Title | undefined, dateline: Dateline | undefined, kind: ReportKind, setting?: number): ReportYears {
-  const gov = kind === 'government-report';
-  if (setting !== undefined) {
-    return gov ? { report: setting, summary: setting - 1, plan: setting, source: 'setting' } : { summary: setting, plan: setting + 1, source: 'setting' };
-  }
-  const ty = title?.years ?? [];
-  if (gov) {
-    const y = ty.find((m) => m.role === 'report')?.year ?? ty[0]?.year ?? dateline?.year;
-    if (y === undefined) return { source: 'none' };
-    return { report: y, summary: y - 1, plan: y, source: ty.length ? 'title' : 'dateline' };
-  }
-  const summary = ty.find((m) => m.role === 'summary')?.year;
-  const plan = ty.find((m) => m.role === 'plan')?.year;
-  if (summary !== undefined || plan !== undefined) {
-    // A 上半年总结 / 季度报告 plans the rest of the same year.
-    const next = title?.period === 'year' ? 1 : 0;
-    return { summary, plan: plan ?? (summary !== undefined ? summary + next : undefined), source: 'title' };
-  }
-  if (ty.length) return { summary: ty[0].year, plan: ty[0].year + 1, source: 'title' };
-  if (dateline) return { summary: dateline.year - 1, plan: dateline.year, report: dateline.year, source: 'dateline' };
-  return { source: 'none' };
 }

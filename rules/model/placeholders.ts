@@ -8,6 +8,9 @@
 //   (iPhone X), a multiplication (3x4) or an X-ray term (X光, X射线, x轴). Units and number prefixes glued
 //   to the run keep it a placeholder: XGWh, XKV, DNX, Bx版.
 // - Symbol runs (××, ○○, □□, △△, ＊＊), 某某, ？？, bracketed notes (【待补充】, [待填], （待定）), TODO/TBD.
+// - Blanks written with other marks where a value or a place goes: *亿元, ***县, ＿＿%, 〔...〕亿元.
+// - Not blanks: a programme name or slogan in quotes (“415X”, “双X+N”, “硒+X”; but “X亿元” is a blank),
+//   pinyin in brackets (習(xí)).
 // - After a surname (张××, 李某某) the run is a redacted name: kind 'redacted-name'.
 import { firstAtOrAfter } from './lines';
 import type { Block } from './prose';
@@ -85,6 +88,8 @@ const X_TERMS: { word: string; lower?: boolean; unless?: string[] }[] = [
   { word: '刀' },
   { word: '片', unless: ['区'] },
   { word: '战警' },
+  // X波段 (X-band radar)
+  { word: '波段' },
 ];
 
 // Unit symbols glued after a run of X (XGWh, XKV, Xkm): the X is the missing number. Power units compare
@@ -321,6 +326,8 @@ function analyzeToken(c: Ctx, start: number, end: number, out: PlaceholderSpan[]
     return;
   }
   // the token is all X, digits and decimal points
+  if (pinyinNeighbour(c, start, end)) return;
+  if (quotedName(c, start, end)) return;
   if (core.xs === 1 && core.seps === 0 && core.digits > 0) {
     const xi = firstX(p, a, b);
     // 3x4, 1920x1080: multiplication; X5, X86: a model number
@@ -345,6 +352,46 @@ function analyzeToken(c: Ctx, start: number, end: number, out: PlaceholderSpan[]
     }
   }
   out.push({ offset: start, endOffset: end, text: token, kind: 'placeholder', form: 'x-run' });
+}
+
+/** Latin letters with tone marks next to the token: pinyin (習(xí), xiāng), not a blank. */
+function pinyinNeighbour(c: Ctx, start: number, end: number): boolean {
+  const toned = (ch: number): boolean => (ch >= 0xc0 && ch <= 0x24f && ch !== 0xd7 && ch !== 0xf7) || (ch >= 0x300 && ch <= 0x36f) || (ch >= 0x1e00 && ch <= 0x1eff);
+  return toned(code(c, start - 1)) || toned(code(c, end));
+}
+
+const OPEN_QUOTES = codeSet('“"「『');
+const CLOSE_QUOTES = codeSet('”"」』');
+const STOPS = codeSet('，,。；;！!？?：:、\r\n');
+
+/**
+ * An X in a short quoted name: a programme (“415X”工程, “551X”), a formula slogan (“双X+N”, “硒+X”, “123+X”), or
+ * `“X”即…` after such a slogan in the same block. A run with a measure word after it (“X亿元”) is still a blank.
+ */
+function quotedName(c: Ctx, start: number, end: number): boolean {
+  if (measureAfter(c, end)) return false;
+  let i = start - 1;
+  while (i >= c.bs && start - i <= 12 && !OPEN_QUOTES.has(c.p.charCodeAt(i))) {
+    if (STOPS.has(c.p.charCodeAt(i)) || CLOSE_QUOTES.has(c.p.charCodeAt(i))) return false;
+    i--;
+  }
+  if (i < c.bs || start - i > 12) return false;
+  let j = end;
+  while (j < c.be && j - end <= 12 && !CLOSE_QUOTES.has(c.p.charCodeAt(j))) {
+    if (STOPS.has(c.p.charCodeAt(j)) || OPEN_QUOTES.has(c.p.charCodeAt(j)) && c.p.charCodeAt(j) !== 0x22) return false;
+    j++;
+  }
+  if (j >= c.be || j - end > 12 || !CLOSE_QUOTES.has(c.p.charCodeAt(j))) return false;
+  const inner = c.p.slice(i + 1, j);
+  const plus = (ch: number): boolean => ch === 0x2b || ch === 0xff0b;
+  // a formula: a plus sign between the run and a term that is no blank (双X+N, 123+X; not x+x); a code: an
+  // upper-case X after digits (415X)
+  if (plus(code(c, start - 1)) && code(c, start - 2) >= 0 && !isXChar(code(c, start - 2)) && !OPEN_QUOTES.has(code(c, start - 2))) return true;
+  if (plus(code(c, end)) && code(c, end + 1) >= 0 && !isXChar(code(c, end + 1)) && !CLOSE_QUOTES.has(code(c, end + 1))) return true;
+  if (/^[0-9０-９]{2,}[XＸ]$/.test(c.p.slice(start, end))) return true;
+  // “X”即… naming the X of a slogan quoted before it in the block (“123+X”)
+  if (inner.length === end - start) return /[^XxＸｘ“"「『][+＋][XxＸｘ][”"」』]/.test(c.p.slice(c.bs, i));
+  return false;
 }
 
 function plusTerm(c: Ctx, start: number, end: number): boolean {
@@ -438,8 +485,15 @@ function scanSymbols(c: Ctx, out: PlaceholderSpan[], decorativeOnly: boolean, ca
   }
 }
 
+/** `*`, `_`, `＿`: blanks only where a value or a place goes (*亿元, ***县, ＿＿%); elsewhere notes and markup. */
+const isBlankMark = (ch: number): boolean => ch === 0x2a || ch === 0x5f || ch === 0xff3f;
+
 function symbolSpan(c: Ctx, ch: number, i: number, j: number, len: number): PlaceholderSpan['kind'] | undefined {
   const { p } = c;
+  if (isBlankMark(ch)) {
+    if (!measureAfter(c, j)) return undefined;
+    return surnameBefore(c, i) && len <= 3 && titleAfter(c, j) ? 'redacted-name' : 'placeholder';
+  }
   // ○ and 〇 next to Chinese numerals are zeros: 二○○八年
   if (ch === 0x25cb || ch === 0x25ef || ch === 0x3007) {
     if (CN_NUMERALS.has(p[i - 1] ?? '') && i - 1 >= c.bs) return undefined;
@@ -454,6 +508,30 @@ function symbolSpan(c: Ctx, ch: number, i: number, j: number, len: number): Plac
   // a lone □ before a space is a byline mark (□ 记者), a lone ○/△ a bullet, 长×宽 a product
   if (measureAfter(c, j) || (i - 1 >= c.bs && p[i - 1] === '第')) return 'placeholder';
   return undefined;
+}
+
+const DOT_OPENS: Record<number, number> = { 0x3014: 0x3015, 0x3010: 0x3011, 0xff3b: 0xff3d, 0xff08: 0xff09, 0x28: 0x29, 0x5b: 0x5d };
+/** Dots, ellipses and blanks that fill a bracket left empty: 〔...〕, （……）, 【  】. */
+const isFiller = (ch: number): boolean => ch === 0x2e || ch === 0xff0e || ch === 0x3002 || ch === 0x2026 || ch === 0xb7 || ch === 0x5f || ch === 0xff3f || isSpace(ch);
+
+/** A bracket holding only dots or blanks before a measure word: 〔...〕亿元, （……）个. `cands[k0, k1)`: the block's candidates. */
+function scanEmptyBrackets(c: Ctx, out: PlaceholderSpan[], cands: number[], k0: number, k1: number): void {
+  const { p } = c;
+  let done = c.bs;
+  for (let k = k0; k < k1; k++) {
+    const q = cands[k];
+    if (q < done || !(CHAR_FLAGS[p.charCodeAt(q)] & BRACKET)) continue;
+    // the opening bracket: q itself (〔) or up to 8 fillers before an ellipsis
+    let i = q;
+    while (i > c.bs && q - i < 8 && !DOT_OPENS[p.charCodeAt(i)] && isFiller(p.charCodeAt(i))) i--;
+    const close = DOT_OPENS[p.charCodeAt(i)];
+    if (!close) continue;
+    let j = i + 1;
+    while (j < c.be && j - i <= 8 && isFiller(p.charCodeAt(j))) j++;
+    if (j === i + 1 || j >= c.be || p.charCodeAt(j) !== close || !measureAfter(c, j + 1)) continue;
+    out.push({ offset: i, endOffset: j + 1, text: p.slice(i, j + 1), kind: 'placeholder', form: 'symbol' });
+    done = j + 1;
+  }
 }
 
 function scanQuestions(c: Ctx, out: PlaceholderSpan[]): void {
@@ -653,15 +731,17 @@ const TOKEN = 2; // scanTokens: an X (x-run, x-latin) or the T/F of TODO, TBD, F
 const SYM = 4; // scanSymbols: ×○◯〇□△＊ or 某
 const QUESTION = 8; // scanQuestions: ? or ？
 const NOTE = 16; // scanNotes: 待填补此
+const BRACKET = 32; // scanEmptyBrackets: 〔 or an ellipsis
 const CHAR_FLAGS = new Uint8Array(0x10000);
-for (const ch of 'XxＸｘ×○◯〇□△＊某?？待填补此TF') CHAR_FLAGS[ch.charCodeAt(0)] |= CAND;
+for (const ch of 'XxＸｘ×○◯〇□△＊某?？待填补此TF*_＿〔…') CHAR_FLAGS[ch.charCodeAt(0)] |= CAND;
 for (const ch of 'XxＸｘTFＴＦ') CHAR_FLAGS[ch.charCodeAt(0)] |= TOKEN;
-for (const ch of '×○◯〇□△＊某') CHAR_FLAGS[ch.charCodeAt(0)] |= SYM;
+for (const ch of '×○◯〇□△＊某*_＿') CHAR_FLAGS[ch.charCodeAt(0)] |= SYM;
+for (const ch of '〔…') CHAR_FLAGS[ch.charCodeAt(0)] |= BRACKET;
 for (const ch of '?？') CHAR_FLAGS[ch.charCodeAt(0)] |= QUESTION;
 for (const ch of '待填补此') CHAR_FLAGS[ch.charCodeAt(0)] |= NOTE;
 
 /** Every code unit with a flag above: the placeholder candidates. */
-export const PLACEHOLDER_CHARS = 'XxＸｘ×○◯〇□△＊某?？待填补此TFＴＦ';
+export const PLACEHOLDER_CHARS = 'XxＸｘ×○◯〇□△＊某?？待填补此TFＴＦ*_＿〔…';
 
 /** Offsets of the PLACEHOLDER_CHARS in the prose, ascending. */
 export function placeholderCandidates(prose: string): number[] {
@@ -690,6 +770,7 @@ export function findPlaceholders(prose: string, blocks: Block[], allow: string[]
     }
     if (flags & QUESTION) scanQuestions(c, spans);
     if (flags & NOTE) scanNotes(c, spans, candidates, k0, k1);
+    if (flags & BRACKET) scanEmptyBrackets(c, spans, candidates, k0, k1);
     if (spans.length === 0) continue;
     for (const s of normalize(applyAllow(c, spans, matcher))) {
       if (s.kind === 'redacted-name') s.word = prose.slice(s.offset - surnameLength(c, s.offset), s.endOffset);

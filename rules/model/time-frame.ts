@@ -1,6 +1,7 @@
 // The time frame of a place in a report: which part of the report it is in and which year that part is
 // about. Part of the report model; rules ask the document (doc.timeFrameAt, doc.expectedYear).
 import type { Heading, ReportDocument } from './document';
+import { spansYears } from './title';
 
 export type FrameKind = 'summary' | 'plan' | 'multi-year' | 'other';
 
@@ -31,6 +32,8 @@ export function timeFrameAt(doc: ReportDocument, offset: number): TimeFrame {
   if (sec.headings.some((h) => h.kind === 'multi-year')) return { kind: 'multi-year' };
   let heading: Heading | undefined;
   for (const h of sec.headings) if (h.kind === 'summary' || h.kind === 'plan') heading = h;
+  // `2023年和“十四五”时期工作回顾`: the section checks its year, but its text reviews five years
+  if (heading && spansYears(heading.text)) return { kind: 'multi-year' };
   if (heading) {
     const kind = heading.kind as 'summary' | 'plan';
     return { kind, year: expectedYear(doc, kind), heading };

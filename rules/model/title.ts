@@ -35,7 +35,9 @@ export interface Dateline {
 
 const SUMMARY_WORDS = /总结|回顾|工作情况|主要成绩|完成情况|工作报告|述职/;
 // `建议` only as `(政府)工作的建议`: `意见建议` in a summary is no plan.
-const PLAN_WORDS = /思路|打算|计划|要点|安排|总体要求|主要任务|重点工作|工作的?建议|目标任务|工作部署|总体部署/;
+// A government report's task part: `重点工作`, `主要工作`, `工作安排`, `主要任务`, `总体要求`, `重点工作任务`,
+// `政府工作任务`, `工作重点`. `主要工作` before a summary word is the summary's subject (`主要工作完成情况`).
+const PLAN_WORDS = /思路|打算|计划|要点|安排|总体要求|主要任务|重点任务|重点工作(?:任务)?|主要工作|工作任务|工作重点|预期目标|工作的?建议|目标任务|工作部署|总体部署/;
 const MULTI_YEAR_WORDS = /过去[五十两三]年|[五十]年来|十[一二三四五六七八九]五|“十[一二三四五六七八九]五”|[一二三四五六七八九十]{2}五[”"]?时期|以来/;
 const GOV_REPORT = /政府工作报告/;
 const TITLE_END = /(?:工作)?(?:总结|计划|思路|打算|要点|安排|报告|情况)(?:[（(][^）)]{0,12}[)）])?$/;
@@ -71,15 +73,45 @@ export function classifySection(text: string): SectionKind {
   let end = text.length;
   while (end > 0 && /[\s\u3000？?！!：:。]/.test(text[end - 1])) end--;
   const t = text.slice(0, end);
-  if (MULTI_YEAR_WORDS.test(t)) return 'multi-year';
+  if (MULTI_YEAR_WORDS.test(t)) return compoundReview(t) ? 'summary' : 'multi-year';
   if (t.length > 40 || /[，,；;]/.test(t)) return 'other';
   const s = lastMatch(SUMMARY_WORDS_G, t);
-  const p = lastMatch(PLAN_WORDS_G, t);
+  let p = lastMatch(PLAN_WORDS_G, t);
+  // `2023年主要工作回顾`, `重点工作完成情况`: the task word names what the summary is about
+  if (s && p && p.index + p[0].length === s.index) p = undefined;
   if (s && p) return 'other';
   const m = s ?? p;
   if (!m) return 'other';
   if (!TIME_FRAME_START.test(t) && !KIND_TAIL.test(t.slice(m.index + m[0].length))) return 'other';
   return p ? 'plan' : 'summary';
+}
+
+/**
+ * A review of one year and of the plan period it closes: `2023年和“十四五”时期工作回顾`, `“十二五”时期和2015年工作回顾`.
+ * Its year is the review year; the years inside it are many (timeFrameAt reads such a section as multi-year).
+ */
+function compoundReview(t: string): boolean {
+  if (t.length > 40 || /[，,；;]/.test(t) || !/回顾$/.test(t)) return false;
+  return /^(?:19|20)\d{2}年(?:度)?[和及与暨]|[和及与暨](?:19|20)\d{2}年(?:度)?(?:政府)?工作回顾$/.test(t);
+}
+
+/** A review heading that names a plan period besides its year (see compoundReview). */
+export function spansYears(text: string): boolean {
+  return MULTI_YEAR_WORDS.test(text);
+}
+
+/**
+ * A section title on a line of its own, without an ordinal (`2023年工作回顾`, `2024年工作安排建议`): short, no
+ * sentence marks, opening on its year and of a kind. City reports are often laid out so.
+ */
+export function bareSectionKind(text: string): 'summary' | 'plan' | undefined {
+  if (text.length > 40) return undefined;
+  const t = text.replace(TITLE_BLANKS, '');
+  if (t.length < 6 || t.length > 30 || /[，,；;。：:！!？?]/.test(t)) return undefined;
+  // a shortened year (`23年工作回顾`) still makes the line a section title; date-format reports the year
+  if (!/^(?:(?:19|20|１９|２０)[0-9０-９]{2}|[0-9０-９]{2})年/.test(t)) return undefined;
+  const k = classifySection(/^[0-9０-９]{2}年/.test(t) ? `20${t}` : t);
+  return k === 'summary' || k === 'plan' ? k : undefined;
 }
 
 /**
@@ -90,7 +122,8 @@ export function sectionYearOf(text: string, base: number): { year: number; offse
   for (const y of yearsIn(text, 0)) {
     const before = text.slice(0, y.offset);
     if (!/^(?:对|关于)?$|[和及暨与]$/.test(before)) continue;
-    if (/^年?度?(?:以来|以前|之前|前|后|至|到|[—－\-～~、和])/.test(text.slice(y.endOffset))) continue;
+    const after = text.slice(y.endOffset);
+    if (/^年?度?(?:以来|以前|之前|前|后|至|到|[—－\-～~、和])/.test(after) && !(/^年度?[和及与暨]/.test(after) && compoundReview(text))) continue;
     return { year: y.year, offset: base + y.offset, endOffset: base + y.endOffset };
   }
   return undefined;
@@ -160,10 +193,23 @@ function periodOf(text: string): ReportPeriod {
 export function findTitle(prose: string, blocks: Block[], firstHeadingIndex: number): Title | undefined {
   const limit = Math.min(firstHeadingIndex < 0 ? blocks.length : firstHeadingIndex, 40);
   const candidates: { blocks: Block[]; text: string; score: number }[] = [];
+  // a review and a tasks part on lines of their own are the report's two sections, neither is its title
+  const bareKinds = new Set<SectionKind>();
+  for (const b of blocks) {
+    const k = b.end - b.start > 40 ? undefined : bareSectionKind(prose.slice(b.start, b.end));
+    if (k) bareKinds.add(k);
+  }
+  // after a paragraph of body text (`现在，我代表市人民政府…。`), `2024年工作安排` is a section, not the title
+  let bodySeen = false;
   for (let i = 0; i < limit; i++) {
     const b = blocks[i];
     const raw = prose.slice(b.start, b.end);
-    if (raw.length > 120) continue;
+    if (raw.length > 120) {
+      bodySeen = true;
+      continue;
+    }
+    if (raw.length > 30 && /。/.test(raw)) bodySeen = true;
+    if ((bodySeen || bareKinds.size === 2) && bareSectionKind(raw)) continue;
     const { text, labelled } = normalizeTitleLine(raw);
     if (!text || text.length > 50) continue;
     let joined = text;

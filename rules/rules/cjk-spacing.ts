@@ -36,6 +36,7 @@ const rule: Rule = {
         { wrong: '地区生产总值达到 287.9亿元', right: '地区生产总值达到287.9亿元' },
         { wrong: '规上工业总产值同比增长 16.9%', right: '规上工业总产值同比增长16.9%' },
         { wrong: '2024 年是新中国成立75周年', right: '2024年是新中国成立75周年' },
+        { wrong: '研发投入强度达到27.77 %', right: '研发投入强度达到27.77%' },
         { wrong: '建成 5G 工厂12家', right: '建成5G工厂12家' },
         { wrong: '政 府 工 作 报 告', note: msg('字距拉开的标题，不报告', 'a letter-spaced title: not reported') },
         { wrong: '数说 2023—— 中国式现代化武进新实践成效初显', note: msg('栏目标题，不报告', 'a column title: not reported') },
@@ -69,7 +70,9 @@ const rule: Rule = {
         const r = p.charCodeAt(end);
         const hanNum = isHan(l) && isAlnumSide(r);
         const numHan = (isAlnumSide(l) || l === 0x25 || l === 0x2030) && isHan(r);
-        if (!hanNum && !numHan) continue;
+        // `27.77 %`: a percent sign belongs to its number like a unit word (GB/T 15835 4.1.1: 34.05%)
+        const numPercent = isDigit(l) && (r === 0x25 || r === 0xff05 || r === 0x2030);
+        if (!hanNum && !numHan && !numPercent) continue;
         if (!separatorClause) {
           titleLike = !doc.headingOfBlock[bi]?.marker && b.source !== 'listItem' && !SENTENCE_MARK_RE.test(s);
           separatorClause = [];
@@ -82,18 +85,20 @@ const rule: Rule = {
         while (sc < separatorClause.length && separatorClause[sc][1] < at) sc++;
         if (sc < separatorClause.length && separatorClause[sc][0] <= at) continue;
         if (numHan && LABEL_RE.test(p.slice(end, end + 9))) continue;
-        const unit = numHan && (isDigit(l) || l === 0x25 || l === 0x2030) && UNIT_RE.test(p.slice(end, end + 2));
+        const unit = numPercent || (numHan && (isDigit(l) || l === 0x25 || l === 0x2030) && UNIT_RE.test(p.slice(end, end + 2)));
         if (titleLike && !unit) continue;
         if (doc.overlapsPlaceholder(at, end)) continue;
         const what = hanNum
           ? isDigit(r)
             ? msg('汉字与数字', 'Chinese and a digit')
             : msg('汉字与西文', 'Chinese and Latin')
-          : unit
-            ? msg('数字与单位', 'a number and its unit')
-            : isDigit(l) || l === 0x25 || l === 0x2030
-              ? msg('数字与汉字', 'a digit and Chinese')
-              : msg('西文与汉字', 'Latin and Chinese');
+          : numPercent
+            ? msg('数字与百分号', 'a number and its percent sign')
+            : unit
+              ? msg('数字与单位', 'a number and its unit')
+              : isDigit(l) || l === 0x25 || l === 0x2030
+                ? msg('数字与汉字', 'a digit and Chinese')
+                : msg('西文与汉字', 'Latin and Chinese');
         if (count++ >= MAX_FINDINGS) return;
         report({
           offset: at,

@@ -1,14 +1,15 @@
 // date-format: how dates are written (GB/T 15835-2011 5.1.4†, GB/T 9704-2012 7.3.5.4).
 import { parseChineseNumeral, toAsciiDigits } from '../model/numerals';
+import { classifySection } from '../model/title';
 import type { Rule, TextEdit } from '../types';
 import { charTable, indexesOf, matchesNear, msg, positionsIn } from '../util';
 
 const D = '[0-9０-９]';
 /** `23年3月`, `23年度`, `23年底`, `23年上半年`: two digits that can only be a year (a count is `经过25年的`). */
 const SHORT_YEAR_RE = new RegExp(`(?<![0-9０-９.．第约近])(${D}{2})年(?=${D}{1,2}月|度|底|末|初|上半年|下半年|第?[一二三四]季度|前三季度)`, 'y');
-/** A date with Arabic month (and day): `2024年1月31日`, `01月05日`, `2月30日`. */
+/** A date with Arabic month (and day): `2024年1月31日`, `01月05日`, `2月30日`; not an age (`36月龄`). */
 const DATE_RE = new RegExp(
-  `(?<![0-9０-９.．—～\\-－])(?:(${D}{4})年)?(${D}{1,2})月(?:(${D}{1,2})[日号])?(?:[（(]?(?:星期|周|礼拜)([一二三四五六日天])[）)]?)?`,
+  `(?<![0-9０-９.．—～\\-－])(?:(${D}{4})年)?(${D}{1,2})月(?!龄)(?:(${D}{1,2})[日号])?(?:[（(]?(?:星期|周|礼拜)([一二三四五六日天])[）)]?)?`,
   'y',
 );
 const CN_DIGIT = '[〇零一二三四五六七八九]';
@@ -26,6 +27,55 @@ const digitAt = (s: string, i: number) => DIGIT[s.charCodeAt(i)] === 1;
 const cnDigitAt = (s: string, i: number) => CN_DIGIT_CHAR[s.charCodeAt(i)] === 1;
 
 const WEEKDAY = ['日', '一', '二', '三', '四', '五', '六'];
+
+/** Before `到`/`至`: the span is a length of time (`期限延长至30年`), not a date. */
+const DURATION_BEFORE_TO = /(?:延长|缩短|提高|增加|减少|放宽|期限|年限|长达|达|再|为期)$/;
+/** After `到35年` / `至25年`: what a target date is followed by (`到35年基本实现…`, `到25年，…`). */
+const TARGET_AFTER = /^(?:[，,]|基本|全面|初步|实现|建成|形成|达到|力争|要|将|前|以前|之前|时)/;
+/** A full year earlier in the clause: `从2020年到25年`, `2021年至25年`. */
+const FULL_YEAR_BEFORE = /(?:19|20)[0-9]{2}年[^，。；;,]{0,12}$/;
+
+/**
+ * A year shortened to two digits where only a year can stand (GB/T 15835 5.1.4†): opening a heading of a kind
+ * (`三、26年重点工作`), after `到`/`至` with a target (`到35年基本实现`) or beside a full year (`从2020年到25年`),
+ * opening a sentence that says what the year is (`26年是…`), `刚刚过去的25年`. Never a duration: `经过25年`,
+ * `25年来`, `近30年`, `期限延长至30年`. SHORT_YEAR_RE finds the ones before a month or a part of the year.
+ * `i`: the index of 年 in `s`; returns the context, or undefined.
+ */
+function shortYearContext(
+  doc: { headingOfBlock: ({ textOffset: number; text: string } | undefined)[] },
+  bi: number,
+  bs: number,
+  s: string,
+  i: number,
+  base: number | undefined,
+): 'heading' | 'to' | 'opener' | 'past' | undefined {
+  if (i < 2 || !digitAt(s, i - 1) || !digitAt(s, i - 2)) return undefined;
+  if (i >= 3 && (digitAt(s, i - 3) || /[.．%％]/.test(s[i - 3]))) return undefined;
+  const before = s.slice(Math.max(0, i - 14), i - 2);
+  const after = s.slice(i + 1, i + 6);
+  if (/^(?:来|以来|内|间|多|余|左右|后|前|之|的|期|间)/.test(after)) return undefined;
+  if (/(?:经过|历经|近|约|第|多|连续|过去|未来|用|花|这|那|每|全)$/.test(before)) return undefined;
+  const h = doc.headingOfBlock[bi];
+  const inHeading = h ? bs + i - 2 - h.textOffset : -1;
+  if (h && inHeading >= 0 && inHeading <= h.text.length - 3) {
+    // the year that frames a section: at its start or after 和 (`“十二五”时期和15年工作回顾`)
+    if (!/^(?:对|关于)?$|[和及暨与]$/.test(h.text.slice(0, inHeading))) return undefined;
+    // a section reviews or plans a year next to the report's: `（三）30年城市发展回顾` is thirty years
+    const dd = Number(toAsciiDigits(s.slice(i - 2, i)));
+    if (base === undefined || Math.abs((base % 100) - dd) > 2) return undefined;
+    const full = h.text.slice(0, inHeading) + '20' + h.text.slice(inHeading);
+    return classifySection(full) !== 'other' ? 'heading' : undefined;
+  }
+  if (/刚刚过去的$/.test(before)) return 'past';
+  if (/[到至]$/.test(before)) {
+    if (DURATION_BEFORE_TO.test(before.slice(0, -1))) return undefined;
+    if (FULL_YEAR_BEFORE.test(before.slice(0, -1)) || TARGET_AFTER.test(after)) return 'to';
+    return undefined;
+  }
+  if ((before === '' || /[。！？!?\s\u3000]$/.test(before)) && /^[，,]?是/.test(after)) return 'opener';
+  return undefined;
+}
 
 function daysIn(month: number, year?: number): number {
   if (month === 2) return year === undefined || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 29 : 28;
@@ -51,6 +101,8 @@ const rule: Rule = {
       ),
       examples: [
         { wrong: '23年3月，园区启动二期建设。', right: '2023年3月，园区启动二期建设。' },
+        { wrong: '到35年基本实现社会主义现代化。', right: '到2035年基本实现社会主义现代化。' },
+        { wrong: '经过25年的发展', note: msg('时长，不是年份，不报告', 'a duration, not a year: not reported') },
         { wrong: '2024年01月05日', right: '2024年1月5日' },
         { wrong: '2023年2月30日', note: msg('2月没有30日', 'February has no 30th') },
         { wrong: '2024年1月31日（星期四）', right: '2024年1月31日（星期三）' },
@@ -62,14 +114,28 @@ const rule: Rule = {
     const base = doc.years.report ?? doc.years.summary ?? doc.years.plan;
     const allYears = indexesOf(doc.prose, '年');
     const allMonths = indexesOf(doc.prose, '月');
-    for (const b of doc.blocks) {
+    for (let bi = 0; bi < doc.blocks.length; bi++) {
+      const b = doc.blocks[bi];
       const years = positionsIn(allYears, b.start, b.end);
       const months = positionsIn(allMonths, b.start, b.end);
       if (!years.length && !months.length) continue;
       const s = doc.prose.slice(b.start, b.end);
       const skip = (a: number, e: number) => doc.overlapsPlaceholder(b.start + a, b.start + e);
 
-      for (const m of matchesNear(SHORT_YEAR_RE, s, years, back2, digitAt)) {
+      const shorts: { index: number; 0: string; 1: string; ahead: number }[] = matchesNear(SHORT_YEAR_RE, s, years, back2, digitAt).map((m) => ({
+        index: m.index,
+        0: m[0],
+        1: m[1],
+        ahead: 10,
+      }));
+      for (const i of years) {
+        if (shorts.some((m) => m.index === i - 2)) continue;
+        const ctx = shortYearContext(doc, bi, b.start, s, i, base);
+        // a target date may lie further ahead (`到35年`, `到2050年`)
+        if (ctx) shorts.push({ index: i - 2, 0: s.slice(i - 2, i + 1), 1: s.slice(i - 2, i), ahead: ctx === 'to' ? 30 : 10 });
+      }
+      shorts.sort((x, y) => x.index - y.index);
+      for (const m of shorts) {
         if (skip(m.index, m.index + m[0].length)) continue;
         const dd = Number(toAsciiDigits(m[1]));
         const off = b.start + m.index;
@@ -77,7 +143,7 @@ const rule: Rule = {
         let full: number | undefined;
         if (base !== undefined) {
           full = Math.floor(base / 100) * 100 + dd;
-          if (full > base + 10) full -= 100;
+          if (full > base + m.ahead) full -= 100;
           fix = [{ offset: off, endOffset: off + 2, text: String(full) }];
         }
         report({

@@ -41,9 +41,9 @@ const rule: Rule = {
         const m = h.marker;
         if (m) {
           // back up: a higher level after a lower one inside the same parent; a part or a section title without an
-          // ordinal holds its runs side by side like the top of the text does (a list `1.…10.` after `今年要抓好十件大事：`,
-          // then the sections `（一）…`)
-          if (parent && !parent.bare && !parent.part && lowest > m.level) {
+          // ordinal (`2024年工作安排`) holds its runs side by side like the top of the text does (a list `1.…10.` after
+          // `今年要抓好十件大事：`, then the sections `（一）…`)
+          if (parent && (parent.marker || parent.mdDepth) && !parent.bare && !parent.part && lowest > m.level) {
             report({
               offset: m.offset,
               endOffset: m.endOffset,

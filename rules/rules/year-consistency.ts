@@ -24,12 +24,15 @@ const OPENER_RE = new RegExp(
 /** A year inside a sentence that frames a result: `核心区2022年新建绿色建筑…`, `力争2023年完成…`. */
 const INNER_RE = new RegExp(`(${Y})年度?${PERIOD}(?=新建|新增|新开工|完成|实现|累计|共完成|全年|将)`, 'g');
 /** Before a year: a comparison, a range or a list, a starting point (`较2022年`, `2021—2023年`, `自2022年`). */
-const NOT_FRAME_BEFORE = /(?:较|比|与|和|及|同|自|从|至|到|于|截至|截止|、|—|-|－|～|~|对比|相比|相较)$/;
+const NOT_FRAME_BEFORE = /(?:较|比|与|和|及|同|自|从|至|到|于|截至|截止|超过|超出|高于|低于|恢复|、|—|-|－|～|~|对比|相比|相较)$/;
 
 function sameWidth(original: string, year: number): string {
   const s = String(year);
   return hasFullWidthDigit(original) ? s.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)) : s;
 }
+
+/** A four-digit year before a percent sign, after a word (`增长2023%`), not inside a longer number. */
+const YEAR_PERCENT_RE = /(?<=[\u4e00-\u9fff])((?:19|20)[0-9]{2})[%％]/g;
 
 const KIND_ZH = { summary: '总结', plan: '计划' } as const;
 
@@ -52,14 +55,19 @@ const rule: Rule = {
     clause: '公文写作规范：时间要素准确（GB/T 9704-2012 7.3.5.4 成文日期）',
     docs: {
       why: msg(
-        '报告常以上一年的文稿为底稿改写，漏改的年份一眼就会被读者发现。工作总结的“总结”部分写本年度，“思路/打算/计划”部分写下一年度；政府工作报告回顾上一年、部署本年，多年回顾（“过去五年”“十四五时期”）和远景展望中的年份不在检查之列。',
-        "Reports are written from last year's; a year left unchanged is caught by any reader. A work report's summary covers its year and its plan part the next year; a government report of year N reviews N−1 and sets tasks for N. Multi-year reviews and look-aheads are not checked.",
+        '报告常以上一年的文稿为底稿改写，漏改的年份一眼就会被读者发现。工作总结的“总结”部分写本年度，“思路/打算/计划”部分写下一年度；政府工作报告回顾上一年、部署本年，多年回顾（“过去五年”“十四五时期”）和远景展望中的年份不在检查之列。报告年度由标题、落款日期、各章节标题和正文（如“今年是新中国成立75周年”）共同确定；互相矛盾时，报告与其余各处都不一致的那一处。',
+        "Reports are written from last year's; a year left unchanged is caught by any reader. A work report's summary covers its year and its plan part the next year; a government report of year N reviews N−1 and sets tasks for N. Multi-year reviews and look-aheads are not checked. The report's year is weighed from its title, dateline, section headings and text (今年是新中国成立75周年); where they disagree, the one that contradicts all the others is reported.",
       ),
       examples: [
         { wrong: '绿建区2023年工作总结及2024年工作思路\n一、2022年工作总结', right: '绿建区2023年工作总结及2024年工作思路\n一、2023年工作总结' },
         { wrong: '绿建区2023年工作总结及2025年工作思路', right: '绿建区2023年工作总结及2024年工作思路' },
         { wrong: '一、2023年工作总结\n2022年，园区实现营业收入50亿元。', right: '一、2023年工作总结\n2023年，园区实现营业收入50亿元。' },
         { wrong: '二、2024年工作打算\n2023年计划招引重大项目5个。', right: '二、2024年工作打算\n2024年计划招引重大项目5个。' },
+        {
+          wrong: '2025年政府工作报告\n——2024年1月15日在市第十届人民代表大会第三次会议上\n一、2023年工作回顾\n二、2024年主要任务',
+          right: '2024年政府工作报告\n——2024年1月15日在市第十届人民代表大会第三次会议上\n一、2023年工作回顾\n二、2024年主要任务',
+          note: msg('标题年份与落款日期和各章节都不符：报告的是标题', "the title's year contradicts the dateline and every section: the title is reported"),
+        },
       ],
     },
   },
@@ -88,7 +96,7 @@ const rule: Rule = {
         check(ts, ys.summary);
         check(tp, ys.plan);
         check(tr, ys.report);
-      } else if (ts && tp) {
+      } else if (ts && tp && !ys.outliers?.some((x) => x.what === 'title')) {
         const ok = title.period === 'year' ? [ts.year + 1] : [ts.year, ts.year + 1];
         if (!ok.includes(tp.year)) {
           const orig = doc.text.slice(tp.offset, tp.endOffset);
@@ -109,6 +117,21 @@ const rule: Rule = {
           });
         }
       }
+    }
+
+    // 1b. A title or dateline year that the rest of the report contradicts with one voice (the model weighs them).
+    for (const x of ys.outliers ?? []) {
+      const base = gov ? ys.report : ys.summary;
+      if (base === undefined) continue;
+      const want = x.expect(base);
+      const orig = doc.text.slice(x.offset, x.endOffset);
+      const where = x.what === 'title' ? msg('标题', 'the title') : msg('落款日期', 'the dateline');
+      report({
+        offset: x.offset,
+        endOffset: x.endOffset,
+        message: msg(`${where.zh}年份“${orig}”与报告其余各处（标题、落款日期、章节、正文）不符：应为${want}年`, `${where.en}'s year ${orig} contradicts the rest of the report: ${want}`),
+        suggestions: [{ title: msg(`改为${want}`, `change to ${want}`), edits: [{ offset: x.offset, endOffset: x.endOffset, text: sameWidth(orig, want) }] }],
+      });
     }
 
     // 2. Section headings: the outermost summary/plan section in its chain, with the year that frames it.
@@ -166,6 +189,25 @@ const rule: Rule = {
       }
     }
 
+    // 2b. A year written where a number belongs: `增长2023%` in a report about 2023.
+    const near = [ys.summary, ys.plan, ys.report].filter((y): y is number => y !== undefined);
+    if (near.length) {
+      const lo = Math.min(...near) - 3;
+      const hi = Math.max(...near) + 1;
+      YEAR_PERCENT_RE.lastIndex = 0;
+      let pm: RegExpExecArray | null;
+      while ((pm = YEAR_PERCENT_RE.exec(doc.prose))) {
+        const v = yearValue(pm[1]);
+        if (v < lo || v > hi || doc.overlapsPlaceholder(pm.index, pm.index + pm[0].length)) continue;
+        report({
+          offset: pm.index,
+          endOffset: pm.index + pm[1].length,
+          severity: 'warning',
+          message: msg(`“${pm[0]}”：百分数写成了年份${v}，应为实际数值`, `"${pm[0]}": a year (${v}) written where the percentage belongs`),
+        });
+      }
+    }
+
     // 3. Sentences in a summary or plan section that open on an earlier year: possibly last year's text.
     const headingBlocks = new Set(doc.headings.map((h) => h.block));
     // Both regexes need a year: a 年 after a digit, four characters into the sentence or more.
@@ -181,13 +223,15 @@ const rule: Rule = {
       if (headingBlocks.has(s.block) && frame.heading?.block === s.block && frame.heading.yearOffset !== undefined && start <= frame.heading.yearOffset && frame.heading.yearOffset < s.end) continue;
       const hits: { offset: number; endOffset: number; year: number }[] = [];
       const o = OPENER_RE.exec(text);
-      if (o) {
+      // A government report's review recalls earlier years (`2015年，杭州经济总量破万亿`): only last year's year
+      // opening a sentence is last year's text there (`2016年，…` in a 2017 review; `2025年是…收官之年` in a 2026 plan).
+      if (o && (!gov || yearValue(o[1]) === want - 1)) {
         const at = start + o[0].indexOf(o[1]);
         hits.push({ offset: at, endOffset: at + o[1].length, year: yearValue(o[1]) });
       }
       INNER_RE.lastIndex = 0;
       let m: RegExpExecArray | null;
-      while ((m = INNER_RE.exec(text))) {
+      while (!gov && (m = INNER_RE.exec(text))) {
         const at = start + m.index;
         if (hits.some((x) => x.offset === at)) continue;
         if (m.index === 0 || NOT_FRAME_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;

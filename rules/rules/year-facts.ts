@@ -8,7 +8,9 @@ import { indexesOf, matchAll, msg, positionsIn } from '../util';
 
 const NAMES = TIME_FACTS.anniversaries.flatMap((a) => a.names.map((n) => ({ n, a }))).sort((x, y) => y.n.length - x.n.length);
 const ANNIV_RE = new RegExp(`(${NAMES.map((x) => x.n).join('|')})的?([0-9０-９]{1,3}|[一二三四五六七八九十百零〇]{1,5})周年(?!纪念大会|庆祝大会|大会|讲话|重要讲话|阅兵)`, 'g');
-const PHASE_RE = /十([一二三四五六七八九])五[”"]?(?:规划|时期)?(?:的|期间的)?(开局起步之年|开局之年|开局年|起步之年|第一年|收官之年|收官年|最后一年|第([一二三四五])年)/g;
+// Only the phases a source ties to one year: 开局/起步/第一年 = the first (STANDARDS.md "Time facts"), 收官/最后一年 =
+// the last, 第N年. Words said of many years (关键之年, 攻坚之年, 承上启下) are never checked.
+const PHASE_RE = /十([一二三四五六七八九])五[”"]?(?:规划|时期)?(?:实施)?(?:的|期间的)?(开局起步之年|开局之年|开局年|起步之年|第一年|收官之年|收官年|最后一年|第([一二三四五])年)/g;
 const CONGRESS_RE = /(?<![一二三四五六七八九十])(二?十[一二三四五六七八九]?)大(?:[^。，；;,]{0,24}?)精神/g;
 const YEAR_IN_SENTENCE = /((?:19|20|１９|２０)[0-9０-９]{2})年(?!以来|以前|之前|前|后|至|到|[—～\-－、和与])/g;
 
@@ -20,6 +22,14 @@ function yearAt(doc: ReportDocument, sentences: Sentence[], offset: number): num
     let last: string | undefined;
     for (const m of matchAll(YEAR_IN_SENTENCE, before)) last = m[1];
     if (last) return Number(toAsciiDigits(last));
+    // `24年是新中国成立75周年`: a shortened year (date-format reports it) still frames the sentence
+    const short = /^[\s\u3000]*([0-9０-９]{2})年[，,]?是/.exec(before);
+    const base = doc.years.report ?? doc.years.summary;
+    if (short && base !== undefined) {
+      let y = Math.floor(base / 100) * 100 + Number(toAsciiDigits(short[1]));
+      if (y > base + 10) y -= 100;
+      return y;
+    }
     // Relative years (`明年是…`, `去年…`) need a date we do not have.
     if (/明年|去年|上年|前年|来年|后年/.test(before)) return undefined;
   }

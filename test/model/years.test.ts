@@ -22,8 +22,18 @@ describe('section kinds', () => {
   it('multi-year reviews and outlooks', () => {
     expect(classifySection('过去五年工作回顾')).toBe('multi-year');
     expect(classifySection('“十一五”时期国民经济和社会发展的回顾')).toBe('multi-year');
-    expect(classifySection('“十二五”时期和2015年工作回顾')).toBe('multi-year');
     expect(classifySection('党的十八大以来工作回顾')).toBe('multi-year');
+  });
+
+  it('government-report review and task headings', () => {
+    for (const t of ['2023年工作回顾', '2023年政府工作回顾', '2023年主要工作回顾', '2023年和“十四五”时期工作回顾', '“十二五”时期和2015年工作回顾', '主要工作完成情况'])
+      expect(classifySection(t), t).toBe('summary');
+    for (const t of ['2024年重点工作', '2024年主要工作', '2024年工作安排', '2024年主要任务', '2024年重点工作任务', '2024年政府工作任务', '2024年工作重点', '2024年主要目标和重点任务', '2024年工作安排建议', '2024年发展形势和主要预期目标'])
+      expect(classifySection(t), t).toBe('plan');
+    // a review of one year and of the plan period it closes: the section has a year, its text many
+    const doc = buildDocument('一、2020年和“十三五”时期工作回顾\n2016年以来，全区生产总值年均增长7%。\n二、2021年工作安排\n');
+    expect([doc.roots[0].kind, doc.roots[0].year]).toEqual(['summary', 2020]);
+    expect(doc.timeFrameAt(doc.text.indexOf('2016年以来')).kind).toBe('multi-year');
   });
 
   it('body-like headings and combined headings are not sections of a kind', () => {
@@ -132,3 +142,58 @@ describe('time frame (doc.timeFrameAt)', () => {
     expect(doc.timeFrameAt(doc.text.indexOf('（一）深入推进供给侧'))).toMatchObject({ kind: 'plan', year: 2018 });
   });
 });
+
+describe('the report year from all its evidence (issue 12)', () => {
+  const CITY = '各位代表：\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n';
+
+  it('a speech-form report without title is a government report; section titles on their own lines are headings', () => {
+    const doc = buildDocument(`${CITY}2023年工作回顾\n一年来，我们拼搏实干。\n（一）经济稳中向好。\n2024年工作安排建议\n今年是新中国成立75周年。\n一、推进产业升级\n`);
+    expect(doc.title).toBeUndefined();
+    expect(doc.kind).toBe('government-report');
+    expect(doc.years).toMatchObject({ report: 2024, summary: 2023, plan: 2024, source: 'sections' });
+    expect(doc.roots.map((h) => [h.text, h.kind, h.year, h.marker])).toEqual([
+      ['2023年工作回顾', 'summary', 2023, undefined],
+      ['2024年工作安排建议', 'plan', 2024, undefined],
+    ]);
+    expect(doc.roots[1].children.map((h) => h.text)).toEqual(['推进产业升级']);
+  });
+
+  it('a work report titled by its year keeps its title', () => {
+    const doc = buildDocument('2023年工作总结\n一、主要成绩\n园区运行平稳。\n二、2024年工作计划\n');
+    expect(doc.title?.text).toBe('2023年工作总结');
+    expect(doc.kind).toBe('work-report');
+  });
+
+  it('the odd one out: a title against the dateline and every section', () => {
+    const doc = buildDocument('2025年政府工作报告\n——2024年1月15日在市第十届人民代表大会第三次会议上\n一、2023年工作回顾\n二、2024年主要任务\n');
+    expect(doc.years).toMatchObject({ report: 2024, source: 'dateline' });
+    expect(doc.years.outliers?.map((x) => [x.what, x.year, x.expect(2024)])).toEqual([['title', 2025, 2024]]);
+  });
+
+  it('a tie between two pieces is no odd one out without the text', () => {
+    const doc = buildDocument('2025年政府工作报告\n——2024年1月15日在会议上\n');
+    expect(doc.years.report).toBe(2025);
+    expect(doc.years.outliers).toBeUndefined();
+  });
+
+  it('the text breaks a tie: sections run into one line, 今年是…周年, the NPC session of the dateline', () => {
+    const run = buildDocument(`${CITY.replace('\n', '')}一、2023年工作回顾 2023年，全市经济回升向好。二、2024年工作安排 今年是新中国成立75周年。`);
+    expect(run.years).toMatchObject({ report: 2024, summary: 2023 });
+    const tie = buildDocument(`${CITY}一、2024年工作回顾\n过去一年极不平凡。\n二、2024年工作安排\n今年是新中国成立75周年，是澳门回归祖国25周年。\n`);
+    expect(tie.years.report).toBe(2024);
+    const npc = buildDocument('政府工作报告\n——2014年3月5日在第十二届全国人民代表大会第二次会议上\n一、2013年工作回顾\n二、2014年工作总体部署\n');
+    expect(npc.years).toMatchObject({ report: 2014 });
+    const odd = buildDocument('政府工作报告\n——2015年3月5日在第十二届全国人民代表大会第二次会议上\n过去一年成绩显著。\n');
+    expect(odd.years.outliers?.map((x) => [x.what, x.year])).toEqual([['dateline', 2015]]);
+  });
+
+  it('`主要工作` before the next year\'s tasks is the review', () => {
+    const doc = buildDocument(`${CITY}一、2023年主要工作\n全年经济平稳。\n二、2024年主要目标和重点工作\n`);
+    expect(doc.roots.map((h) => [h.kind, h.year])).toEqual([
+      ['summary', 2023],
+      ['plan', 2024],
+    ]);
+    expect(doc.years.report).toBe(2024);
+  });
+});
+

@@ -39,6 +39,8 @@ testRule(rule, {
     // a space next to a Chinese punctuation mark is not Chinese↔digit
     '截至目前， 2024年计划已全部下达。',
     '规上工业增加值增长10%（按可比价计算）。',
+    // a percent sign glued to its number; a space after it before Latin is not Chinese spacing
+    '优良天数比例为87.5%，较上年提高2.1个百分点。',
     // two or more spaces lay out columns
     '打印      下载本信息公开文件',
     '地区生产总值  287.9亿元',
@@ -80,6 +82,10 @@ testRule(rule, {
     { text: '- 增长 5%\n- 新增 12 家', filename: 'case.md', errors: 3, output: '- 增长5%\n- 新增12家' },
     { text: '使用 Python 语言开发园区智慧平台。', errors: 2, output: '使用Python语言开发园区智慧平台。' },
     { text: '完成 2023 年度目标任务。', errors: 2, output: '完成2023年度目标任务。' },
+    // a space before the percent sign, as before a unit word
+    { text: '研发投入强度达到27.77 %，居全省前列。', errors: [{ text: ' ', message: '数字与百分号' }], output: '研发投入强度达到27.77%，居全省前列。' },
+    { text: '一般公共预算收入增长 6.5 ％。', errors: 2, output: '一般公共预算收入增长6.5％。' },
+    { text: '人口自然增长率为3.2 ‰。', errors: 1, output: '人口自然增长率为3.2‰。' },
   ],
 });
 

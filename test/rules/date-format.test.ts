@@ -2,9 +2,21 @@ import rule from '../../rules/rules/date-format';
 import { testRule } from '../helpers/rule-tester';
 
 const S = '绿建区2023年工作总结及2024年工作思路\n一、2023年工作总结\n';
+const G = '2024年政府工作报告\n一、2023年工作回顾\n';
 
 testRule(rule, {
   valid: [
+    // issue 12: durations and counts of years are no shortened years
+    G + '经过30年的接续奋斗，新城已成为区域中心。',
+    // an age in months is no date
+    G + '将婴幼儿发育监测延长至36月龄。',
+    G + '建区20年来，我们始终坚持产业立区。',
+    G + '近20年，全市人口持续增长。',
+    G + '农村土地承包期再延长至30年。',
+    G + '把项目建设期限缩短到15年。',
+    G + '到2035年基本实现社会主义现代化。',
+    G + '（三）30年城市发展回顾',
+    G + '二、2024年工作安排\n今年是全面落实规划的关键一年。',
     S + '2023年3月，园区启动二期建设。',
     S + '经过25年的发展，园区已成为省级开发区。',
     S + '土地使用期限延长30年。',
@@ -38,6 +50,14 @@ testRule(rule, {
     '2003年国务院政府工作报告\n一、过去五年政府工作的回顾\n１９９８年，我们成功应对了特大洪水。',
   ],
   invalid: [
+    // issue 12: a shortened year where only a year can stand
+    { text: G + '二、24年重点工作\n推进城市更新。', errors: [{ text: '24年', severity: 'warning' }], output: G + '二、2024年重点工作\n推进城市更新。' },
+    { text: '2024年政府工作报告\n一、“十四五”时期和23年工作回顾\n', errors: [{ text: '23年' }], output: '2024年政府工作报告\n一、“十四五”时期和2023年工作回顾\n' },
+    { text: G + '到35年基本建成现代化都市圈。', errors: [{ text: '35年' }], output: G + '到2035年基本建成现代化都市圈。' },
+    { text: G + '从2021年到25年，全市生产总值年均增长6%。', errors: [{ text: '25年' }], output: G + '从2021年到2025年，全市生产总值年均增长6%。' },
+    { text: G + '24年是新中国成立75周年。', errors: [{ text: '24年' }], output: G + '2024年是新中国成立75周年。' },
+    { text: G + '刚刚过去的23年，全市上下团结奋斗。', errors: [{ text: '23年' }], output: G + '刚刚过去的2023年，全市上下团结奋斗。' },
+    { text: G + '力争23年12月建成通车。', errors: [{ text: '23年' }], output: G + '力争2023年12月建成通车。' },
     { text: S + '23年3月，园区启动二期建设。', errors: [{ text: '23年', severity: 'warning' }], output: S + '2023年3月，园区启动二期建设。' },
     { text: S + '园区23年度营业收入50亿元。', errors: [{ text: '23年' }], output: S + '园区2023年度营业收入50亿元。' },
     { text: S + '截至23年底，已建成厂房30万平方米。', errors: 1, output: S + '截至2023年底，已建成厂房30万平方米。' },

@@ -10,6 +10,19 @@ const info = 'info' as const;
 
 testRule(rule, {
   valid: [
+    // issue 12: quoted programme names and +X slogans are names, pinyin is no blank
+    '全市入选省“628X”特色产业集群2个。',
+    '深入实施“717X”人才工程。',
+    '加快构建“双X+N”现代产业体系。',
+    '大力实施“茶+X”融合发展战略。',
+    '构建“246+X”交通网络。“2”即两条高铁，“X”即若干条城际铁路。',
+    '汉字“習(xí)”的读音。',
+    '建成X波段天气雷达2部。',
+    // stars, underscores and dots that mark notes, markup and omissions
+    '注：带*的指标为快报数。',
+    'PM_2.5年均浓度持续下降。',
+    '各项工作……取得新进展。',
+    '根据发改〔2023〕5号文件精神。',
     // Latin words and acronyms
     '年产20万套LED车灯研发生产等3个项目完成投产，总投资12.6亿元。',
     '铭时基因数字PCR创新公共平台已投入运营，诺奖领衔的NK细胞项目等项目有序推进。',
@@ -67,6 +80,14 @@ testRule(rule, {
     { text: '沿XX大道布局商业综合体，打造城市客厅。', options: { allow: ['XX大道'] } },
   ],
   invalid: [
+    // issue 12: X in quotes before a measure word is still a blank
+    { text: '完成“X亿元”投资目标。', errors: [{ text: 'X', severity: 'error' }] },
+    { text: '打造“x+x”精品线路。', errors: 2 },
+    // blanks written with other marks, counted and navigable like X
+    { text: '完成固定资产投资*亿元，覆盖***县。', errors: [{ text: '*', severity: 'error' }, { text: '***' }] },
+    { text: '同比增长＿＿%，新增规上企业□□个。', errors: [{ text: '＿＿' }, { text: '□□' }] },
+    { text: '实现税收〔...〕亿元。', errors: [{ text: '〔...〕' }] },
+    { text: '新建△△产业园，年产值超（……）亿元。', errors: [{ text: '△△' }, { text: '（……）' }] },
     // X/x runs standing for a value
     {
       text: '1-9月，实现规上工业总产值X亿元，同比增长X%。',

@@ -5,10 +5,23 @@ const T = '绿建区2023年工作总结及2024年工作思路\n';
 const S = `${T}一、2023年工作总结\n`;
 const P = `${T}一、2023年工作总结\n园区运行平稳。\n二、2024年工作思路\n`;
 const G = '2018年政府工作报告\n一、2017年工作回顾\n';
+const CITY = '各位代表：\n现在，我代表市人民政府，向大会报告政府工作。\n一、2023年工作回顾\n';
 const GP = '2018年政府工作报告\n一、2017年工作回顾\n过去一年成绩显著。\n二、2018年工作安排\n';
 
 testRule(rule, {
   valid: [
+    // issue 12: a speech-form city report without title or dateline, its sections on lines of their own
+    `各位代表：\n现在，我代表市人民政府，向大会报告政府工作，请予审议。\n2023年工作回顾\n2023年，全市经济回升向好。\n2024年工作安排\n2024年是新中国成立75周年。`,
+    // a review recalls earlier years: only last year's year opening a sentence is suspect there
+    `${CITY}2015年，全市经济总量突破千亿元。八年来，我们接续奋斗。\n二、2024年工作安排\n今年的主要预期目标是：地区生产总值增长6%。`,
+    // a tasks section that opens a sentence on its own year
+    `${CITY}过去一年成绩来之不易。\n二、2024年重点工作\n2024年是实施“十四五”规划的关键一年。`,
+    // title, dateline and sections agree
+    '2024年政府工作报告\n——2024年1月15日在市第十届人民代表大会第三次会议上\n一、2023年工作回顾\n二、2024年主要任务\n',
+    // a compound review heading: its year is the review year, its text reviews five years
+    '2021年政府工作报告\n一、2020年和“十三五”时期工作回顾\n2016年，全市生产总值突破五百亿元。\n二、2021年重点工作\n',
+    // a growth written as a percentage that only looks like a year is not one of the report's years
+    `${CITY}全年新增市场主体同比增长20.23%。\n二、2024年工作安排\n`,
     S + '2023年，园区实现营业收入50亿元，较2022年增长12%。',
     S + '2023年是全面贯彻落实党的二十大精神的开局之年。',
     S + '园区营业收入比2022年增长8.5%。',
@@ -44,6 +57,25 @@ testRule(rule, {
     '2010年政府工作报告\n一、2009年工作回顾\n取得成绩。\n注释：\n1、学前教育三年行动计划：2003年，国务院下发意见。',
   ],
   invalid: [
+    // issue 12: the odd one out is the title, not the dateline and the sections that agree with each other
+    {
+      text: '2025年政府工作报告\n——2024年1月15日在市第十届人民代表大会第三次会议上\n一、2023年工作回顾\n二、2024年主要任务\n',
+      errors: [{ text: '2025', severity: 'error', message: /标题年份/ }],
+    },
+    {
+      text: '2024年政府工作报告\n——2025年1月15日在市第十届人民代表大会第三次会议上\n一、2023年工作回顾\n二、2024年主要任务\n',
+      errors: [{ text: '2025', message: /落款日期/ }],
+    },
+    // sections of a city report without title: the review one year off against the tasks and the text
+    {
+      text: `各位代表：\n现在，我代表市人民政府，向大会报告政府工作。\n一、2022年工作回顾\n2023年，全市经济回升向好。\n二、2024年工作安排\n今年是新中国成立75周年。`,
+      errors: [{ text: '2022', severity: 'error' }],
+    },
+    { text: `${CITY}过去一年成绩来之不易。\n二、2025年重点工作任务\n今年是新中国成立75周年。`, errors: [{ text: '2025' }] },
+    // a tasks section that opens on last year's year: last year's text
+    { text: `${CITY}过去一年成绩来之不易。\n二、2024年工作安排\n2023年是“十四五”规划承上启下的关键一年。`, errors: [{ text: '2023', severity: 'warning' }] },
+    // a year written where the percentage belongs
+    { text: `${CITY}全年新增市场主体同比增长2023%。\n二、2024年工作安排\n`, errors: [{ text: '2023', severity: 'warning', message: /百分数/ }] },
     { text: `${T}一、2022年工作总结\n`, errors: [{ text: '2022', severity: 'error', message: /2023/ }], output: `${T}一、2023年工作总结\n` },
     { text: `${T}一、2023年工作总结\n二、2023年工作思路\n`, errors: [{ text: '2023', line: 3, severity: 'error' }], output: `${T}一、2023年工作总结\n二、2024年工作思路\n` },
     { text: `${T}一、2022年工作总结\n二、2023年工作思路\n`, errors: 2, output: `${T}一、2023年工作总结\n二、2024年工作思路\n` },
