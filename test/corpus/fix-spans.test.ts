@@ -71,7 +71,8 @@ describeCorpus('--fix on copies of the corpus changes only spans of findings jud
 
   it('fixes something on most reports (the check is not vacuous)', () => {
     const changed = list.filter((r) => readFileSync(join(dir, r.file), 'utf8') !== r.text);
-    expect(changed.length).toBeGreaterThan(100);
+    // (96 of 172 since the false heading renumberings went; a vacuous check would change none)
+    expect(changed.length).toBeGreaterThan(80);
   });
 
   criterion('every changed span lies inside a finding judged true', () => {
