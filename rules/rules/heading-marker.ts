@@ -3,6 +3,7 @@ import type { Rule, TextEdit } from '../types';
 import type { MarkerProblem, OrdinalMarker } from '../model/headings';
 import { toAsciiDigits } from '../model/numerals';
 import { msg } from '../util';
+import { CATEGORY } from '../categories';
 
 const PROBLEM_TEXT: Record<MarkerProblem, { zh: string; en: string }> = {
   'arabic-dun': { zh: '阿拉伯数字序号后用下脚点“.”，不用顿号', en: 'an Arabic-numeral ordinal takes a full stop ".", not 、' },
@@ -40,6 +41,7 @@ const rule: Rule = {
     description: msg('标题序号后的标点和括号形式', 'The mark and brackets of a heading ordinal'),
     severity: 'error',
     tags: ['heading', 'punctuation'],
+    category: CATEGORY.headings,
     fixable: true,
     clause: 'GB/T 15834-2011 B.3.2–B.3.4',
     docs: {

@@ -3,6 +3,7 @@ import type { Rule } from '../types';
 import type { Heading } from '../model/document';
 import { canonicalMarker, canonicalNumeral } from '../model/headings';
 import { msg } from '../util';
+import { CATEGORY } from '../categories';
 
 /** Siblings of one ordinal type under one parent, in document order. */
 export function siblingRuns(roots: Heading[], all: Heading[]): Heading[][] {
@@ -32,6 +33,7 @@ const rule: Rule = {
     description: msg('同级标题序号连续、不重复、不重新开始', 'Sibling heading ordinals run on without gaps, repeats or restarts'),
     severity: 'error',
     tags: ['heading'],
+    category: CATEGORY.headings,
     fixable: true,
     clause: 'GB/T 9704-2012 7.3.3',
     docs: {

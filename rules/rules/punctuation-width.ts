@@ -4,6 +4,7 @@ import type { Rule, ReportInput } from '../types';
 import { msg } from '../util';
 import { F_MARKER, firstMark, hasChinese, hasHan, inChineseText, isChineseChar, isDigit, K_DIGIT, MAX_FINDINGS, nearKind, side, textTables, type TextTables } from '../lib/cjk-text';
 import { straightQuotes } from '../lib/quotes';
+import { CATEGORY } from '../categories';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const NAME: Record<string, { zh: string; en: string }> = {
@@ -83,6 +84,7 @@ const rule: Rule = {
     description: msg('中文里的标点用全角：，；：？！（）“”‘’', 'Chinese text takes full-width punctuation: ，；：？！（）“”‘’'),
     severity: 'error',
     tags: ['punctuation'],
+    category: CATEGORY.punctuation,
     fixable: true,
     clause: 'GB/T 15834-2011 §5',
     docs: {
