@@ -142,7 +142,7 @@ export class Overview implements vscode.TreeDataProvider<Node> {
           if (this.document) {
             const n = this.documentDiagnostics().length;
             item.description = `${vscode.workspace.asRelativePath(this.document)} · ${t(lang, `${n} 处`, `${n} ${n === 1 ? 'finding' : 'findings'}`)}`;
-            item.resourceUri = this.document;
+            item.tooltip = this.document.fsPath || this.document.toString();
           } else item.description = t(lang, '未打开报告', 'no report open');
           item.iconPath = new vscode.ThemeIcon('file-text');
           return item;

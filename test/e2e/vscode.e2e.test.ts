@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserServer, type Page } from 'playwright-core';
 import { lint } from '../../rules/engine';
+import { allRules } from '../../rules/all-rules';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cache = process.env.REPORT_LINT_E2E_CACHE ?? join(homedir(), '.cache', 'report-lint-e2e');
@@ -271,6 +272,23 @@ async function placeholderCount(page: Page): Promise<number> {
 /** The editor tab labels. */
 async function tabLabels(page: Page): Promise<string[]> {
   return (await page.locator('.tabs-container .tab .label-name').allInnerTexts()).map((t) => t.trim());
+}
+
+/**
+ * Waits (up to 20 s) until a webview frame shows `text` (the Markdown preview renders a moment after its tab opens);
+ * returns whether it did, for the screenshot to show the page.
+ */
+async function webviewShows(page: Page, text: string): Promise<boolean> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    for (const f of page.frames()) {
+      if (f === page.mainFrame()) continue;
+      const body = await f.locator('body').innerText({ timeout: 500 }).catch(() => '');
+      if (body.includes(text)) return true;
+    }
+    await page.waitForTimeout(500);
+  }
+  return false;
 }
 
 /** Closes the editor tab whose label contains `text` (middle click, as on any tab), waiting until it is gone. */
@@ -540,6 +558,10 @@ describe('report-lint in a real VS Code (code-server + Chromium)', () => {
       await hover.locator('a', { hasText: '规则说明' }).first().click();
       const previewOf = (id: string) => async () => (await tabLabels(page)).some((t) => t.includes(`${id}.md`) && /preview/i.test(t));
       await expect.poll(previewOf('heading-marker'), { timeout: 20_000, message: 'the hover link did not open the heading-marker docs preview' }).toBe(true);
+      await page.keyboard.press('Escape');
+      // the page itself: its title and the Chinese description, rendered in the preview
+      const described = (id: string) => allRules.find((r) => r.meta.id === id)!.meta.description.zh;
+      expect(await webviewShows(page, described('heading-marker')), 'the preview did not render docs/rules/heading-marker.md').toBe(true);
       await shot(page, '13-rule-docs-from-hover');
       await closeTab(page, 'heading-marker.md');
 
@@ -548,6 +570,7 @@ describe('report-lint in a real VS Code (code-server + Chromium)', () => {
       await problemRows(page, ['placeholder', '[Ln 11'], 'placeholder finding on line 11');
       await page.locator('.markers-panel .monaco-tl-contents .monaco-link').first().click();
       await expect.poll(previewOf('placeholder'), { timeout: 20_000, message: 'the rule code in Problems did not open the placeholder docs preview' }).toBe(true);
+      expect(await webviewShows(page, described('placeholder')), 'the preview did not render docs/rules/placeholder.md').toBe(true);
       await shot(page, '14-rule-docs-from-problems');
       await closeTab(page, 'placeholder.md');
 
@@ -591,11 +614,11 @@ describe('report-lint in a real VS Code (code-server + Chromium)', () => {
       // The overview: counts by category for the open report and the workspace; a category opens its findings.
       await runCommand(page, 'report-lint: Check the whole workspace');
       await expect.poll(() => sideBarRows(page), { timeout: 60_000, message: 'the overview shows no 整个工作区 result' })
-        .toEqual(expect.arrayContaining([expect.stringMatching(/^整个工作区 1 个文件 · \d+ 处$/)]));
+        .toEqual(expect.arrayContaining([expect.stringMatching(/^整个工作区\s*1 个文件 · \d+ 处$/)]));
       const rows = await sideBarRows(page);
-      const phRow = rows.find((r) => /^占位符 \d+$/.test(r));
+      const phRow = rows.find((r) => /^占位符\s*\d+$/.test(r));
       expect(phRow, `overview rows: ${JSON.stringify(rows)}`).toBeDefined();
-      expect(rows).toEqual(expect.arrayContaining([expect.stringMatching(/^标题序号 \d+$/), expect.stringMatching(/^标点与空格 \d+$/)]));
+      expect(rows).toEqual(expect.arrayContaining([expect.stringMatching(/^标题序号\s*\d+$/), expect.stringMatching(/^标点与空格\s*\d+$/)]));
       await page.locator('.part.sidebar .monaco-list-row', { hasText: /^占位符/ }).first().click();
       const firstFinding = page.locator('.part.sidebar .monaco-list-row', { hasText: '占位符“' }).first();
       await firstFinding.waitFor({ timeout: 15_000 });
@@ -623,7 +646,7 @@ describe('report-lint in a real VS Code (code-server + Chromium)', () => {
       expect(titles).toEqual(expect.arrayContaining(['Go to next placeholder', 'Go to previous placeholder']));
       await shot(page, '20-quick-fixes-en');
       await page.keyboard.press('Escape');
-      await expect.poll(() => sideBarRows(page), { timeout: 20_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/^Placeholders \d+$/)]));
+      await expect.poll(() => sideBarRows(page), { timeout: 20_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/^Placeholders\s*\d+$/)]));
       await shot(page, '21-overview-en');
     } catch (err) {
       await evidence('failure-issue-15');
