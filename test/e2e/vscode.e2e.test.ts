@@ -626,9 +626,12 @@ describe('report-lint in a real VS Code (code-server + Chromium)', () => {
       await firstFinding.click();
       await expect.poll(() => selectionStart(page), { timeout: 10_000, message: 'the overview finding did not reveal the first placeholder' }).toBe(where(left[0]));
 
-      // English by the setting: messages, hover, quick fixes and overview switch (the VS Code interface stays English).
-      const settingsFile = join(userDir, 'User', 'settings.json');
-      writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(readFileSync(settingsFile, 'utf8')), 'reportLint.language': 'en' }, null, 2));
+      // English by the setting ("reportLint.language": "en"): messages, hover, quick fixes and overview (the VS Code
+      // interface stays English). A new editor session: code-server does not notice a settings.json written behind
+      // its back (the live switch is covered by test/lsp/push.test.ts and the client's onDidChangeConfiguration).
+      await launch(false, 'en');
+      await openFile(page, SEED);
+      await expect.poll(() => problemTotal(page), { timeout: 60_000, message: 'no diagnostics in English' }).toBeGreaterThan(0);
       await page.keyboard.press(`${mod}+Shift+M`);
       await filterProblems(page, 'punctuation-width');
       await problemRows(page, ['punctuation-width', 'full-width comma', 'half-width'], 'an English punctuation-width finding');
@@ -646,7 +649,10 @@ describe('report-lint in a real VS Code (code-server + Chromium)', () => {
       expect(titles).toEqual(expect.arrayContaining(['Go to next placeholder', 'Go to previous placeholder']));
       await shot(page, '20-quick-fixes-en');
       await page.keyboard.press('Escape');
-      await expect.poll(() => sideBarRows(page), { timeout: 20_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/^Placeholders\s*\d+$/)]));
+      await runCommand(page, 'report-lint: Check the whole workspace');
+      await expect.poll(() => sideBarRows(page), { timeout: 60_000 }).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^Placeholders\s*\d+$/), expect.stringMatching(/^Whole workspace\s*1 file · \d+ findings$/)]),
+      );
       await shot(page, '21-overview-en');
     } catch (err) {
       await evidence('failure-issue-15');
