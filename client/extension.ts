@@ -90,6 +90,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     // rule links (the code in Problems, the hover's 规则说明) open the bundled docs in the Markdown preview
     ruleDocsCommand: ClientCommands.openRuleDocs,
     commands: [ClientCommands.nextPlaceholder, ClientCommands.previousPlaceholder, ClientCommands.addToAllowList],
+    // nothing here reads diagnostics' data: leaving it out makes every edit's diagnostics a fifth smaller
+    diagnosticData: false,
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: selector,

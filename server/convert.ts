@@ -50,10 +50,7 @@ export function withClause(text: string, clause: string | undefined, lang: Lang)
 /** The link of a rule's documentation (a URL, a bundled file or an editor command), or undefined for none. */
 export type DocsHref = (ruleId: string) => string | undefined;
 
-export function toDiagnostic(doc: TextDocument, f: Finding, lang: Lang, docsHref: DocsHref): Diagnostic {
-  const data: DiagnosticData = { ruleId: f.ruleId, version: doc.version };
-  if (f.fix) data.fix = f.fix.edits;
-  if (f.suggestions?.length) data.suggestions = f.suggestions.map((s) => ({ title: messageText(s.title, lang), edits: s.edits }));
+export function toDiagnostic(doc: TextDocument, f: Finding, lang: Lang, docsHref: DocsHref, withData = true): Diagnostic {
   const href = docsHref(f.ruleId);
   const d: Diagnostic = {
     range: rangeOf(doc, f.offset, f.endOffset),
@@ -61,8 +58,13 @@ export function toDiagnostic(doc: TextDocument, f: Finding, lang: Lang, docsHref
     source: SOURCE,
     code: f.ruleId,
     message: withClause(messageText(f.message, lang), f.clause, lang),
-    data,
   };
+  if (withData) {
+    const data: DiagnosticData = { ruleId: f.ruleId, version: doc.version };
+    if (f.fix) data.fix = f.fix.edits;
+    if (f.suggestions?.length) data.suggestions = f.suggestions.map((s) => ({ title: messageText(s.title, lang), edits: s.edits }));
+    d.data = data;
+  }
   if (href) d.codeDescription = { href };
   return d;
 }

@@ -167,6 +167,8 @@ function showOnce(key: string, type: MessageType, message: string): void {
 let ruleDocsCommand: string | undefined;
 /** Client commands (ClientCommands) the client implements: code actions may run them. */
 const clientCommands = new Set<string>();
+/** Whether diagnostics carry `data` (ClientInitOptions.diagnosticData; the documented default is yes). */
+let diagnosticData = true;
 const bundledDocs = new Map<string, string | undefined>();
 
 /** file: URI of docs/rules/<id>.md shipped next to dist/ (the .vsix and the npm package carry them), if present. */
@@ -323,7 +325,7 @@ async function ensureEntry(uri: string): Promise<Entry | undefined> {
   };
   const result = lint(doc.getText(), lintOptions);
   const docsHref = docsHrefFor(settings);
-  const diagnostics = result.findings.map((f) => toDiagnostic(doc, f, lang, docsHref));
+  const diagnostics = result.findings.map((f) => toDiagnostic(doc, f, lang, docsHref, diagnosticData));
   const entry: Entry = { uri, version: doc.version, key, result, diagnostics, lang, settings, lintOptions };
   cache.set(uri, entry);
   afterLint(entry, filename);
@@ -486,6 +488,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   if (init && typeof init === 'object' && typeof init.ruleDocsCommand === 'string' && /^[\w.-]+$/.test(init.ruleDocsCommand)) {
     ruleDocsCommand = init.ruleDocsCommand;
   }
+  if (init && typeof init === 'object' && init.diagnosticData === false) diagnosticData = false;
   if (init && typeof init === 'object' && Array.isArray(init.commands)) {
     for (const c of init.commands) if (typeof c === 'string') clientCommands.add(c);
   }

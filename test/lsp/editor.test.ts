@@ -15,7 +15,7 @@ import { LspClient, SEED_000, SEED_001, fileUri, seed } from './client';
 import type { CategoriesResult, CheckWorkspaceResult } from '../../server/protocol';
 
 const COMMANDS = ['report-lint.nextPlaceholder', 'report-lint.previousPlaceholder', 'report-lint.addToAllowList'];
-const VSCODE_INIT = { ruleDocsCommand: 'report-lint.openRuleDocs', commands: COMMANDS };
+const VSCODE_INIT = { ruleDocsCommand: 'report-lint.openRuleDocs', commands: COMMANDS, diagnosticData: false };
 const text001 = seed(SEED_001);
 
 let ws: string;
@@ -51,6 +51,8 @@ describe('rule documentation links', () => {
     const { uri, items } = await open(vscodeLike, 'links.txt', text001);
     const hm = items.find((d) => d.code === 'heading-marker')!;
     expect(hm.codeDescription?.href).toBe(`command:report-lint.openRuleDocs?${encodeURIComponent('["heading-marker"]')}`);
+    // the VS Code client reads no diagnostic data: none is sent (the documented data stays for other clients)
+    expect(items.every((d) => d.data === undefined)).toBe(true);
     expect(items.every((d) => !d.codeDescription || !d.codeDescription.href.includes('example.invalid'))).toBe(true);
     const hover = await vscodeLike.request<Hover>('textDocument/hover', { textDocument: { uri }, position: hm.range.start });
     const value = (hover.contents as { value: string }).value;
