@@ -57,6 +57,9 @@ describe('rule documentation links', () => {
     const hover = await vscodeLike.request<Hover>('textDocument/hover', { textDocument: { uri }, position: hm.range.start });
     const value = (hover.contents as { value: string }).value;
     expect(value).toContain(`[规则说明](command:report-lint.openRuleDocs?${encodeURIComponent('["heading-marker"]')})`);
+    // without data the quick fix is still there: the server computes actions from its own results
+    const actions = await vscodeLike.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: hm.range, context: { diagnostics: [hm] } });
+    expect(actions.find((a) => a.isPreferred)?.edit).toBeDefined();
     // the page the command opens is shipped (the .vsix carries docs/rules/**)
     expect(existsSync(join(fileURLToPath(new URL('../..', import.meta.url)), 'docs', 'rules', 'heading-marker.md'))).toBe(true);
   });
