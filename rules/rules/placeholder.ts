@@ -42,8 +42,8 @@ function messageFor(doc: ReportDocument, p: PlaceholderSpan): { zh: string; en: 
       const zh = ctx === t ? `占位符“${t}”未填写` : `占位符“${ctx}”中的“${t}”未填写`;
       const en = ctx === t ? `placeholder "${t}" left in the draft` : `placeholder "${t}" (in "${ctx}") left in the draft`;
       if (p.form === 'x-latin' && p.word) {
-        // A Latin-looking token may be a real name; the allowlist is the way out (a code action cannot
-        // edit the config file, so the hint is in the message).
+        // A Latin-looking token may be a real name; the allowlist is the way out (the editor's quick fix adds
+        // it; on the command line the hint in the message is all there is).
         return msg(
           `${zh}；如“${p.word}”是正式名称，请在 placeholder 规则的 allow 选项中加入“${p.word}”`,
           `${en}; if "${p.word}" is a real name, add "${p.word}" to the placeholder rule's allow option`,
