@@ -14,7 +14,7 @@ export interface FormatContext {
   lang: Lang;
   color: boolean;
   version: string;
-  /** Where rule docs live (…/blob/main/docs/rules/). */
+  /** Where published rule docs live (…/docs/rules/); '' when none is configured: SARIF then has no helpUri. */
   docsBase: string;
   /** Base for repository-relative paths (git root, else cwd). */
   root: string;
@@ -585,13 +585,13 @@ export function formatSarif(reports: FileReport[], ctx: FormatContext): Uint8Arr
             name: 'report-lint',
             version: ctx.version,
             semanticVersion: ctx.version,
-            informationUri: ctx.docsBase.replace(/\/blob\/main\/docs\/rules\/$/, ''),
+            ...(ctx.docsBase ? { informationUri: ctx.docsBase.replace(/\/blob\/main\/docs\/rules\/$/, '') } : {}),
             rules: ctx.rules.map((m) => ({
               id: m.id,
               name: m.id,
               shortDescription: { text: lang === 'en' ? m.description.en : m.description.zh },
               fullDescription: { text: `${(lang === 'en' ? m.docs?.why?.en : m.docs?.why?.zh) || (lang === 'en' ? m.description.en : m.description.zh)}${m.clause ? ` (${m.clause})` : ''}` },
-              helpUri: `${ctx.docsBase}${m.id}.md`,
+              ...(ctx.docsBase ? { helpUri: `${ctx.docsBase}${m.id}.md` } : {}),
               defaultConfiguration: { level: level(m.severity) },
               properties: { tags: m.tags, fixable: m.fixable },
             })),

@@ -10,7 +10,7 @@ import { ConfigError, DEFAULT_MAX_SIZE, SEVERITIES, emptyConfig, mergeConfigs, t
 import type { Lang, Msg, SeveritySetting } from '../rules/types';
 import { allRules } from '../rules/all-rules';
 import { findConfigFile, loadConfigFile } from '../node/config-files';
-import { RULE_DOCS_BASE, VERSION } from '../node/project';
+import { configuredDocsBase, VERSION } from '../node/project';
 import { collectFiles, DEFAULT_EXTENSIONS, gitRoot, inShard, parseShard, UsageError } from './collect';
 import { FORMATS, sanitize, formatGithub, formatJson, formatJunit, formatSarif, formatStylish, type Format, type FormatContext } from './formats';
 import { lintJob, sha1, type FileReport, type Job, type JsonSink, type Mode } from './lint-file';
@@ -521,7 +521,7 @@ export async function main(argv: string[]): Promise<number> {
     lang,
     color,
     version: VERSION,
-    docsBase: RULE_DOCS_BASE,
+    docsBase: configuredDocsBase(),
     root: gitRoot(cwd) ?? cwd,
     cwd,
     rules: allRules.map((r) => r.meta).sort((a, b) => a.id.localeCompare(b.id)),

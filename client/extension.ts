@@ -1,5 +1,6 @@
 // The VS Code extension: starts the bundled language server (dist/server.js) over IPC and adds what LSP has no
-// standard words for: the placeholder count in the status bar, "go to next placeholder", "fix all", "restart".
+// standard words for: the placeholder count in the status bar, "go to next/previous placeholder", "fix all",
+// "restart", the bundled rule docs, "add to allow list", the proofreading overview and "check the whole workspace".
 // Diagnostics (pull where the server offers it), code actions, symbols, folding and hover all come from the server.
 import * as vscode from 'vscode';
 import {
@@ -17,6 +18,14 @@ import {
   PlaceholderCountNotification,
   FixAllCodeActionKind,
   ClientCommands,
+  CategoriesRequest,
+  CheckWorkspaceRequest,
+  CheckWorkspaceProgressNotification,
+  type CategoriesResult,
+  type CheckWorkspaceParams,
+  type CheckWorkspaceProgressParams,
+  type CheckWorkspaceResult,
+  type ClientInitOptions,
   type PlaceholdersParams,
   type PlaceholdersResult,
   type PlaceholderCountParams,
@@ -25,6 +34,8 @@ import {
   type CheckDocxResult,
 } from '../server/protocol';
 import { withoutWorkspaceValues } from './trust';
+import { Overview, OVERVIEW_VIEW } from './overview';
+import { addToAllowList } from './allow-list';
 
 const SECTION = 'reportLint';
 
@@ -35,15 +46,20 @@ let output: vscode.OutputChannel;
 let configWatcher: vscode.FileSystemWatcher;
 /** Placeholder count per document URI, as last reported by the server. */
 const counts = new Map<string, number>();
+let overview: Overview | undefined;
+let extensionUri: vscode.Uri;
+/** Progress of the running "check the whole workspace", fed by the server's notifications. */
+let workspaceProgress: ((p: CheckWorkspaceProgressParams) => void) | undefined;
 
 type Lang = 'zh' | 'en';
 
-/** Message language: the setting, or derived from the editor's display language when it is "auto". */
+/**
+ * Message language: "auto" follows the report, which is Chinese, whatever the editor's display language (as the
+ * server decides, server/settings.ts resolveLang); "en" switches to English.
+ */
 function uiLang(resource?: vscode.Uri): Lang {
   const configured = vscode.workspace.getConfiguration(SECTION, resource).get<string>('language', 'auto');
-  if (configured === 'zh' || configured === 'en') return configured;
-  // As the server decides: English for an English editor, Chinese otherwise.
-  return /^en($|[-_])/i.test(vscode.env.language) ? 'en' : 'zh';
+  return configured === 'en' ? 'en' : 'zh';
 }
 const t = (lang: Lang, zh: string, en: string) => (lang === 'zh' ? zh : en);
 
@@ -75,9 +91,19 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   selector = buildSelector();
+  const initializationOptions: ClientInitOptions = {
+    // rule links (the code in Problems, the hover's 规则说明) open the bundled docs in the Markdown preview
+    ruleDocsCommand: ClientCommands.openRuleDocs,
+    commands: [ClientCommands.nextPlaceholder, ClientCommands.previousPlaceholder, ClientCommands.addToAllowList],
+    // nothing here reads diagnostics' data: leaving it out makes every edit's diagnostics a fifth smaller
+    diagnosticData: false,
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: selector,
     outputChannel: output,
+    initializationOptions,
+    // the hover's rule link is a command: URI of this one command, nothing else
+    markdown: { isTrusted: { enabledCommands: [ClientCommands.openRuleDocs] } },
     synchronize: {
       // The server reads these through workspace/configuration per folder; this also sends didChangeConfiguration.
       configurationSection: SECTION,
@@ -93,6 +119,15 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     },
     // Keep languageclient's default error handler: it restarts a crashed server (up to 4 times in 3 minutes).
     middleware: {
+      // Restricted Mode: nothing may write the workspace's config, so "add to allow list" is not offered.
+      provideCodeActions: async (document, range, context, token, next) => {
+        const actions = await next(document, range, context, token);
+        if (!actions || vscode.workspace.isTrusted) return actions;
+        return actions.filter((a) => {
+          const command = a instanceof vscode.CodeAction ? a.command : (a as vscode.Command);
+          return command?.command !== ClientCommands.addToAllowList;
+        });
+      },
       workspace: {
         // Restricted Mode: a workspace may not point the rule links somewhere else (docsBaseUrl); the server only
         // sees the user's own value. package.json lists the key in restrictedConfigurations as well.
@@ -116,8 +151,10 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     counts.set(p.uri, p.count);
     if (vscode.window.activeTextEditor?.document.uri.toString() === p.uri) void updateStatus();
   });
+  c.onNotification(CheckWorkspaceProgressNotification, (p: CheckWorkspaceProgressParams) => workspaceProgress?.(p));
   c.onDidChangeState((e) => {
     if (e.newState === State.Stopped) counts.clear();
+    if (e.newState === State.Running) overview?.reset();
     void updateStatus();
   });
   return c;
@@ -198,7 +235,7 @@ async function updateStatus(): Promise<void> {
   statusItem.show();
 }
 
-async function nextPlaceholder(): Promise<void> {
+async function goToPlaceholder(next: boolean): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return;
   const lang = uiLang(editor.document.uri);
@@ -216,9 +253,12 @@ async function nextPlaceholder(): Promise<void> {
     void vscode.window.showInformationMessage(t(lang, '本文没有占位符。', 'No placeholders left in this document.'));
     return;
   }
-  const cursor = editor.selection.active;
-  // The first placeholder starting after the cursor; wrap to the first one at the end of the document.
-  const target = ranges.find((r) => r.start.isAfter(cursor)) ?? ranges[0];
+  // Next: the first placeholder starting after the selection's start; previous: the last one starting before it.
+  // Both wrap around at the ends of the document.
+  const from = editor.selection.start;
+  const target = next
+    ? (ranges.find((r) => r.start.isAfter(from)) ?? ranges[0])
+    : ([...ranges].reverse().find((r) => r.start.isBefore(from)) ?? ranges[ranges.length - 1]);
   editor.selection = new vscode.Selection(target.start, target.end);
   editor.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
@@ -318,7 +358,96 @@ async function checkDocx(given?: vscode.Uri): Promise<void> {
   }
 }
 
+let overviewTimer: NodeJS.Timeout | undefined;
+/** Diagnostics arrive on every keystroke: the overview is redrawn at most every 300 ms. */
+function scheduleOverview(): void {
+  if (overviewTimer) return;
+  overviewTimer = setTimeout(() => {
+    overviewTimer = undefined;
+    overview?.refresh();
+  }, 300);
+}
+
+/** Opens docs/rules/<id>.md bundled with the extension in the Markdown preview (the rule links run this). */
+async function openRuleDocs(ruleId?: unknown): Promise<void> {
+  let id = typeof ruleId === 'string' ? ruleId : undefined;
+  if (id === undefined) {
+    // From the Command Palette: pick a rule.
+    const files = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(extensionUri, 'docs', 'rules')).then(
+      (entries) => entries.map(([name]) => name).filter((n) => n.endsWith('.md') && n !== 'README.md').map((n) => n.slice(0, -3)).sort(),
+      () => [] as string[],
+    );
+    id = await vscode.window.showQuickPick(files, { placeHolder: t(uiLang(), '选择规则', 'Pick a rule') });
+    if (!id) return;
+  }
+  if (!/^[a-z0-9-]+$/.test(id)) return;
+  const uri = vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${id}.md`);
+  try {
+    await vscode.workspace.fs.stat(uri);
+  } catch {
+    void vscode.window.showWarningMessage(t(uiLang(), `没有规则 ${id} 的说明。`, `There is no documentation for the rule ${id}.`));
+    return;
+  }
+  try {
+    await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+  } catch {
+    // no Markdown preview (the built-in extension disabled): the page as text, read-only
+    await vscode.window.showTextDocument(uri, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+  }
+}
+
+async function loadCategories(): Promise<CategoriesResult | undefined> {
+  if (!client || !client.isRunning()) return undefined;
+  try {
+    return await client.sendRequest<CategoriesResult>(CategoriesRequest, {});
+  } catch (err) {
+    output.appendLine(`report-lint: ${CategoriesRequest} failed: ${String(err)}`);
+    return undefined;
+  }
+}
+
+/** "检查整个工作区": the server walks the folders as the CLI does; progress in a notification, with a cancel button. */
+async function checkWorkspace(): Promise<CheckWorkspaceResult | undefined> {
+  const lang = uiLang();
+  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+  if (!client || !client.isRunning() || folders.length === 0) {
+    void vscode.window.showInformationMessage(t(lang, '没有可检查的文件夹。', 'There is no folder to check.'));
+    return undefined;
+  }
+  const c = client;
+  const result = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: t(lang, 'report-lint：检查整个工作区', 'report-lint: checking the whole workspace'), cancellable: true },
+    async (progress, token) => {
+      let reported = 0;
+      workspaceProgress = (p) => {
+        const pct = p.total ? (100 * p.done) / p.total : 100;
+        progress.report({ message: `${p.done}/${p.total}${p.display ? ` · ${p.display}` : ''}`, increment: pct - reported });
+        reported = pct;
+      };
+      try {
+        const params: CheckWorkspaceParams = { folders: folders.map((f) => c.code2ProtocolConverter.asUri(f.uri)) };
+        return await c.sendRequest<CheckWorkspaceResult>(CheckWorkspaceRequest, params, token);
+      } catch (err) {
+        if (!token.isCancellationRequested) {
+          output.appendLine(`report-lint: ${CheckWorkspaceRequest} failed: ${String(err)}`);
+          void vscode.window.showErrorMessage(t(lang, `检查工作区失败：${String(err)}`, `Checking the workspace failed: ${String(err)}`));
+        }
+        return undefined;
+      } finally {
+        workspaceProgress = undefined;
+      }
+    },
+  );
+  if (result) {
+    overview?.setWorkspace(result);
+    void vscode.commands.executeCommand(`${OVERVIEW_VIEW}.focus`);
+  }
+  return result;
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  extensionUri = context.extensionUri;
+  overview = new Overview(() => uiLang(), (doc) => matches(doc), loadCategories);
   docxDiagnostics = vscode.languages.createDiagnosticCollection('report-lint-docx');
   context.subscriptions.push(
     docxDiagnostics,
@@ -338,9 +467,31 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     configWatcher,
     statusItem,
     vscode.commands.registerCommand(ClientCommands.restartServer, () => restart(context)),
-    vscode.commands.registerCommand(ClientCommands.nextPlaceholder, nextPlaceholder),
+    vscode.commands.registerCommand(ClientCommands.nextPlaceholder, () => goToPlaceholder(true)),
+    vscode.commands.registerCommand(ClientCommands.previousPlaceholder, () => goToPlaceholder(false)),
+    vscode.commands.registerCommand(ClientCommands.openRuleDocs, openRuleDocs),
+    vscode.commands.registerCommand(ClientCommands.addToAllowList, (args: unknown) =>
+      addToAllowList(args, uiLang(), (uri, created) => {
+        // tell the server at once (the file watcher does too, a moment later)
+        if (client?.isRunning()) {
+          void client.sendNotification('workspace/didChangeWatchedFiles', {
+            changes: [{ uri: client.code2ProtocolConverter.asUri(uri), type: created ? 1 : 2 }],
+          });
+        }
+      }),
+    ),
+    vscode.commands.registerCommand(ClientCommands.checkWorkspace, checkWorkspace),
+    vscode.commands.registerCommand(ClientCommands.refreshOverview, () => overview?.refresh()),
+    vscode.window.registerTreeDataProvider(OVERVIEW_VIEW, overview),
+    vscode.languages.onDidChangeDiagnostics((e) => {
+      const shown = overview?.documentUri?.toString();
+      if (shown && e.uris.some((u) => u.toString() === shown)) scheduleOverview();
+    }),
     vscode.commands.registerCommand(ClientCommands.fixAll, fixAll),
-    vscode.window.onDidChangeActiveTextEditor(() => void updateStatus()),
+    vscode.window.onDidChangeActiveTextEditor(() => {
+      void updateStatus();
+      scheduleOverview();
+    }),
     // Trust granted: the workspace's own values now apply; the server reads the settings again.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       if (client?.isRunning()) void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
@@ -352,6 +503,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         void restart(context);
       } else if (e.affectsConfiguration(SECTION)) {
         void updateStatus();
+        scheduleOverview();
       }
     }),
     { dispose: () => void stopClient() },

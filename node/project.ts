@@ -11,5 +11,21 @@ export const REPOSITORY_URL: string = (() => {
   return url.replace(/^git\+/, '').replace(/\.git$/, '').replace(/\/+$/, '');
 })();
 
-/** Base of the rule documentation pages: `${RULE_DOCS_BASE}${ruleId}.md`. */
+/** Base of the rule documentation pages in the repository: `${RULE_DOCS_BASE}${ruleId}.md`. */
 export const RULE_DOCS_BASE = `${REPOSITORY_URL}/blob/main/docs/rules/`;
+
+/**
+ * Where published rule docs live, for links in SARIF (`helpUri`): `REPORT_LINT_DOCS_BASE_URL` when it is an http(s)
+ * URL, else '' (no link: the docs ship with the package in docs/rules/, and a link that goes nowhere is worse).
+ */
+export function configuredDocsBase(env: NodeJS.ProcessEnv = process.env): string {
+  const raw = (env.REPORT_LINT_DOCS_BASE_URL ?? '').trim();
+  if (!/^https?:\/\/[^\s/]+/i.test(raw)) return '';
+  try {
+    const url = new URL(raw);
+    const href = url.href;
+    return href.endsWith('/') ? href : href + '/';
+  } catch {
+    return '';
+  }
+}

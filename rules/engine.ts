@@ -190,6 +190,7 @@ export function lint(text: string, opts: LintOptions = {}): LintResult {
         endOffset: r.endOffset,
         clause: rule.meta.clause,
       };
+      if (typeof r.allow === 'string' && r.allow.trim()) f.allow = r.allow.trim();
       if (r.fix) {
         // A fix touches only the span it reports.
         const es = r.fix.edits;

@@ -36,6 +36,8 @@ export interface Finding {
   suggestions?: Suggestion[];
   /** The standard clause the rule enforces (copied from the rule's metadata). */
   clause?: string;
+  /** For a rule with an `allow` option: the entry that accepts this finding ("add to allow list"). */
+  allow?: string;
 }
 
 export interface RuleDocs {
@@ -45,11 +47,21 @@ export interface RuleDocs {
   examples: { wrong: string; right?: string; note?: Msg }[];
 }
 
+/** A proofreading category (占位符, 标题序号…): the editor's overview counts findings by it. */
+export interface RuleCategory {
+  id: string;
+  name: Msg;
+  /** Position in the overview (lower first). */
+  order: number;
+}
+
 export interface RuleMeta {
   id: string;
   description: Msg;
   severity: Severity;
   tags: string[];
+  /** Where the rule's findings are counted in the overview (rules/categories.ts). */
+  category: RuleCategory;
   fixable: boolean;
   /** Standard and clause, e.g. "GB/T 15834-2011 B.3.3". */
   clause: string;
@@ -68,6 +80,8 @@ export interface ReportInput {
   severity?: Severity;
   fix?: Fix;
   suggestions?: Suggestion[];
+  /** The entry of the rule's `allow` option that would accept this finding (the word it is in), if it has one. */
+  allow?: string;
 }
 
 export interface RuleContext {

@@ -26,6 +26,7 @@ export function ruleDocPage(rule: Rule): string {
     `| 默认级别 / Default severity | ${severityZh[m.severity]} / \`${m.severity}\` |`,
     `| 自动修复 / Fixable | ${m.fixable ? '是 / yes (quick fix, `report-lint --fix`, fix all)' : '否 / no'} |`,
     `| 依据 / Standard | ${cell(m.clause || '—')} |`,
+    `| 类别 / Category | ${m.category.name.zh} / ${m.category.name.en} |`,
     `| 标签 / Tags | ${m.tags.length ? m.tags.map((t) => `\`${t}\``).join(', ') : '—'} |`,
     '',
     '## 为什么 / Why',

@@ -47,23 +47,26 @@ export function withClause(text: string, clause: string | undefined, lang: Lang)
   return lang === 'en' ? `${text} (${clause})` : `${text}（${clause}）`;
 }
 
-export function docsUrl(base: string, ruleId: string): string {
-  return `${base}${ruleId}.md`;
-}
+/** The link of a rule's documentation (a URL, a bundled file or an editor command), or undefined for none. */
+export type DocsHref = (ruleId: string) => string | undefined;
 
-export function toDiagnostic(doc: TextDocument, f: Finding, lang: Lang, docsBase: string): Diagnostic {
-  const data: DiagnosticData = { ruleId: f.ruleId, version: doc.version };
-  if (f.fix) data.fix = f.fix.edits;
-  if (f.suggestions?.length) data.suggestions = f.suggestions.map((s) => ({ title: messageText(s.title, lang), edits: s.edits }));
-  return {
+export function toDiagnostic(doc: TextDocument, f: Finding, lang: Lang, docsHref: DocsHref, withData = true): Diagnostic {
+  const href = docsHref(f.ruleId);
+  const d: Diagnostic = {
     range: rangeOf(doc, f.offset, f.endOffset),
     severity: toSeverity(f.severity),
     source: SOURCE,
     code: f.ruleId,
-    codeDescription: { href: docsUrl(docsBase, f.ruleId) },
     message: withClause(messageText(f.message, lang), f.clause, lang),
-    data,
   };
+  if (withData) {
+    const data: DiagnosticData = { ruleId: f.ruleId, version: doc.version };
+    if (f.fix) data.fix = f.fix.edits;
+    if (f.suggestions?.length) data.suggestions = f.suggestions.map((s) => ({ title: messageText(s.title, lang), edits: s.edits }));
+    d.data = data;
+  }
+  if (href) d.codeDescription = { href };
+  return d;
 }
 
 /** A WorkspaceEdit pinned to the document version the edits were computed on. */
@@ -196,6 +199,14 @@ export function disableFileTitle(ruleId: string, lang: Lang): string {
   return t(lang, `在本文件停用 ${ruleId}`, `Disable ${ruleId} for this file`);
 }
 
+export function allowListTitle(value: string, ruleId: string, lang: Lang): string {
+  return t(lang, `将“${value}”加入 ${ruleId} 的允许列表（.reportlintrc.json）`, `Add "${value}" to the ${ruleId} allow list (.reportlintrc.json)`);
+}
+
+export function placeholderNavTitle(next: boolean, lang: Lang): string {
+  return next ? t(lang, '转到下一个占位符', 'Go to next placeholder') : t(lang, '转到上一个占位符', 'Go to previous placeholder');
+}
+
 export function action(title: string, kind: string, edit: WorkspaceEdit | undefined, extra: Partial<CodeAction> = {}): CodeAction {
   const a = CodeAction.create(title, kind as CodeActionKind);
   if (edit) a.edit = edit;
@@ -260,7 +271,7 @@ function mdEscape(s: string): string {
   return s.replace(/([\\`*_{}[\]<>#+!|~])/g, '\\$1');
 }
 
-export function hoverFor(doc: TextDocument, findings: Finding[], rulesById: Map<string, Rule>, lang: Lang, docsBase: string): Hover | null {
+export function hoverFor(doc: TextDocument, findings: Finding[], rulesById: Map<string, Rule>, lang: Lang, docsHref: DocsHref): Hover | null {
   if (findings.length === 0) return null;
   const parts: string[] = [];
   const seen = new Set<string>();
@@ -278,7 +289,8 @@ export function hoverFor(doc: TextDocument, findings: Finding[], rulesById: Map<
       }
       if (rule.meta.clause) lines.push('', `${t(lang, '依据', 'Standard')}: ${mdEscape(rule.meta.clause)}`);
     }
-    lines.push('', `[${t(lang, '规则说明', 'Rule documentation')}](${docsUrl(docsBase, f.ruleId)})`);
+    const href = docsHref(f.ruleId);
+    if (href) lines.push('', `[${t(lang, '规则说明', 'Rule documentation')}](${href})`);
     parts.push(lines.join('\n'));
   }
   const first = findings[0];

@@ -30,11 +30,11 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { statSync, readFileSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, statSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { lint, fixText, PLACEHOLDER_RULE, type LintOptions, type LintResult } from '../rules/engine';
-import { ConfigError, emptyConfig, mergeConfigs, type ResolvedConfig } from '../rules/config';
+import { ConfigError, DEFAULT_MAX_SIZE, emptyConfig, mergeConfigs, type ResolvedConfig } from '../rules/config';
 import type { Finding, Lang, Rule } from '../rules/types';
 import { formatForFilename, type SourceFormat } from '../rules/model/prose';
 import { allRules } from '../rules/all-rules';
@@ -42,20 +42,34 @@ import { findConfigFile, loadConfigFile } from '../node/config-files';
 import { readDocx } from '../node/files';
 import { docxLocator } from '../node/docx/locate';
 import { reviewDocx, writeReviewedCopy } from '../node/docx/review';
+import { readReportFile } from '../node/files';
+import { collectFiles, DEFAULT_EXTENSIONS } from '../cli/collect';
 import {
   PlaceholdersRequest,
   PlaceholderCountNotification,
+  CategoriesRequest,
+  CheckWorkspaceRequest,
+  CheckWorkspaceProgressNotification,
+  ClientCommands,
+  type AddToAllowListArgs,
+  type CategoriesResult,
+  type CheckWorkspaceParams,
+  type CheckWorkspaceResult,
+  type ClientInitOptions,
   type PlaceholdersParams,
   type PlaceholdersResult,
   type PlaceholderCountParams,
   CheckDocxRequest,
   type CheckDocxParams,
   type CheckDocxResult,
+  type WorkspaceFileResult,
 } from './protocol';
 import { SERVER_VERSION, normalizeSettings, resolveLang, settingsConfig, type ServerSettings } from './settings';
 import {
   FIX_ALL_KIND,
   action,
+  allowListTitle,
+  placeholderNavTitle,
   disableFileEdit,
   disableFileTitle,
   disableLineEdit,
@@ -70,6 +84,7 @@ import {
   quickFixTitle,
   toDiagnostic,
   versionedEdit,
+  type DocsHref,
 } from './convert';
 import { FramedMessageReader, InitializeGuard } from './transport';
 
@@ -82,6 +97,7 @@ const throwingRule: Rule = {
     description: { zh: '测试用：总是抛出异常的规则', en: 'Test only: a rule that always throws' },
     severity: 'warning',
     tags: ['test'],
+    category: { id: 'test', order: 999, name: { zh: '测试', en: 'Test' } },
     fixable: false,
     clause: '',
     docs: { why: { zh: '测试用', en: 'test only' }, examples: [] },
@@ -92,6 +108,10 @@ const throwingRule: Rule = {
 };
 const rules: Rule[] = process.env.REPORT_LINT_TEST_THROWING_RULE === '1' ? [...allRules, throwingRule] : allRules;
 const rulesById = new Map(rules.map((r) => [r.meta.id, r]));
+/** Rules with an `allow` option: one "add to allow list" action serves them all. */
+const allowRules = new Set(
+  rules.filter((r) => !!(r.meta.optionsSchema?.properties as Record<string, unknown> | undefined)?.allow).map((r) => r.meta.id),
+);
 const knownRuleIds = new Set(rules.map((r) => r.meta.id));
 
 // ——— Connection and state ———
@@ -199,6 +219,45 @@ function showOnce(key: string, type: MessageType, message: string): void {
   shownOnce.add(key);
   log(type, message);
   void connection.sendNotification('window/showMessage', { type, message });
+}
+
+// ——— Rule docs links ———
+
+/** Set by a client that opens the bundled docs itself (the VS Code extension): rule links run this command. */
+let ruleDocsCommand: string | undefined;
+/** Client commands (ClientCommands) the client implements: code actions may run them. */
+const clientCommands = new Set<string>();
+/** Whether diagnostics carry `data` (ClientInitOptions.diagnosticData; the documented default is yes). */
+let diagnosticData = true;
+const bundledDocs = new Map<string, string | undefined>();
+
+/** file: URI of docs/rules/<id>.md shipped next to dist/ (the .vsix and the npm package carry them), if present. */
+function bundledDocHref(ruleId: string): string | undefined {
+  if (bundledDocs.has(ruleId)) return bundledDocs.get(ruleId);
+  let href: string | undefined;
+  try {
+    const file = join(__dirname, '..', 'docs', 'rules', `${ruleId}.md`);
+    if (/^[a-z0-9-]+$/.test(ruleId) && existsSync(file)) href = pathToFileURL(file).href;
+  } catch {
+    href = undefined;
+  }
+  bundledDocs.set(ruleId, href);
+  return href;
+}
+
+/** Where a rule id links: the configured site, else the bundled page (through the client's command if it has one). */
+function docsHrefFor(settings: ServerSettings): DocsHref {
+  const base = settings.docsBaseUrl;
+  const memo = new Map<string, string | undefined>();
+  return (ruleId) => {
+    if (memo.has(ruleId)) return memo.get(ruleId);
+    let href: string | undefined;
+    if (base) href = `${base}${ruleId}.md`;
+    else if (ruleDocsCommand) href = `command:${ruleDocsCommand}?${encodeURIComponent(JSON.stringify([ruleId]))}`;
+    else href = bundledDocHref(ruleId);
+    memo.set(ruleId, href);
+    return href;
+  };
 }
 
 // ——— Settings and config ———
@@ -327,7 +386,8 @@ async function ensureEntry(uri: string): Promise<Entry | undefined> {
     rules,
   };
   const result = lint(text, lintOptions);
-  const diagnostics = result.findings.map((f) => toDiagnostic(doc, f, lang, settings.docsBaseUrl));
+  const docsHref = docsHrefFor(settings);
+  const diagnostics = result.findings.map((f) => toDiagnostic(doc, f, lang, docsHref, diagnosticData));
   const entry: Entry = { uri, version: doc.version, text, serial: ++entrySerial, key, result, diagnostics, lang, settings, lintOptions };
   cache.set(uri, entry);
   afterLint(entry, filename);
@@ -536,8 +596,15 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   watcherRegistration = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   configChangeRegistration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
   locale = params.locale;
-  const init = params.initializationOptions as { settings?: unknown } | undefined;
+  const init = params.initializationOptions as (ClientInitOptions & { ruleDocsCommand?: unknown; commands?: unknown }) | undefined;
   if (init && typeof init === 'object' && init.settings !== undefined) pushedSettings = init.settings;
+  if (init && typeof init === 'object' && typeof init.ruleDocsCommand === 'string' && /^[\w.-]+$/.test(init.ruleDocsCommand)) {
+    ruleDocsCommand = init.ruleDocsCommand;
+  }
+  if (init && typeof init === 'object' && init.diagnosticData === false) diagnosticData = false;
+  if (init && typeof init === 'object' && Array.isArray(init.commands)) {
+    for (const c of init.commands) if (typeof c === 'string') clientCommands.add(c);
+  }
   const resolveSupport = !!caps.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
   codeActionResolve = resolveSupport;
   fixAllByCommand = !resolveSupport && !!caps.workspace?.applyEdit;
@@ -767,6 +834,28 @@ connection.onCodeAction(
           if (a) actions.push(a);
         }
       }
+      // Placeholders: there is no right value to put in, so the actions move between them (client commands).
+      const placeholderHere = here.find(({ f }) => f.ruleId === PLACEHOLDER_RULE);
+      if (placeholderHere) {
+        const diags = [entry.diagnostics[placeholderHere.i]];
+        for (const [next, id] of [[true, ClientCommands.nextPlaceholder], [false, ClientCommands.previousPlaceholder]] as const) {
+          if (!clientCommands.has(id)) continue;
+          const title = placeholderNavTitle(next, lang);
+          actions.push(action(title, CodeActionKind.QuickFix, undefined, { diagnostics: diags, command: { title, command: id } }));
+        }
+      }
+      // One "add to allow list" for every rule with an `allow` option: the client edits .reportlintrc.json.
+      if (clientCommands.has(ClientCommands.addToAllowList)) {
+        const offered = new Set<string>();
+        for (const { f, i } of here) {
+          const value = f.allow ?? doc.getText().slice(f.offset, f.endOffset).trim();
+          if (!allowRules.has(f.ruleId) || !value || offered.has(`${f.ruleId}\0${value}`)) continue;
+          offered.add(`${f.ruleId}\0${value}`);
+          const args: AddToAllowListArgs = { uri, ruleId: f.ruleId, value, severity: rulesById.get(f.ruleId)!.meta.severity };
+          const title = allowListTitle(value, f.ruleId, lang);
+          actions.push(action(title, CodeActionKind.QuickFix, undefined, { diagnostics: [entry.diagnostics[i]], command: { title, command: ClientCommands.addToAllowList, arguments: [args] } }));
+        }
+      }
       for (const f of rulesHere) {
         actions.push(action(disableLineTitle(f.ruleId, lang), CodeActionKind.QuickFix, versionedEdit(doc, [disableLineEdit(model, f)])));
       }
@@ -844,7 +933,7 @@ connection.onHover(
     if (!cur) return null;
     const o = cur.doc.offsetAt(params.position);
     const here = cur.entry.result.findings.filter((f) => (f.offset === f.endOffset ? f.offset === o : f.offset <= o && o < f.endOffset));
-    return hoverFor(cur.doc, here, rulesById, cur.entry.lang, cur.entry.settings.docsBaseUrl);
+    return hoverFor(cur.doc, here, rulesById, cur.entry.lang, docsHrefFor(cur.entry.settings));
   }),
 );
 
@@ -885,7 +974,7 @@ connection.onRequest(
     const doc = TextDocument.create(`${uri}.txt`, 'plaintext', 1, read.text);
     const at = docxLocator(read.docx, lang);
     const diagnostics = result.findings.map((f) => {
-      const d = toDiagnostic(doc, f, lang, settings.docsBaseUrl);
+      const d = toDiagnostic(doc, f, lang, docsHrefFor(settings));
       const where = at(f.offset, f.endOffset);
       if (where) d.message = lang === 'en' ? `${where.location}: ${d.message}` : `${where.location}：${d.message}`;
       return d;
@@ -900,6 +989,110 @@ connection.onRequest(
       out.reviewError = errText(e);
     }
     return out;
+  }),
+);
+
+// ——— Overview: categories and the whole workspace ———
+
+connection.onRequest(
+  CategoriesRequest,
+  guard(CategoriesRequest, (): CategoriesResult => {
+    const byId = new Map<string, CategoriesResult['categories'][number]>();
+    const ruleCats: Record<string, string> = {};
+    for (const r of rules) {
+      const c = r.meta.category;
+      if (!byId.has(c.id)) byId.set(c.id, { id: c.id, name: { zh: c.name.zh, en: c.name.en }, order: c.order });
+      ruleCats[r.meta.id] = c.id;
+    }
+    const categories = [...byId.values()].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+    return { categories, rules: ruleCats, allowRules: [...allowRules].sort() };
+  }),
+);
+
+const yieldToMessages = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Checks every report under the folders, found as the CLI finds them (directory walk, .gitignore and
+ * .reportlintignore), each with its own .reportlintrc.json and the folder's settings; an open document is checked as
+ * the editor shows it. Yields between files so that a cancel ($/cancelRequest) is read at once.
+ */
+connection.onRequest(
+  CheckWorkspaceRequest,
+  guard(CheckWorkspaceRequest, async (params: CheckWorkspaceParams, token): Promise<CheckWorkspaceResult> => {
+    const folders = (params as CheckWorkspaceParams | null)?.folders;
+    if (!Array.isArray(folders) || folders.some((f) => typeof f !== 'string')) throw invalid(`${CheckWorkspaceRequest}: params.folders must be an array of URIs`);
+    const jobs: { abs: string; display: string; skip?: string }[] = [];
+    for (const folder of folders) {
+      const dir = filePathOf(folder);
+      if (!dir) continue;
+      const settings = await settingsFor(folder);
+      try {
+        const found = collectFiles(['.'], { cwd: dir, extensions: DEFAULT_EXTENSIONS, useIgnoreFiles: true, lang: uiLangFor(settings) });
+        jobs.push(...found.files);
+      } catch (e) {
+        log(MessageType.Warning, `report-lint: could not list the reports in ${dir}: ${errText(e)}`);
+      }
+    }
+    const files: WorkspaceFileResult[] = [];
+    const total = jobs.length;
+    let last = 0;
+    for (let i = 0; i < jobs.length; i++) {
+      await yieldToMessages();
+      if (token.isCancellationRequested) return { files, total, cancelled: true };
+      const job = jobs[i];
+      const uri = pathToFileURL(job.abs).href;
+      const out: WorkspaceFileResult = { uri, display: job.display, rules: {} };
+      files.push(out);
+      if (job.skip !== undefined) {
+        out.skipped = job.skip;
+        continue;
+      }
+      const settings = await settingsFor(uri);
+      if (!settings.enable) continue;
+      const lang = uiLangFor(settings);
+      const open = documents.get(uri);
+      let text: string;
+      let format: SourceFormat | undefined;
+      if (open) {
+        text = open.getText();
+        format = formatOf(open, job.abs);
+      } else {
+        try {
+          const read = await readReportFile(job.abs, { maxBytes: DEFAULT_MAX_SIZE * 4, lang });
+          if (read.skipped !== undefined) {
+            out.skipped = read.skipped;
+            continue;
+          }
+          text = read.text;
+          format = read.encoding === 'docx' ? 'text' : formatForFilename(job.abs);
+        } catch (e) {
+          out.skipped = e instanceof Error ? e.message : String(e);
+          continue;
+        }
+      }
+      const config = mergeConfigs(fileConfigFor(uri, lang).config, settingsConfig(settings));
+      const result = lint(text, { filename: job.abs, format, config, rules });
+      if (result.skipped) {
+        out.skipped = result.skipped;
+        continue;
+      }
+      const lines = result.doc!.lines;
+      for (const f of result.findings) {
+        const r = out.rules[f.ruleId];
+        if (r) r.count++;
+        else {
+          const s = lines.position(f.offset);
+          const e = lines.position(f.endOffset);
+          out.rules[f.ruleId] = { count: 1, first: { start: { line: s.line, character: s.column }, end: { line: e.line, character: e.column } } };
+        }
+      }
+      const now = Date.now();
+      if (now - last > 100 || i === jobs.length - 1) {
+        last = now;
+        void connection.sendNotification(CheckWorkspaceProgressNotification, { done: i + 1, total, display: job.display });
+      }
+    }
+    return { files, total, cancelled: false };
   }),
 );
 

@@ -68,6 +68,86 @@ export interface CheckDocxResult {
 export const ClientCommands = {
   fixAll: 'report-lint.fixAll',
   nextPlaceholder: 'report-lint.nextPlaceholder',
+  previousPlaceholder: 'report-lint.previousPlaceholder',
   restartServer: 'report-lint.restartServer',
   checkDocx: 'report-lint.checkDocx',
+  openRuleDocs: 'report-lint.openRuleDocs',
+  addToAllowList: 'report-lint.addToAllowList',
+  checkWorkspace: 'report-lint.checkWorkspace',
+  refreshOverview: 'report-lint.refreshOverview',
 } as const;
+
+/** Request client → server: the proofreading categories (from the rule metadata) and which rule is in which. */
+export const CategoriesRequest = 'reportLint/categories';
+
+export interface CategoryInfo {
+  id: string;
+  name: { zh: string; en: string };
+  order: number;
+}
+export interface CategoriesResult {
+  categories: CategoryInfo[];
+  /** rule id → category id */
+  rules: Record<string, string>;
+  /** Rules with an `allow` option ("add to allow list" is offered for their findings). */
+  allowRules: string[];
+}
+
+/** Request client → server: check every report under some folders (the CLI's file walk), cancellable. */
+export const CheckWorkspaceRequest = 'reportLint/checkWorkspace';
+
+export interface CheckWorkspaceParams {
+  /** Folder URIs (file: only). */
+  folders: string[];
+}
+export interface WorkspaceFileResult {
+  uri: string;
+  /** Path relative to its folder. */
+  display: string;
+  /** Per rule: how many findings, and the first one's range. */
+  rules: Record<string, { count: number; first: LspRange }>;
+  /** Why the file was not checked (too large, binary, undecodable). */
+  skipped?: string;
+}
+export interface CheckWorkspaceResult {
+  files: WorkspaceFileResult[];
+  /** Files found by the walk (checked or not). */
+  total: number;
+  /** True when cancelled: `files` holds what was checked until then. */
+  cancelled: boolean;
+}
+
+/** Notification server → client while checking the workspace. */
+export const CheckWorkspaceProgressNotification = 'reportLint/checkWorkspaceProgress';
+export interface CheckWorkspaceProgressParams {
+  done: number;
+  total: number;
+  /** The file just checked. */
+  display?: string;
+}
+
+/** Argument of the client command "add to allow list" (ClientCommands.addToAllowList). */
+export interface AddToAllowListArgs {
+  /** The document the finding is in. */
+  uri: string;
+  ruleId: string;
+  /** The entry to add to the rule's `allow` option. */
+  value: string;
+  /** The rule's default severity, written when the config file does not name the rule yet. */
+  severity: 'error' | 'warning' | 'info';
+}
+
+/**
+ * initializationOptions the VS Code client sends: `ruleDocsCommand` (rule links run it with the rule id) and the
+ * client commands the server may put in code actions.
+ */
+export interface ClientInitOptions {
+  settings?: unknown;
+  ruleDocsCommand?: string;
+  commands?: string[];
+  /**
+   * false: the client has no use for diagnostics' `data` (the VS Code extension: code actions are computed by the
+   * server from its own results), so diagnostics are sent without it: a fifth less to serialise and parse per edit.
+   */
+  diagnosticData?: boolean;
+}

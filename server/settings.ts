@@ -17,15 +17,10 @@ export interface ServerSettings {
   docsBaseUrl: string;
 }
 
-function repositoryDocsUrl(): string {
-  const repo = (pkg as { repository?: string | { url?: string } }).repository;
-  const url = (typeof repo === 'string' ? repo : repo?.url) ?? 'https://github.com/report-lint/report-lint';
-  return url.replace(/^git\+/, '').replace(/\.git$/, '').replace(/\/+$/, '') + '/blob/main/docs/rules/';
-}
-
 export const SERVER_VERSION: string = (pkg as { version?: string }).version ?? '0.0.0';
 
-export const DEFAULT_DOCS_BASE_URL = repositoryDocsUrl();
+/** Empty: a rule id links to the docs bundled with the server (docs/rules/), not to a site that may not exist. */
+export const DEFAULT_DOCS_BASE_URL = '';
 
 export function defaultSettings(): ServerSettings {
   return { enable: true, run: 'onType', debounceMs: 200, language: 'auto', rules: {}, docsBaseUrl: DEFAULT_DOCS_BASE_URL };
@@ -102,7 +97,10 @@ export function settingsConfig(s: ServerSettings): ResolvedConfig {
   return { rules, settings: s.year !== undefined ? { year: s.year } : {} };
 }
 
-export function resolveLang(setting: ServerSettings['language'], locale: string | undefined): Lang {
-  if (setting === 'zh' || setting === 'en') return setting;
-  return locale && /^en\b|^en[-_]/i.test(locale) ? 'en' : 'zh';
+/**
+ * "auto" is the report's language, not the editor's: a Chinese report is read and fixed in Chinese (the quoted marks,
+ * 全角/半角 and the standards' terms are Chinese), even in an English editor. "en" is there for who wants it.
+ */
+export function resolveLang(setting: ServerSettings['language'], _locale?: string): Lang {
+  return setting === 'en' ? 'en' : 'zh';
 }

@@ -2,6 +2,7 @@
 import type { Rule } from '../types';
 import { msg } from '../util';
 import { isDigit, isHan, isLatinLetter, MAX_FINDINGS } from '../lib/cjk-text';
+import { CATEGORY } from '../categories';
 
 const SPACES_RE = /[ \u00a0]+/g;
 // not the global SPACES_RE: its test() would move lastIndex, which a document stopped at the cap left behind
@@ -25,6 +26,7 @@ const rule: Rule = {
     description: msg('汉字与数字、西文之间不加空格', 'No space between Chinese and digits or Latin'),
     severity: 'warning',
     tags: ['spacing'],
+    category: CATEGORY.punctuation,
     fixable: true,
     clause: '公文 house style; GB 3101 practice (no space before a Chinese unit word)',
     docs: {

@@ -3,6 +3,7 @@ import { parseChineseNumeral, toAsciiDigits } from '../model/numerals';
 import { classifySection } from '../model/title';
 import type { Rule, TextEdit } from '../types';
 import { charTable, indexesOf, matchesNear, msg, positionsIn } from '../util';
+import { CATEGORY } from '../categories';
 
 const D = '[0-9０-９]';
 /** `23年3月`, `23年度`, `23年底`, `23年上半年`: two digits that can only be a year (a count is `经过25年的`). */
@@ -92,6 +93,7 @@ const rule: Rule = {
     description: msg('日期的写法：年份写全、月日不补零、日期真实存在、星期与日期相符', 'How dates are written: full years, no zero padding, real dates, matching weekdays'),
     severity: 'warning',
     tags: ['date', 'number'],
+    category: CATEGORY.years,
     fixable: true,
     clause: 'GB/T 15835-2011 5.1.4; GB/T 9704-2012 7.3.5.4',
     docs: {

@@ -2,6 +2,7 @@
 import type { Rule, RuleContext } from '../types';
 import { charTable, indexesOf, matchesNear, msg, positionsIn } from '../util';
 import { CJK } from '../lib/numbers-text';
+import { CATEGORY } from '../categories';
 
 // Recognised by its shape: a 机关代字 (Chinese characters), a bracketed year, an optional 第, a serial number and 号.
 // Brackets of any kind are accepted here so that the wrong ones can be reported. Each part is a bounded run and the
@@ -33,6 +34,7 @@ const rule: Rule = {
     description: msg('发文字号的格式', 'The form of a document number (发文字号)'),
     severity: 'error',
     tags: ['numbers', 'format'],
+    category: CATEGORY.format,
     fixable: true,
     clause: 'GB/T 9704-2012 7.2.5',
     docs: {

@@ -3,6 +3,7 @@ import type { Rule } from '../types';
 import { toChineseNumeral } from '../model/numerals';
 import { sequenceBreaks } from '../model/sequence';
 import { msg } from '../util';
+import { CATEGORY } from '../categories';
 
 const rule: Rule = {
   meta: {
@@ -10,6 +11,7 @@ const rule: Rule = {
     description: msg('段内列举“一是…二是…”连续且其后不加标点', 'Inline enumerations (一是…二是…) run in order with no mark after 一是'),
     severity: 'warning',
     tags: ['enumeration', 'punctuation'],
+    category: CATEGORY.headings,
     fixable: true,
     clause: 'GB/T 15834-2011 B.3.7, B.3.1',
     docs: {

@@ -2,6 +2,7 @@
 import type { Rule } from '../types';
 import type { Heading } from '../model/document';
 import { msg } from '../util';
+import { CATEGORY } from '../categories';
 
 const LEVEL_NAME = ['', '一、', '（一）', '1.', '（1）', '①'];
 
@@ -11,6 +12,7 @@ const rule: Rule = {
     description: msg('标题层级次序：一、→（一）→1.→（1）→①', 'Heading levels nest 一、 → （一） → 1. → （1） → ①'),
     severity: 'error',
     tags: ['heading'],
+    category: CATEGORY.headings,
     fixable: false,
     clause: 'GB/T 15834-2011 B.3.8; GB/T 9704-2012 7.3.3',
     optionsSchema: {

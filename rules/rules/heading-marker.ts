@@ -4,6 +4,7 @@ import { canonicalNumeral, type MarkerProblem, type OrdinalMarker } from '../mod
 import { toAsciiDigits } from '../model/numerals';
 import { msg } from '../util';
 import { differingMarks } from '../lib/mark-names';
+import { CATEGORY } from '../categories';
 
 const PROBLEM_TEXT: Record<MarkerProblem, { zh: string; en: string }> = {
   'arabic-dun': { zh: '阿拉伯数字序号后用下脚点“.”，不用顿号“、”', en: 'an Arabic-numeral ordinal takes a full stop ".", not the enumeration comma 、' },
@@ -74,6 +75,7 @@ const rule: Rule = {
     description: msg('标题序号后的标点和括号形式', 'The mark and brackets of a heading ordinal'),
     severity: 'error',
     tags: ['heading', 'punctuation'],
+    category: CATEGORY.headings,
     fixable: true,
     clause: 'GB/T 15834-2011 B.3.2–B.3.4',
     docs: {

@@ -3,6 +3,7 @@ import type { Rule } from '../types';
 import { canonicalMarker, canonicalNumeral, type OrdinalMarker } from '../model/headings';
 import { sequenceBreaks, siblingRuns } from '../model/sequence';
 import { msg } from '../util';
+import { CATEGORY } from '../categories';
 
 /** A marker as written, a line break inside it (a split marker) shown as ⏎. */
 const shown = (m: OrdinalMarker): string => (m.split ? m.text.replace(/[\r\n][\s\u3000]*/g, '⏎') : m.text);
@@ -13,6 +14,7 @@ const rule: Rule = {
     description: msg('同级标题序号连续、不重复、不重新开始', 'Sibling heading ordinals run on without gaps, repeats or restarts'),
     severity: 'error',
     tags: ['heading'],
+    category: CATEGORY.headings,
     fixable: true,
     clause: 'GB/T 9704-2012 7.3.3',
     docs: {

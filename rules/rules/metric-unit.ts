@@ -3,6 +3,7 @@
 import type { ReportInput, Rule, RuleContext, TextEdit } from '../types';
 import { charTable, matchesNear, msg } from '../util';
 import { CJK, G_MINUS, G_PCT, G_QIANBAI, G_WANYI, marksIn, numberMarks, shiftDecimal } from '../lib/numbers-text';
+import { CATEGORY } from '../categories';
 
 // A digit or a placeholder character ends the number a unit is attached to.
 const NUM_END = '0-9\\uff10-\\uff19Xx×';
@@ -77,6 +78,7 @@ const rule: Rule = {
     description: msg('数值与计量单位的搭配', 'Numbers and their units'),
     severity: 'error',
     tags: ['numbers', 'units'],
+    category: CATEGORY.numbers,
     fixable: true,
     clause: 'GB/T 15835-2011 5.3; GB 3101-1993',
     docs: {

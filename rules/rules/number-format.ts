@@ -3,6 +3,7 @@
 import type { Rule, RuleContext, TextEdit } from '../types';
 import { charTable, matchesNear, msg } from '../util';
 import { G_DOT, G_FULLWIDTH_NUMBER, G_GROUP, hasFullWidthNumberChar, isCjk, isLatin, marksIn, numberMarks, toHalfWidthNumber } from '../lib/numbers-text';
+import { CATEGORY } from '../categories';
 
 // A number token: digits of either width, one decimal part, an optional percent sign.
 const TOKEN_RE = /(?<![0-9\uff10-\uff19.．])[0-9\uff10-\uff19]+(?:[.．][0-9\uff10-\uff19]+)?[%％‰]?/y;
@@ -46,6 +47,7 @@ const rule: Rule = {
     description: msg('阿拉伯数字的书写形式', 'How Arabic numbers are written'),
     severity: 'warning',
     tags: ['numbers'],
+    category: CATEGORY.numbers,
     fixable: true,
     clause: 'GB/T 15835-2011 5.1',
     docs: {

@@ -3,6 +3,7 @@ import type { Rule, RuleContext } from '../types';
 import { charTable, matchesNear, msg } from '../util';
 import { G_CONN, isHyphen, isLatin, marksIn, numberMarks } from '../lib/numbers-text';
 import { namedMark } from '../lib/mark-names';
+import { CATEGORY } from '../categories';
 
 // A number (ASCII or full-width digits, one decimal part) or a run of placeholder x's.
 const NUM = '(?:[0-9\\uff10-\\uff19]+(?:[.．][0-9\\uff10-\\uff19]+)?|[Xx]+)';
@@ -45,6 +46,7 @@ const rule: Rule = {
     description: msg('数值范围和时间、地点起止的连接号', 'The connector of number ranges and spans'),
     severity: 'error',
     tags: ['numbers', 'punctuation'],
+    category: CATEGORY.numbers,
     fixable: true,
     clause: 'GB/T 15834-2011 4.13; GB/T 15835-2011 5.1.3',
     docs: {

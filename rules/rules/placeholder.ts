@@ -5,6 +5,7 @@ import type { Rule } from '../types';
 import type { ReportDocument } from '../model/document';
 import type { PlaceholderSpan } from '../model/placeholders';
 import { msg } from '../util';
+import { CATEGORY } from '../categories';
 
 /** [\u4e00-\u9fff%％‰] */
 function isContextChar(c: number): boolean {
@@ -41,8 +42,8 @@ function messageFor(doc: ReportDocument, p: PlaceholderSpan): { zh: string; en: 
       const zh = ctx === t ? `占位符“${t}”未填写` : `占位符“${ctx}”中的“${t}”未填写`;
       const en = ctx === t ? `placeholder "${t}" left in the draft` : `placeholder "${t}" (in "${ctx}") left in the draft`;
       if (p.form === 'x-latin' && p.word) {
-        // A Latin-looking token may be a real name; the allowlist is the way out (a code action cannot
-        // edit the config file, so the hint is in the message).
+        // A Latin-looking token may be a real name; the allowlist is the way out (the editor's quick fix adds
+        // it; on the command line the hint in the message is all there is).
         return msg(
           `${zh}；如“${p.word}”是正式名称，请在 placeholder 规则的 allow 选项中加入“${p.word}”`,
           `${en}; if "${p.word}" is a real name, add "${p.word}" to the placeholder rule's allow option`,
@@ -59,6 +60,7 @@ const rule: Rule = {
     description: msg('草稿中未填写的占位符', 'Placeholders left in a draft'),
     severity: 'error',
     tags: ['placeholder', 'draft'],
+    category: CATEGORY.placeholder,
     fixable: false,
     clause: '公文写作规范：定稿不得保留占位符',
     docs: {
@@ -114,8 +116,11 @@ const rule: Rule = {
     // The allowlist is applied by the model (the engine passes this rule's `allow` as placeholderAllow).
     for (const p of doc.placeholders) {
       const message = messageFor(doc, p);
-      if (p.kind === 'redacted-name') report({ offset: p.offset, endOffset: p.endOffset, message, severity: 'info' });
-      else report({ offset: p.offset, endOffset: p.endOffset, message });
+      // What the writer accepts with "add to allow list": the word the placeholder is in (DNX, X光机, X亿元), never
+      // the bare X, which would silence every placeholder.
+      const allow = p.kind === 'redacted-name' ? (p.word ?? p.text) : contextOf(doc, p);
+      if (p.kind === 'redacted-name') report({ offset: p.offset, endOffset: p.endOffset, message, severity: 'info', allow });
+      else report({ offset: p.offset, endOffset: p.endOffset, message, allow });
     }
   },
 };

@@ -4,6 +4,7 @@ import { msg } from '../util';
 import { blockRuns, firstMark, inChineseText, isDigit, isLatinLetter, MAX_FINDINGS, textTables } from '../lib/cjk-text';
 import { straightQuotes } from '../lib/quotes';
 import { namedMark } from '../lib/mark-names';
+import { CATEGORY } from '../categories';
 
 // Kinds: 1 double quote, 2 single quote, 3 bracket, 4 title mark, 5 lenticular bracket. Codes are scanned
 // with charCodeAt (no per-mark allocation: a megabyte of brackets must lint fast).
@@ -74,6 +75,7 @@ const rule: Rule = {
     description: msg('引号、括号、书名号要成对，且不能交叉', 'Quotes, brackets and title marks pair up and do not cross'),
     severity: 'error',
     tags: ['punctuation'],
+    category: CATEGORY.punctuation,
     fixable: false,
     clause: 'GB/T 15834-2011 4.8, 4.9, 4.15',
     docs: {

@@ -5,6 +5,7 @@ import { msg } from '../util';
 import { F_MARKER, firstMark, hasChinese, hasHan, inChineseText, isChineseChar, isDigit, K_DIGIT, MAX_FINDINGS, nearKind, side, textTables, type TextTables } from '../lib/cjk-text';
 import { straightQuotes } from '../lib/quotes';
 import { namedMark } from '../lib/mark-names';
+import { CATEGORY } from '../categories';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 
@@ -76,6 +77,7 @@ const rule: Rule = {
     description: msg('中文里的标点用全角：，；：？！（）“”‘’', 'Chinese text takes full-width punctuation: ，；：？！（）“”‘’'),
     severity: 'warning',
     tags: ['punctuation'],
+    category: CATEGORY.punctuation,
     fixable: true,
     clause: 'GB/T 15834-2011 §5',
     docs: {

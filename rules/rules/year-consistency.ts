@@ -6,6 +6,7 @@ import { sentenceBody, yearValue } from '../lib/report-years';
 import type { ReportInput, Rule } from '../types';
 import { indexesOf, msg } from '../util';
 import { firstAtOrAfter } from '../model/lines';
+import { CATEGORY } from '../categories';
 
 const Y = '(?:19|20|１９|２０)[0-9０-９]{2}';
 const D = '[0-9０-９]';
@@ -51,6 +52,7 @@ const rule: Rule = {
     description: msg('年份与报告年度不一致', "Years that do not match the report's year"),
     severity: 'error',
     tags: ['year', 'consistency'],
+    category: CATEGORY.years,
     fixable: true,
     clause: '公文写作规范：时间要素准确（GB/T 9704-2012 7.3.5.4 成文日期）',
     docs: {

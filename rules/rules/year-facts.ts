@@ -5,6 +5,7 @@ import { parseChineseNumeral, toAsciiDigits, toChineseNumeral } from '../model/n
 import { TIME_FACTS, congress, fiveYearPlan } from '../lib/time-facts';
 import type { Rule } from '../types';
 import { indexesOf, matchAll, msg, positionsIn } from '../util';
+import { CATEGORY } from '../categories';
 
 const NAMES = TIME_FACTS.anniversaries.flatMap((a) => a.names.map((n) => ({ n, a }))).sort((x, y) => y.n.length - x.n.length);
 const ANNIV_RE = new RegExp(`(${NAMES.map((x) => x.n).join('|')})的?([0-9０-９]{1,3}|[一二三四五六七八九十百零〇]{1,5})周年(?!纪念大会|庆祝大会|大会|讲话|重要讲话|阅兵)`, 'g');
@@ -60,6 +61,7 @@ const rule: Rule = {
     description: msg('周年、五年规划阶段和党代会与年份不符', 'Anniversaries, five-year-plan phases and party congresses that do not match the year'),
     severity: 'warning',
     tags: ['year', 'facts'],
+    category: CATEGORY.years,
     fixable: false,
     clause: '公文写作规范：史实与时间要素准确',
     docs: {

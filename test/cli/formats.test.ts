@@ -107,6 +107,14 @@ describe('--format json (the public contract)', () => {
 });
 
 describe('--format sarif', () => {
+  it('links each rule to its page only when REPORT_LINT_DOCS_BASE_URL names an http(s) site', () => {
+    const withBase = JSON.parse(run(['--format', 'sarif', SEEDS[4]], { cwd: dir, env: { REPORT_LINT_DOCS_BASE_URL: 'https://docs.example.org/rl/rules' } }).stdout);
+    const rules = withBase.runs[0].tool.driver.rules;
+    expect(rules.find((x: { id: string }) => x.id === 'placeholder').helpUri).toBe('https://docs.example.org/rl/rules/placeholder.md');
+    const bad = JSON.parse(run(['--format', 'sarif', SEEDS[4]], { cwd: dir, env: { REPORT_LINT_DOCS_BASE_URL: 'javascript:alert(1)//' } }).stdout);
+    expect(bad.runs[0].tool.driver.rules.every((x: { helpUri?: string }) => x.helpUri === undefined)).toBe(true);
+  });
+
   it('is valid against the SARIF 2.1.0 schema and points at repository-relative files', () => {
     mkdirSeedsSub();
     const r = run(['--format', 'sarif', '.'], { cwd: dir });
@@ -145,8 +153,10 @@ describe('--format sarif', () => {
     expect(run0.columnKind).toBe('utf16CodeUnits');
     const ruleIds = run0.tool.driver.rules.map((x: { id: string }) => x.id);
     expect(ruleIds).toContain('heading-marker');
+    // No docs site configured: no helpUri (a link that goes nowhere is worse than none; the docs ship in docs/rules/).
+    expect(run0.tool.driver.informationUri).toBeUndefined();
     for (const rule of run0.tool.driver.rules) {
-      expect(rule.helpUri).toMatch(new RegExp(`/blob/main/docs/rules/${rule.id}\\.md$`));
+      expect(rule.helpUri).toBeUndefined();
       expect(rule.shortDescription.text.length).toBeGreaterThan(0);
       expect(rule.fullDescription.text.length).toBeGreaterThan(0);
       expect(['error', 'warning', 'note']).toContain(rule.defaultConfiguration.level);

@@ -72,7 +72,32 @@ describe('extension manifest', () => {
     expect(serverKeys.sort()).toEqual([...Object.keys(defaults), 'year'].sort());
     for (const [key, value] of Object.entries(defaults)) expect(props[`reportLint.${key}`].default, key).toEqual(value);
     expect(props['reportLint.year'].default).toBeNull();
-    expect(DEFAULT_DOCS_BASE_URL).toMatch(/\/docs\/rules\/$/);
+    // empty: rule links open the bundled docs, never a site that may not exist (issue 15)
+    expect(DEFAULT_DOCS_BASE_URL).toBe('');
+    expect(JSON.stringify(pkg)).not.toContain('example.invalid/report-lint/blob');
+  });
+
+  it('wraps long paragraphs of Markdown and plain-text reports by default', () => {
+    const defaults = pkg.contributes.configurationDefaults;
+    expect(defaults['[markdown]']['editor.wordWrap']).toBe('on');
+    expect(defaults['[plaintext]']['editor.wordWrap']).toBe('on');
+  });
+
+  it('binds next/previous placeholder to chords VS Code 1.100 leaves free', () => {
+    const kb: { command: string; key: string; when?: string }[] = pkg.contributes.keybindings;
+    expect(kb.find((k) => k.command === ClientCommands.nextPlaceholder)?.key).toBe('ctrl+f8');
+    expect(kb.find((k) => k.command === ClientCommands.previousPlaceholder)?.key).toBe('ctrl+shift+f8');
+    // VS Code's own: F8/Shift+F8 (next/previous problem in files), Alt+F8/Shift+Alt+F8 (in the file), Alt+F9 (comments)
+    const taken = ['f8', 'shift+f8', 'alt+f8', 'shift+alt+f8', 'alt+f9', 'shift+alt+f9', 'alt+f10', 'f9', 'f12'];
+    for (const k of kb) expect(taken, k.key).not.toContain(k.key);
+  });
+
+  it('has a proofreading overview in its own side bar, with "check the whole workspace" on it', () => {
+    expect(pkg.contributes.viewsContainers.activitybar[0]).toMatchObject({ id: 'report-lint', icon: 'resources/report-lint.svg' });
+    expect(pkg.contributes.views['report-lint'].map((v: { id: string }) => v.id)).toEqual(['reportLint.overview']);
+    const title = pkg.contributes.menus['view/title'].map((m: { command: string }) => m.command);
+    expect(title).toContain(ClientCommands.checkWorkspace);
+    expect(readFileSync(join(root, 'resources', 'report-lint.svg'), 'utf8')).toMatch(/^<svg/);
   });
 
   it('packages only the bundles, schema, strings and docs (vsce ls)', () => {
@@ -80,7 +105,7 @@ describe('extension manifest', () => {
     const out = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     const files = out.split('\n').map((l) => l.trim()).filter(Boolean);
     expect(files).toEqual(expect.arrayContaining(['package.json', 'LICENSE', 'package.nls.json', 'package.nls.zh-cn.json', 'schemas/reportlintrc.schema.json']));
-    const allowed = /^(package\.json|package\.nls(\.[a-z-]+)?\.json|README\.md|LICENSE|CHANGELOG\.md|icon\.png|dist\/(client|server)\.js|schemas\/[^/]+\.json|docs\/editor\.md|docs\/rules\/[^/]+\.md)$/;
+    const allowed = /^(package\.json|package\.nls(\.[a-z-]+)?\.json|README\.md|LICENSE|CHANGELOG\.md|icon\.png|resources\/report-lint\.svg|dist\/(client|server)\.js|schemas\/[^/]+\.json|docs\/editor\.md|docs\/rules\/[^/]+\.md)$/;
     expect(files.filter((f) => !allowed.test(f)), 'files that should not be in the .vsix').toEqual([]);
   });
 });

@@ -46,6 +46,8 @@ export interface ClientOptions {
   resolveSupport?: boolean;
   /** workspace/applyEdit: the server may ask the client to apply an edit (recorded in `appliedEdits`). */
   applyEdit?: boolean;
+  /** Extra initializationOptions (e.g. what the VS Code client sends: ruleDocsCommand, commands). */
+  initializationOptions?: Record<string, unknown>;
 }
 
 function capabilities(o: ClientOptions): ClientCapabilities {
@@ -152,7 +154,10 @@ export class LspClient {
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
       capabilities: capabilities(options),
       locale: options.locale,
-      initializationOptions: options.pull ? undefined : { settings: options.settings ?? {} },
+      initializationOptions:
+        options.pull && !options.initializationOptions
+          ? undefined
+          : { ...(options.pull ? {} : { settings: options.settings ?? {} }), ...(options.initializationOptions ?? {}) },
     });
     await conn.sendNotification('initialized', {});
     return c;

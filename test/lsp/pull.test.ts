@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, Hover, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { fixText } from '../../rules/engine';
-import { LspClient, SEED_000, SEED_001, fileUri, seed } from './client';
+import { LspClient, SEED_000, SEED_001, fileUri, root, seed } from './client';
 
 const FIX_ALL = 'source.fixAll.report-lint';
 
@@ -92,7 +92,8 @@ describe('LSP over stdio, pull client', () => {
       source: 'report-lint',
       severity: 1,
       code: 'heading-marker',
-      codeDescription: { href: 'https://example.invalid/report-lint/blob/main/docs/rules/heading-marker.md' },
+      // no docsBaseUrl, no client command: the page bundled next to dist/server.js
+      codeDescription: { href: fileUri(join(root, 'docs', 'rules', 'heading-marker.md')) },
       data: { ruleId: 'heading-marker', version: 1 },
     });
     // Chinese by default (no locale), with the standard clause

@@ -31,6 +31,7 @@ function testRule(id: string, check: Rule['check']): Rule {
       description: msg,
       severity: 'warning',
       tags: ['test'],
+      category: { id: 'test', order: 999, name: msg },
       fixable: true,
       clause: 'test',
       docs: { why: msg, examples: [] },

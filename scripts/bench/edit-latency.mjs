@@ -1,0 +1,105 @@
+// Edit → diagnostics latency, the figure a writer feels (issue 15: p95 ≤ 15 ms). Seeds 000, 001 and 004 joined
+// (≈20,000 characters, ≥ 1,200 findings), opened in the built dist/server.js over stdio as a push client with
+// debounce 0; 120 characters typed one by one in the middle, each timed from sending didChange to receiving the
+// publishDiagnostics of that version. Twice: with the initializationOptions the VS Code extension sends (rule links
+// as a command, no diagnostic data), and as a plain LSP client. Run alone: `node scripts/bench.mjs edit`.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
+
+const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+const SEEDS = ['000_14fc8861097ac680.txt', '001_2083e9362e9f1629.txt', '004_5295ecfae469fdd1.txt'];
+const text = SEEDS.map((f) => readFileSync(join(root, 'examples', f), 'utf8')).join('\n\n');
+const EDITS = Number(process.env.EDITS ?? 120);
+const WARMUP = 10;
+const GOAL_MS = 15;
+const TYPED = '全年新增就业2350人，同比增长5.2%，完成X项重点任务；';
+// what client/extension.ts sends
+const VSCODE_INIT = {
+  ruleDocsCommand: 'report-lint.openRuleDocs',
+  commands: ['report-lint.nextPlaceholder', 'report-lint.previousPlaceholder', 'report-lint.addToAllowList'],
+  diagnosticData: false,
+};
+// SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the server's side
+const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
+async function run(label, initOptions) {
+  const proc = spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+  const waiters = new Map();
+  conn.onNotification('textDocument/publishDiagnostics', (p) => {
+    const w = waiters.get(`${p.uri}#${p.version}`);
+    if (w) {
+      waiters.delete(`${p.uri}#${p.version}`);
+      w(p);
+    }
+  });
+  conn.onNotification('window/showMessage', (p) => console.log(`  (server says: ${p.message})`));
+  conn.onRequest('client/registerCapability', () => null);
+  conn.listen();
+  await conn.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true } }, workspace: {} },
+    initializationOptions: { settings: { debounceMs: 0 }, ...initOptions },
+  });
+  await conn.sendNotification('initialized', {});
+  const published = (uri, version) => new Promise((resolve) => waiters.set(`${uri}#${version}`, resolve));
+  /** The server's CPU time so far (user + system, ms), from /proc: its own work, whatever else runs on the machine. */
+  const serverCpuMs = () => {
+    try {
+      const f = readFileSync(`/proc/${proc.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+    } catch {
+      return NaN;
+    }
+  };
+
+  const uri = pathToFileURL(join(root, 'bench-edit-latency.txt')).href;
+  const opened = published(uri, 1);
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
+  const first = await opened;
+  const bytes = Buffer.byteLength(JSON.stringify(first.diagnostics));
+
+  // the middle of the report, as a position
+  const before = text.slice(0, Math.floor(text.length / 2)).split('\n');
+  const pos = { line: before.length - 1, character: before[before.length - 1].length };
+  const times = [];
+  let cpuStart = 0;
+  for (let v = 2; v < 2 + WARMUP + EDITS; v++) {
+    // typing: one character after the other at the cursor, so that every version is a new text (a cache keyed by
+    // content must not make the figure look better than typing is)
+    const ch = TYPED[v % TYPED.length];
+    const change = { range: { start: { ...pos }, end: { ...pos } }, text: ch };
+    pos.character += ch.length;
+    if (v === 2 + WARMUP) cpuStart = serverCpuMs();
+    const p = published(uri, v);
+    const t0 = performance.now();
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] });
+    await p;
+    if (v >= 2 + WARMUP) times.push(performance.now() - t0);
+  }
+  const cpuPerEdit = (serverCpuMs() - cpuStart) / times.length;
+  const sorted = [...times].sort((a, b) => a - b);
+  const q = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  const p95 = q(95);
+  console.log(
+    `${label}: ${first.diagnostics.length} diagnostics (${(bytes / 1024).toFixed(0)} KiB of JSON), ${times.length} edits, debounce 0:\n` +
+      `  median ${q(50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms (goal p95 ≤ ${GOAL_MS} ms: ${p95 <= GOAL_MS ? 'met' : 'NOT met'});` +
+      ` server CPU per edit ${cpuPerEdit.toFixed(1)} ms`,
+  );
+  await conn.sendRequest('shutdown').catch(() => {});
+  await conn.sendNotification('exit').catch(() => {});
+  conn.dispose();
+  setTimeout(() => proc.kill(), 500).unref();
+}
+
+console.log(`edit → diagnostics, seeds 000+001+004 joined (${text.length.toLocaleString()} chars); load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
+await run('as the VS Code extension configures the server', VSCODE_INIT);
+await run('a plain LSP client (diagnostics with data)', {});
