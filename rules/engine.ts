@@ -178,6 +178,7 @@ export function lint(text: string, opts: LintOptions = {}): LintResult {
         endOffset: r.endOffset,
         clause: rule.meta.clause,
       };
+      if (r.data) f.data = r.data;
       if (r.fix) {
         // A fix touches only the span it reports.
         const es = r.fix.edits;

@@ -36,6 +36,13 @@ export interface Finding {
   suggestions?: Suggestion[];
   /** The standard clause the rule enforces (copied from the rule's metadata). */
   clause?: string;
+  /** Facts for adapters (copied from the report): e.g. what an "add to allow list" action adds. */
+  data?: FindingData;
+}
+
+export interface FindingData {
+  /** The string that, added to this rule's `allow` option, silences this finding (and the same string elsewhere). */
+  allow?: string;
 }
 
 export interface RuleDocs {
@@ -68,6 +75,7 @@ export interface ReportInput {
   severity?: Severity;
   fix?: Fix;
   suggestions?: Suggestion[];
+  data?: FindingData;
 }
 
 export interface RuleContext {

@@ -1,0 +1,91 @@
+// typo-suspect: the statistical typo check (rules/lib/typo-detect.ts): a character that fits no word around it and,
+// replaced by a confusable one, completes a frequent word. A fix when only one replacement fits, else suggestions.
+import type { Rule, Suggestion } from '../types';
+import { msg } from '../util';
+import { findSuspects, isHan } from '../lib/typo-detect';
+import { ALLOW_SCHEMA, typoExclusions } from '../lib/typo-scope';
+
+const rule: Rule = {
+  meta: {
+    id: 'typo-suspect',
+    description: msg('疑似错别字（与前后字不成词，换成音近或形近字即成常用词）', 'Suspected misspelt character (fits no word; a sound- or look-alike one makes a common word)'),
+    severity: 'warning',
+    tags: ['typo', 'statistical'],
+    fixable: true,
+    clause: '词频统计：jieba 词典（@node-rs/jieba，MIT）与 pinyin-pro 读音（MIT）',
+    docs: {
+      why: msg(
+        '词表查不到的错别字靠统计发现：一个字与前后的字都不构成词典中的词（它与左右相邻字组成的二字串都不出现在任何词里），' +
+          '而把它换成读音相同的字或形近字后，能与相邻的字组成一个常用词（“建设规化”→“建设规划”，“统筹兼故”→“统筹兼顾”），原来的字串又不是词，就报告为疑似错别字（warning）。' +
+          '只有一个替换字符合时给出修改，有多个时只给出建议，由作者选择。' +
+          '数据：词和词频来自 npm 包 @node-rs/jieba 所带的 jieba 词典 dict.txt（MIT 许可），取 1～4 字、词频不低于 5 的词；' +
+          '字的读音来自 npm 包 pinyin-pro（MIT 许可）；二者在构建时由 scripts/typo-data.mjs 生成紧凑的数据文件 rules/data/lexicon.generated.ts，首次使用时载入一次，不读文件、不联网。' +
+          '形近字是本项目按字形编写的一小组（rules/data/look-alike.ts），没有可用的、许可兼容的部件数据，其余只用同音字。' +
+          '“的”“在”“和”这类单用极多的字不作为嫌疑字；书名号《》中的标题不检查。' +
+          '人名、地名、企业名等专名可能被误认，单位可把它们加入选项 allow，例如 .reportlintrc.json 中 "rules": { "typo-suspect": ["warning", { "allow": ["张晓鸣", "金帆"] }] }：' +
+          '落在 allow 中某个词的出现范围内的字不再报告。每条结果的 data.allow 给出被判为不成词的那个字串，供编辑器“加入允许列表”操作使用。',
+        'Misspellings no list holds are found statistically: a character that forms no word of the dictionary with its neighbours ' +
+          '(neither two-character string it forms with the character before or after occurs inside any word), and that, replaced by a character ' +
+          'with the same reading or a similar shape, completes a common word with them while the string as written is no word ' +
+          '(建设规化 → 建设规划, 统筹兼故 → 统筹兼顾), is reported as a suspected misspelling (warning). The correction is a fix when only one replacement fits, otherwise suggestions. ' +
+          'Data: words and frequencies from jieba\'s dictionary dict.txt as shipped in the npm package @node-rs/jieba (MIT), words of 1–4 characters with frequency at least 5; ' +
+          'readings from the npm package pinyin-pro (MIT); scripts/typo-data.mjs derives the compact rules/data/lexicon.generated.ts from them at build time, loaded once on first use, no file or network access. ' +
+          'Look-alike characters are a small set written here by shape (rules/data/look-alike.ts): no component data under a compatible licence was available, so otherwise only sound-alike characters are used. ' +
+          'Very frequent one-character words (的, 在, 和) are never suspects; titles in 《》 are not checked. ' +
+          'Names of people, places and companies may be taken for misspellings: add them to the allow option, e.g. "rules": { "typo-suspect": ["warning", { "allow": ["张晓鸣"] }] }; ' +
+          'each finding\'s data.allow holds the string found to be no word, for an editor\'s "add to allow list" action.',
+      ),
+      examples: [
+        { wrong: '加快推进园区建设规化编制工作。', right: '加快推进园区建设规划编制工作。' },
+        { wrong: '坚持统筹兼故，推动城乡协调发展。', right: '坚持统筹兼顾，推动城乡协调发展。' },
+      ],
+    },
+    optionsSchema: ALLOW_SCHEMA as unknown as Record<string, unknown>,
+    defaultOptions: { allow: [] },
+  },
+  check(ctx) {
+    const { doc } = ctx;
+    const prose = doc.prose;
+    let excl: ReturnType<typeof typoExclusions> | undefined;
+    const skip = (i: number): boolean => (excl ??= typoExclusions(doc, ctx.options.allow as string[] | undefined)).covers(i, i + 1);
+    const n = prose.length;
+    let i = 0;
+    while (i < n) {
+      while (i < n && !isHan(prose.charCodeAt(i))) i++;
+      const start = i;
+      while (i < n && isHan(prose.charCodeAt(i))) i++;
+      if (i - start < 2) continue;
+      for (const s of findSuspects(prose, start, i, skip)) {
+        const written = s.written;
+        const wordStart = s.replacements[0].wordOffset;
+        if (excl!.covers(wordStart, wordStart + written.length)) continue;
+        const edit = (c: string) => ({ offset: s.offset, endOffset: s.offset + 1, text: c });
+        const data = { allow: written };
+        if (s.replacements.length === 1) {
+          const r = s.replacements[0];
+          ctx.report({
+            offset: s.offset,
+            endOffset: s.offset + 1,
+            message: msg(`疑似错别字：“${written}”不成词，“${s.char}”可能应为“${r.char}”（${r.word}）`, `suspected misspelling: "${written}" is no word; "${s.char}" may be "${r.char}" (${r.word})`),
+            fix: { edits: [edit(r.char)] },
+            data,
+          });
+        } else {
+          const suggestions: Suggestion[] = s.replacements.slice(0, 5).map((r) => ({
+            title: msg(`改为“${r.char}”（${r.word}）`, `change to "${r.char}" (${r.word})`),
+            edits: [edit(r.char)],
+          }));
+          const list = s.replacements.slice(0, 5).map((r) => `“${r.char}”（${r.word}）`).join('、');
+          ctx.report({
+            offset: s.offset,
+            endOffset: s.offset + 1,
+            message: msg(`疑似错别字：“${written}”不成词，“${s.char}”可能应为${list}`, `suspected misspelling: "${written}" is no word; "${s.char}" may be one of ${s.replacements.slice(0, 5).map((r) => r.char).join(', ')}`),
+            suggestions,
+            data,
+          });
+        }
+      }
+    }
+  },
+};
+export default rule;
