@@ -14,8 +14,8 @@ export interface Lexicon {
   confusable(a: string, b: string): number;
 }
 
-/** Words whose class is at least this are offered as corrections (jieba frequency ≥ 2^7 = 128). */
-export const COMPLETION_MIN_CLASS = 7;
+/** Words whose class is at least this are offered as corrections (jieba frequency ≥ 2^5 = 32). */
+export const COMPLETION_MIN_CLASS = 5;
 
 let lexicon: Lexicon | undefined;
 

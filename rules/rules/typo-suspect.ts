@@ -1,8 +1,10 @@
 // typo-suspect: the statistical typo check (rules/lib/typo-detect.ts): a character that fits no word around it and,
 // replaced by a confusable one, completes a frequent word. A fix when only one replacement fits, else suggestions.
 import type { Rule, Suggestion } from '../types';
-import { msg } from '../util';
-import { findSuspects, isHan } from '../lib/typo-detect';
+import { charTable, msg } from '../util';
+import { findSuspects } from '../lib/typo-detect';
+
+const SENTENCE_END = charTable('。！？；!?;\n\r');
 import { ALLOW_SCHEMA, typoExclusions } from '../lib/typo-scope';
 
 const rule: Rule = {
@@ -51,11 +53,13 @@ const rule: Rule = {
     const n = prose.length;
     let i = 0;
     while (i < n) {
-      while (i < n && !isHan(prose.charCodeAt(i))) i++;
+      // one sentence (or clause ending in ；or a line end) at a time
       const start = i;
-      while (i < n && isHan(prose.charCodeAt(i))) i++;
-      if (i - start < 2) continue;
-      for (const s of findSuspects(prose, start, i, skip)) {
+      while (i < n && !SENTENCE_END[prose.charCodeAt(i)]) i++;
+      const end = i;
+      i++;
+      if (end - start < 2) continue;
+      for (const s of findSuspects(prose, start, end, skip)) {
         const written = s.written;
         const wordStart = s.replacements[0].wordOffset;
         if (excl!.covers(wordStart, wordStart + written.length)) continue;
