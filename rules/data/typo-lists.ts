@@ -173,7 +173,7 @@ function yixing(wrong: string, right: string, extra: Partial<TypoEntry> = {}): T
 // 异形词: the non-recommended forms of 《第一批异形词整理表》 (both forms are in use; the table recommends one).
 // Only pairs of that table; left out where the non-recommended string is also a run of two other words in real
 // text (定单 in 确定单位, 录相 in 记录相关, 原由 in 原由市政府负责, 展转 in 发展转型,
-// 色采 in 绿色采购); a few carry notAfter/notBefore (提交待审, 一笔划拨).
+// 色采 in 绿色采购, 光采 in 阳光采购, 记念 in 总书记念兹在兹); a few carry notAfter/notBefore (提交待审, 一笔划拨).
 export const VARIANT_ENTRIES: TypoEntry[] = [
   yixing('交待', '交代', { notAfter: '提转移递上呈' }),
   yixing('宏扬', '弘扬'),
@@ -192,7 +192,6 @@ export const VARIANT_ENTRIES: TypoEntry[] = [
   yixing('透澈', '透彻'),
   yixing('清彻', '清澈', { notBefore: '底查' }),
   yixing('精采', '精彩'),
-  yixing('光采', '光彩'),
   yixing('神彩', '神采'),
   yixing('丰富多采', '丰富多彩'),
   yixing('喝采', '喝彩'),
@@ -275,7 +274,6 @@ export const VARIANT_ENTRIES: TypoEntry[] = [
   yixing('骨董', '古董'),
   yixing('涵蓄', '含蓄'),
   yixing('机伶', '机灵'),
-  yixing('记念', '纪念'),
   yixing('累坠', '累赘'),
   yixing('搀杂', '掺杂'),
   yixing('搀和', '掺和'),

@@ -2,6 +2,7 @@
 // from the compact generated data (rules/data/lexicon.generated.ts); nothing here reads a file.
 import { READINGS, WORD_GROUPS } from '../data/lexicon.generated';
 import { LOOK_ALIKE_GROUPS } from '../data/look-alike';
+import { SUPPLEMENT_WORDS } from '../data/lexicon-supplement';
 
 export interface Lexicon {
   /** Frequency class of a word of 1–4 characters (floor(log2(jieba frequency))), or -1. */
@@ -37,6 +38,7 @@ function buildLexicon(): Lexicon {
   const charIndex = new Uint16Array(0x10000);
   let nChars = 0;
   const groups = WORD_GROUPS.split('\n');
+  for (const [w, cls] of SUPPLEMENT_WORDS) groups.push(`${w.length}:${cls}:${w}`);
   // character numbering first (the bigram table is sized by it)
   for (const g of groups) {
     const k2 = g.indexOf(':', g.indexOf(':') + 1);

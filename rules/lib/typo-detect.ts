@@ -48,6 +48,8 @@ export const DETECT = {
   unknownClass: -4,
   /** An orphan whose class as a word of its own is below this is an anomaly (a name, garbled text). */
   anomalyClass: 14,
+  /** A head slot of a 3–4-character word that this many characters fill is a naming pattern, not evidence. */
+  productiveSlot: 3,
   /** Suspects are dropped in a sentence with more anomalies than this besides their own words. */
   maxAnomalies: 0,
 };
@@ -128,6 +130,9 @@ function suspectsInRun(
         const j = i - s;
         const fill = lex.completions(w.slice(0, j) + '?' + w.slice(j + 1));
         if (!fill) continue;
+        // a slot many characters fill at the head of a longer word is a naming pattern (世博会, 农博会, 陶博会):
+        // another member of it is no misspelling
+        if (len >= 3 && j === 0 && fill.length >= DETECT.productiveSlot) continue;
         const writtenClass = lex.classOf(w);
         for (const c2 of fill) {
           const level = lex.confusable(ch, c2);

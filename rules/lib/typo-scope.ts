@@ -1,4 +1,5 @@
-// What the typo rules leave alone: quoted titles (《…》) and the words of the rule's `allow` option.
+// What the typo rules leave alone: quoted titles (《…》), short quoted terms (“…”) and the words of the rule's
+// `allow` option.
 import type { ReportDocument } from '../model/document';
 
 export interface Spans {
@@ -6,8 +7,8 @@ export interface Spans {
   covers(start: number, end: number): boolean;
 }
 
-/** Spans of 《…》 titles (the brackets included) and of every occurrence of an allowed word, sorted. */
-export function typoExclusions(doc: ReportDocument, allow: readonly string[] | undefined): Spans {
+/** Spans of 《…》 titles and “…” terms (marks included) and of every occurrence of an allowed word, sorted. */
+export function typoExclusions(doc: ReportDocument, allow: readonly string[] | undefined, quotedTerms = false): Spans {
   const text = doc.prose;
   const spans: [number, number][] = [];
   for (let i = text.indexOf('《'); i >= 0; i = text.indexOf('《', i + 1)) {
@@ -16,6 +17,11 @@ export function typoExclusions(doc: ReportDocument, allow: readonly string[] | u
     const limit = Math.min(text.length, i + 200);
     while (j < limit && text[j] !== '》' && text[j] !== '\n' && text[j] !== '《') j++;
     if (j < limit && text[j] === '》') spans.push([i, j + 1]);
+  }
+  // (statistical check only) short quoted terms are names, brands and slogans, often coined on purpose (“壹品天门”, “心连心” as 心廉心)
+  if (quotedTerms) for (let i = text.indexOf('“'); i >= 0; i = text.indexOf('“', i + 1)) {
+    const j = text.indexOf('”', i + 1);
+    if (j > i && j - i <= 31 && !text.slice(i + 1, j).includes('\n')) spans.push([i, j + 1]);
   }
   for (const w of allow ?? []) {
     if (typeof w !== 'string' || w.length === 0) continue;

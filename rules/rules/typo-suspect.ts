@@ -5,6 +5,22 @@ import { charTable, msg } from '../util';
 import { findSuspects } from '../lib/typo-detect';
 
 const SENTENCE_END = charTable('。！？；!?;\n\r');
+// A character right before one of these starts a place name (邗江, 忻城县): names are not corrected.
+const TOPONYM_SUFFIX = charTable('江河湖山城县区市镇乡村州岛港湾');
+// 阳 and 州 end many city names (益阳, 扬州) but also words (阳光): counted for local names only
+const NAME_END = charTable('阳州');
+const isHanCode = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
+
+/** Characters that start a place name this document names at least three times (益 of 益阳: 在益, 来益). */
+function localNameChars(prose: string): Set<string> {
+  const counts = new Map<string, number>();
+  for (let i = 1; i < prose.length; i++) {
+    if ((TOPONYM_SUFFIX[prose.charCodeAt(i)] || NAME_END[prose.charCodeAt(i)]) && isHanCode(prose.charCodeAt(i - 1))) counts.set(prose[i - 1], (counts.get(prose[i - 1]) ?? 0) + 1);
+  }
+  const out = new Set<string>();
+  for (const [c, n] of counts) if (n >= 3) out.add(c);
+  return out;
+}
 import { ALLOW_SCHEMA, typoExclusions } from '../lib/typo-scope';
 
 const rule: Rule = {
@@ -49,7 +65,12 @@ const rule: Rule = {
     const { doc } = ctx;
     const prose = doc.prose;
     let excl: ReturnType<typeof typoExclusions> | undefined;
-    const skip = (i: number): boolean => (excl ??= typoExclusions(doc, ctx.options.allow as string[] | undefined)).covers(i, i + 1);
+    let local: Set<string> | undefined;
+    const skip = (i: number): boolean => {
+      if (TOPONYM_SUFFIX[prose.charCodeAt(i + 1)]) return true;
+      if ((local ??= localNameChars(prose)).has(prose[i])) return true;
+      return (excl ??= typoExclusions(doc, ctx.options.allow as string[] | undefined, true)).covers(i, i + 1);
+    };
     const n = prose.length;
     let i = 0;
     while (i < n) {
