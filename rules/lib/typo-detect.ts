@@ -35,9 +35,7 @@ export const DETECT = {
   /** How much more frequent (in classes) the completed word must be than the string as written, if that is a word. */
   minGain: 6,
   /** A character this frequent as a word of its own (function words: 的 在 和) is never an orphan suspect. */
-  maxSingleClass: 16,
-  /** Confusability level accepted: 1 same reading or look-alike; 2 also similar readings. */
-  maxLevel: 1,
+  maxSingleClass: 12,
   /** Gain (in bits: log2 of the probability ratio) of the best segmentation of the neighbourhood with the replacement. */
   minBits: 18,
   /** Characters on each side of the suspect that the segmentation compares. */
@@ -48,21 +46,19 @@ export const DETECT = {
   unknownClass: -4,
   /** An orphan whose class as a word of its own is below this is an anomaly (a name, garbled text). */
   anomalyClass: 14,
-  /** A head slot of a 3–4-character word that this many characters fill is a naming pattern, not evidence. */
-  productiveSlot: 3,
   /** Suspects are dropped in a sentence with more anomalies than this besides their own words. */
   maxAnomalies: 0,
 };
 
-/** Best unigram segmentation score of s (sum of word classes − total per word), in bits. */
-function segScore(lex: Lexicon, s: string): number {
-  const n = s.length;
+/** Best unigram segmentation score of text[lo, hi) with the character at `at` replaced by `sub`, in bits. */
+function segScore(lex: Lexicon, text: string, lo: number, hi: number, at: number, sub: number): number {
+  const n = hi - lo;
   const best = new Float64Array(n + 1).fill(-Infinity);
   best[0] = 0;
   for (let e = 1; e <= n; e++) {
     for (let l = 1; l <= 4 && l <= e; l++) {
       if (best[e - l] === -Infinity) continue;
-      let cls = lex.classOf(s.slice(e - l, e));
+      let cls = lex.classAt(text, lo + e - l, l, at, sub);
       if (cls < 0) {
         if (l > 1) continue;
         cls = DETECT.unknownClass;
@@ -88,8 +84,29 @@ function orphan(lex: Lexicon, text: string, i: number, start: number, end: numbe
  * there is less likely to be the one error.
  */
 export function findSuspects(text: string, start: number, end: number, skip?: (offset: number) => boolean): SuspectChar[] {
-  const out: SuspectChar[] = [];
   const lex = getLexicon();
+  // first pass, cheap: orphans and anomalies. Anomalies further apart than one word can span cannot all lie in
+  // the words of suspects, so such a sentence is left at once.
+  let firstAnomaly = -1;
+  let lastAnomaly = -1;
+  let orphans = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!isHan(c)) continue;
+    const prevHan = i > start && isHan(text.charCodeAt(i - 1));
+    const nextHan = i + 1 < end && isHan(text.charCodeAt(i + 1));
+    if (!prevHan && !nextHan) continue;
+    if (prevHan && lex.bigramInWord(text.charCodeAt(i - 1), c)) continue;
+    if (nextHan && lex.bigramInWord(c, text.charCodeAt(i + 1))) continue;
+    orphans++;
+    if (lex.singleClass(c) < DETECT.anomalyClass) {
+      if (firstAnomaly < 0) firstAnomaly = i;
+      lastAnomaly = i;
+      if (lastAnomaly - firstAnomaly > 6 && DETECT.maxAnomalies === 0) return [];
+    }
+  }
+  if (orphans === 0) return [];
+  const out: SuspectChar[] = [];
   const anomalies: number[] = [];
   let i = start;
   while (i < end) {
@@ -118,55 +135,48 @@ function suspectsInRun(
 ): void {
   for (let i = start; i < end; i++) {
     if (!orphan(lex, text, i, start, end)) continue;
-    const ch = text[i];
-    const single = lex.classOf(ch);
+    const c = text.charCodeAt(i);
+    const single = lex.singleClass(c);
     if (single > DETECT.maxSingleClass) continue;
     if (skip?.(i)) continue;
     if (single < DETECT.anomalyClass) anomalies.push(i);
-    const best = new Map<string, Replacement & { written: string }>();
-    for (let len = 2; len <= 4; len++) {
-      for (let s = Math.max(start, i - len + 1); s <= i && s + len <= end; s++) {
-        const w = text.slice(s, s + len);
-        const j = i - s;
-        const fill = lex.completions(w.slice(0, j) + '?' + w.slice(j + 1));
-        if (!fill) continue;
-        // a slot many characters fill at the head of a longer word is a naming pattern (世博会, 农博会, 陶博会):
-        // another member of it is no misspelling
-        if (len >= 3 && j === 0 && fill.length >= DETECT.productiveSlot) continue;
-        const writtenClass = lex.classOf(w);
-        for (const c2 of fill) {
-          const level = lex.confusable(ch, c2);
-          if (level === 0 || level > DETECT.maxLevel) continue;
-          const word = w.slice(0, j) + c2 + w.slice(j + 1);
-          const cls = lex.classOf(word);
+    const prev = i > start ? text.charCodeAt(i - 1) : -1;
+    const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
+    let best: (Replacement & { written: string })[] | undefined;
+    for (const c2 of lex.confusables(c)) {
+      // a replacement that joins neither neighbour in any word completes no word here
+      if (!((prev >= 0 && lex.bigramInWord(prev, c2)) || (next >= 0 && lex.bigramInWord(c2, next)))) continue;
+      let found: (Replacement & { written: string }) | undefined;
+      for (let len = 2; len <= 4; len++) {
+        for (let s = Math.max(start, i - len + 1); s <= i && s + len <= end; s++) {
+          const cls = lex.classAt(text, s, len, i, c2);
           if (cls < (len === 2 ? DETECT.minClass2 : DETECT.minClassLong)) continue;
+          const writtenClass = lex.classAt(text, s, len);
           if (writtenClass >= 0 && cls - writtenClass < DETECT.minGain) continue;
-          const prev = best.get(c2);
           // the longer word is the stronger evidence; then the more frequent one
-          if (!prev || prev.word.length < len || (prev.word.length === len && prev.wordClass < cls)) {
-            best.set(c2, { char: c2, word, wordOffset: s, wordClass: cls, written: w });
+          if (!found || found.word.length < len || (found.word.length === len && found.wordClass < cls)) {
+            const written = text.slice(s, s + len);
+            const ch2 = String.fromCharCode(c2);
+            found = { char: ch2, word: written.slice(0, i - s) + ch2 + written.slice(i - s + 1), wordOffset: s, wordClass: cls, written };
           }
         }
       }
+      if (found) (best ??= []).push(found);
     }
-    if (best.size === 0) continue;
+    if (!best) continue;
     // the replacement must make the neighbourhood read better as a whole, not only complete one word with a
     // character that already belongs to another (分类施策 → 类似)
     const lo = Math.max(start, i - DETECT.reach);
     const hi = Math.min(end, i + DETECT.reach + 1);
-    const around = text.slice(lo, hi);
-    const base = segScore(lex, around);
-    for (const [c2] of best) {
-      const gain = segScore(lex, around.slice(0, i - lo) + c2 + around.slice(i - lo + 1)) - base;
-      if (gain < DETECT.minBits) best.delete(c2);
-    }
-    if (best.size === 0) continue;
-    const reps = [...best.values()].sort((a, b) => b.word.length - a.word.length || b.wordClass - a.wordClass);
+    const base = segScore(lex, text, lo, hi, -1, -1);
+    best = best.filter((r) => segScore(lex, text, lo, hi, i, r.char.charCodeAt(0)) - base >= DETECT.minBits);
+    if (best.length === 0) continue;
+    best.sort((a, b) => b.word.length - a.word.length || b.wordClass - a.wordClass);
     out.push({
       offset: i,
-      char: ch,
-      written: reps[0].written,
-      replacements: reps.map(({ written: _w, ...r }) => r),
+      char: text[i],
+      written: best[0].written,
+      replacements: best.map(({ written: _w, ...r }) => r),
     });
   }
 }
