@@ -34,28 +34,39 @@ const rule: Rule = {
     docs: {
       why: msg(
         '词表查不到的错别字靠统计发现：一个字与前后的字都不构成词典中的词（它与左右相邻字组成的二字串都不出现在任何词里），' +
-          '而把它换成读音相同的字或形近字后，能与相邻的字组成一个常用词（“建设规化”→“建设规划”，“统筹兼故”→“统筹兼顾”），原来的字串又不是词，就报告为疑似错别字（warning）。' +
+          '而把它换成读音相同的字或形近字后，能与相邻的字组成一个常用词（“招商引姿”→“招商引资”，“身体健糠”→“身体健康”），原来的字串又不是词，就报告为疑似错别字（warning）。' +
           '只有一个替换字符合时给出修改，有多个时只给出建议，由作者选择。' +
           '数据：词和词频来自 npm 包 @node-rs/jieba 所带的 jieba 词典 dict.txt（MIT 许可），取 1～4 字、词频不低于 5 的词；' +
           '字的读音来自 npm 包 pinyin-pro（MIT 许可）；二者在构建时由 scripts/typo-data.mjs 生成紧凑的数据文件 rules/data/lexicon.generated.ts，首次使用时载入一次，不读文件、不联网。' +
           '形近字是本项目按字形编写的一小组（rules/data/look-alike.ts），没有可用的、许可兼容的部件数据，其余只用同音字。' +
-          '“的”“在”“和”这类单用极多的字不作为嫌疑字；书名号《》中的标题不检查。' +
+          '“的”“在”“和”这类单用极多的字不作为嫌疑字；书名号《》中的标题、引号“”中不超过30字的名称和口号、地名（后接江、河、城、县、区、市等的字）、本报告多次提到的本地地名的首字都不检查；' +
+          '一句中另有不成词的生僻字（人名、乱码）时整句不报告。' +
+          '在 odw.train（1,720 句公文，SIGHAN-15 句级标准）上测得：偶数行检测精确率约 95%，无错句误报 0%，召回率约 4%——宁缺毋滥，只报告把握大的字。' +
           '人名、地名、企业名等专名可能被误认，单位可把它们加入选项 allow，例如 .reportlintrc.json 中 "rules": { "typo-suspect": ["warning", { "allow": ["张晓鸣", "金帆"] }] }：' +
           '落在 allow 中某个词的出现范围内的字不再报告。每条结果的 data.allow 给出被判为不成词的那个字串，供编辑器“加入允许列表”操作使用。',
         'Misspellings no list holds are found statistically: a character that forms no word of the dictionary with its neighbours ' +
           '(neither two-character string it forms with the character before or after occurs inside any word), and that, replaced by a character ' +
           'with the same reading or a similar shape, completes a common word with them while the string as written is no word ' +
-          '(建设规化 → 建设规划, 统筹兼故 → 统筹兼顾), is reported as a suspected misspelling (warning). The correction is a fix when only one replacement fits, otherwise suggestions. ' +
+          '(招商引姿 → 招商引资, 身体健糠 → 身体健康), is reported as a suspected misspelling (warning). The correction is a fix when only one replacement fits, otherwise suggestions. ' +
           'Data: words and frequencies from jieba\'s dictionary dict.txt as shipped in the npm package @node-rs/jieba (MIT), words of 1–4 characters with frequency at least 5; ' +
           'readings from the npm package pinyin-pro (MIT); scripts/typo-data.mjs derives the compact rules/data/lexicon.generated.ts from them at build time, loaded once on first use, no file or network access. ' +
           'Look-alike characters are a small set written here by shape (rules/data/look-alike.ts): no component data under a compatible licence was available, so otherwise only sound-alike characters are used. ' +
-          'Very frequent one-character words (的, 在, 和) are never suspects; titles in 《》 are not checked. ' +
+          'Very frequent one-character words (的, 在, 和) are never suspects; titles in 《》, quoted terms of up to 30 characters (names, slogans), place names (a character before 江, 河, 城, 县, 区, 市…) and the first character of a place this report names often are not checked; ' +
+          'a sentence with another rare character that fits no word (a name, garbled text) is not reported. ' +
+          'Measured on odw.train (1,720 sentences of official documents, SIGHAN-15 sentence level): about 95 % detection precision on the even lines, no clean line flagged, about 4 % recall: it reports only what it is sure of. ' +
           'Names of people, places and companies may be taken for misspellings: add them to the allow option, e.g. "rules": { "typo-suspect": ["warning", { "allow": ["张晓鸣"] }] }; ' +
           'each finding\'s data.allow holds the string found to be no word, for an editor\'s "add to allow list" action.',
       ),
       examples: [
-        { wrong: '加快推进园区建设规化编制工作。', right: '加快推进园区建设规划编制工作。' },
-        { wrong: '坚持统筹兼故，推动城乡协调发展。', right: '坚持统筹兼顾，推动城乡协调发展。' },
+        { wrong: '园区基础设施不断完善，招商引姿成效明显。', right: '园区基础设施不断完善，招商引资成效明显。' },
+        { wrong: '全年旅游收入同比增涨15%。', right: '全年旅游收入同比增长15%。' },
+        {
+          wrong: '加快推进园区建设规化编制工作。',
+          note: msg(
+            '不报告：词典中有“正规化”，“规化”两字在词中相邻，“化”不算孤立字。统计检查只报告把握大的字，召回率低（见文档中的测量数字）。',
+            'Not reported: the dictionary has 正规化, so 规化 occur side by side in a word and 化 is not an orphan. The statistical check reports only what it is sure of; its recall is low (see the figures).',
+          ),
+        },
       ],
     },
     optionsSchema: ALLOW_SCHEMA as unknown as Record<string, unknown>,
