@@ -13,8 +13,10 @@ export interface Lexicon {
   singleClass(c: number): number;
   /** True when the two characters occur side by side inside some word of the lexicon. */
   bigramInWord(a: number, b: number): boolean;
-  /** Characters confusable with c: same reading (level 1), look-alike (level 1). */
+  /** Characters confusable with c: same reading, or look-alike. */
   confusables(c: number): Uint16Array;
+  /** The tables behind bigramInWord and singleClass, for loops over every character of a report. */
+  raw: { charIndex: Uint16Array; side: number; bigrams: Uint8Array; single: Int8Array };
 }
 
 /** Words whose class is at least this are offered as corrections (jieba frequency ≥ 2^5 = 32). */
@@ -37,15 +39,21 @@ function hashStep(h: number, c: number): number {
 function buildLexicon(): Lexicon {
   const groups = WORD_GROUPS.split('\n');
   for (const [w, cls] of SUPPLEMENT_WORDS) groups.push(`${w.length}:${cls}:${w}`);
-  const charIndex = new Uint16Array(0x10000);
-  let nChars = 0;
+  // characters numbered by how much they occur in words, most first: the bigram table's rows and columns for the
+  // common characters then lie together, and the lookups made for every character of a report stay in cache
+  const weight = new Float64Array(0x10000);
   for (const g of groups) {
-    const k2 = g.indexOf(':', g.indexOf(':') + 1);
-    for (let i = k2 + 1; i < g.length; i++) {
-      const c = g.charCodeAt(i);
-      if (charIndex[c] === 0) charIndex[c] = ++nChars;
-    }
+    const k1 = g.indexOf(':');
+    const k2 = g.indexOf(':', k1 + 1);
+    const w = 2 ** Number(g.slice(k1 + 1, k2));
+    for (let i = k2 + 1; i < g.length; i++) weight[g.charCodeAt(i)] += w;
   }
+  const used: number[] = [];
+  for (let c = 0; c < 0x10000; c++) if (weight[c] > 0) used.push(c);
+  used.sort((a, b) => weight[b] - weight[a]);
+  const charIndex = new Uint16Array(0x10000);
+  used.forEach((c, k) => (charIndex[c] = k + 1));
+  const nChars = used.length;
   const side = nChars + 1;
   const bigrams = new Uint8Array(Math.ceil((side * side) / 8));
   // open addressing: 4 code units per slot (0 = empty), the class in its own array
@@ -127,6 +135,7 @@ function buildLexicon(): Lexicon {
   }
 
   return {
+    raw: { charIndex, side, bigrams, single },
     classAt(text, start, len, at = -1, sub = -1) {
       if (len === 1) return single[start === at ? sub : text.charCodeAt(start)];
       return classAt(text, start, len, at, sub);

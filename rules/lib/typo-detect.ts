@@ -70,6 +70,64 @@ function segScore(lex: Lexicon, text: string, lo: number, hi: number, at: number
   return best[n];
 }
 
+/**
+ * Suspects in text[start, end), sentence by sentence (`sentenceEnd`: a table of the characters that end one). One
+ * cheap pass over every character finds the sentences worth a closer look: with an orphan that may be a suspect,
+ * and no anomalies further apart than one word can span. Only those are read by findSuspects.
+ */
+export function scanSuspects(text: string, start: number, end: number, sentenceEnd: Uint8Array, skip?: (offset: number) => boolean): SuspectChar[] {
+  const lex = getLexicon();
+  const { charIndex, side, bigrams, single } = lex.raw;
+  const maxSingle = DETECT.maxSingleClass;
+  const anomalyClass = DETECT.anomalyClass;
+  const strict = DETECT.maxAnomalies === 0;
+  const out: SuspectChar[] = [];
+  let sStart = start;
+  let candidate = false;
+  let spread = false;
+  let firstAnomaly = -1;
+  let boundLeft = false; // text[i-1], text[i] side by side in a word
+  let prevHan = false;
+  for (let i = start; i <= end; i++) {
+    const c = i < end ? text.charCodeAt(i) : 10;
+    if (i === end || sentenceEnd[c] === 1) {
+      if (candidate && !spread) for (const s of findSuspects(text, sStart, i, skip)) out.push(s);
+      sStart = i + 1;
+      candidate = spread = false;
+      firstAnomaly = -1;
+      boundLeft = prevHan = false;
+      continue;
+    }
+    const han = c >= 0x4e00 && c <= 0x9fff;
+    if (!han) {
+      boundLeft = prevHan = false;
+      continue;
+    }
+    const n = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+    const nextHan = n >= 0x4e00 && n <= 0x9fff;
+    let boundRight = false;
+    const ia = charIndex[c];
+    if (nextHan && ia !== 0) {
+      const ib = charIndex[n];
+      if (ib !== 0) {
+        const bit = ia * side + ib;
+        boundRight = (bigrams[bit >> 3] & (1 << (bit & 7))) !== 0;
+      }
+    }
+    if ((prevHan || nextHan) && !boundLeft && !boundRight && !spread) {
+      const cls = single[c];
+      if (cls <= maxSingle) candidate = true;
+      if (cls < anomalyClass) {
+        if (firstAnomaly < 0) firstAnomaly = i;
+        else if (strict && i - firstAnomaly > 3) spread = true;
+      }
+    }
+    boundLeft = boundRight;
+    prevHan = true;
+  }
+  return out;
+}
+
 function orphan(lex: Lexicon, text: string, i: number, start: number, end: number): boolean {
   const c = text.charCodeAt(i);
   if (i > start && lex.bigramInWord(text.charCodeAt(i - 1), c)) return false;
@@ -102,7 +160,7 @@ export function findSuspects(text: string, start: number, end: number, skip?: (o
     if (lex.singleClass(c) < DETECT.anomalyClass) {
       if (firstAnomaly < 0) firstAnomaly = i;
       lastAnomaly = i;
-      if (lastAnomaly - firstAnomaly > 6 && DETECT.maxAnomalies === 0) return [];
+      if (lastAnomaly - firstAnomaly > 3 && DETECT.maxAnomalies === 0) return [];
     }
   }
   if (orphans === 0) return [];
@@ -138,8 +196,11 @@ function suspectsInRun(
     const c = text.charCodeAt(i);
     const single = lex.singleClass(c);
     if (single > DETECT.maxSingleClass) continue;
-    if (skip?.(i)) continue;
-    if (single < DETECT.anomalyClass) anomalies.push(i);
+    const anomaly = single < DETECT.anomalyClass;
+    if (anomaly) {
+      if (skip?.(i)) continue;
+      anomalies.push(i);
+    }
     const prev = i > start ? text.charCodeAt(i - 1) : -1;
     const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
     let best: (Replacement & { written: string })[] | undefined;
@@ -164,6 +225,7 @@ function suspectsInRun(
       if (found) (best ??= []).push(found);
     }
     if (!best) continue;
+    if (!anomaly && skip?.(i)) continue;
     // the replacement must make the neighbourhood read better as a whole, not only complete one word with a
     // character that already belongs to another (分类施策 → 类似)
     const lo = Math.max(start, i - DETECT.reach);

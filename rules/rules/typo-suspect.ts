@@ -2,7 +2,8 @@
 // replaced by a confusable one, completes a frequent word. A fix when only one replacement fits, else suggestions.
 import type { Rule, Suggestion } from '../types';
 import { charTable, msg } from '../util';
-import { findSuspects } from '../lib/typo-detect';
+import { scanSuspects } from '../lib/typo-detect';
+import { ALLOW_SCHEMA, typoExclusions } from '../lib/typo-scope';
 
 const SENTENCE_END = charTable('。！？；!?;\n\r');
 // A character right before one of these starts a place name (邗江, 忻城县): names are not corrected.
@@ -12,16 +13,18 @@ const NAME_END = charTable('阳州');
 const isHanCode = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
 
 /** Characters that start a place name this document names at least three times (益 of 益阳: 在益, 来益). */
-function localNameChars(prose: string): Set<string> {
-  const counts = new Map<string, number>();
+function localNameChars(prose: string): Set<number> {
+  const counts = new Uint8Array(0x10000);
+  const out = new Set<number>();
   for (let i = 1; i < prose.length; i++) {
-    if ((TOPONYM_SUFFIX[prose.charCodeAt(i)] || NAME_END[prose.charCodeAt(i)]) && isHanCode(prose.charCodeAt(i - 1))) counts.set(prose[i - 1], (counts.get(prose[i - 1]) ?? 0) + 1);
+    const c = prose.charCodeAt(i);
+    if (!TOPONYM_SUFFIX[c] && !NAME_END[c]) continue;
+    const p = prose.charCodeAt(i - 1);
+    if (isHanCode(p) && ++counts[p] === 3) out.add(p);
+    if (counts[p] === 255) counts[p] = 254;
   }
-  const out = new Set<string>();
-  for (const [c, n] of counts) if (n >= 3) out.add(c);
   return out;
 }
-import { ALLOW_SCHEMA, typoExclusions } from '../lib/typo-scope';
 
 const rule: Rule = {
   meta: {
@@ -76,25 +79,16 @@ const rule: Rule = {
     const { doc } = ctx;
     const prose = doc.prose;
     let excl: ReturnType<typeof typoExclusions> | undefined;
-    let local: Set<string> | undefined;
+    let local: Set<number> | undefined;
     const skip = (i: number): boolean => {
       if (TOPONYM_SUFFIX[prose.charCodeAt(i + 1)]) return true;
-      if ((local ??= localNameChars(prose)).has(prose[i])) return true;
+      if ((local ??= localNameChars(prose)).has(prose.charCodeAt(i))) return true;
       return (excl ??= typoExclusions(doc, ctx.options.allow as string[] | undefined, true)).covers(i, i + 1);
     };
-    const n = prose.length;
-    let i = 0;
-    while (i < n) {
-      // one sentence (or clause ending in ；or a line end) at a time
-      const start = i;
-      while (i < n && !SENTENCE_END[prose.charCodeAt(i)]) i++;
-      const end = i;
-      i++;
-      if (end - start < 2) continue;
-      for (const s of findSuspects(prose, start, end, skip)) {
+    for (const s of scanSuspects(prose, 0, prose.length, SENTENCE_END, skip)) {
         const written = s.written;
         const wordStart = s.replacements[0].wordOffset;
-        if (excl!.covers(wordStart, wordStart + written.length)) continue;
+        if ((excl ??= typoExclusions(doc, ctx.options.allow as string[] | undefined, true)).covers(wordStart, wordStart + written.length)) continue;
         const edit = (c: string) => ({ offset: s.offset, endOffset: s.offset + 1, text: c });
         const data = { allow: written };
         if (s.replacements.length === 1) {
@@ -120,7 +114,6 @@ const rule: Rule = {
             data,
           });
         }
-      }
     }
   },
 };
