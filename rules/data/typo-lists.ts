@@ -140,10 +140,11 @@ export const TYPO_ENTRIES: TypoEntry[] = [
 // Pairs where both forms are words, decided by what follows (precise contexts only).
 // 截至 is "截止到（某个时候）": it takes a time as its object; 截止 (stop at a deadline) does not.
 const TIME_AFTER = /(?:[0-9０-９]{4}年|[0-9０-９]{1,2}月|[〇一二][〇一二三四五六七八九零]{3}年|目前|当前|今年|去年|上年|本年|年底|年末|本月|上月|上半年|今天|现在|发稿时)/y;
-// 必须 (an adverb: must) before a verb or an adverb; 必需 (a verb: to need) takes a noun (必需的物资, 必需品).
-const MUST_VERB = /(?:坚持|加强|严格|认真|切实|始终|牢固|牢牢|深入|持续|不断|进一步|全面|高度|按照|依法|依照|遵守|遵循|做到|确保|保证|落实|贯彻|建立|完善|注重|通过|经过|具备|符合|提供|把|将|在|要|有|以|从)/y;
+// 必须 (an adverb: must) before a verb, an adverb or the prepositions 把/将 (not 要/有/在: 必需要素, 必需有的); 必需 (a verb: to need) takes a noun (必需的物资, 必需品).
+const MUST_VERB = /(?:坚持|加强|严格|认真|切实|始终|牢固|牢牢|深入|持续|不断|进一步|全面|高度|按照|依法|依照|遵守|遵循|做到|确保|保证|落实|贯彻|建立|完善|注重|通过|经过|具备|符合|提供|把|将)/y;
 // 作出 (abstract objects: a decision, a contribution, an arrangement) vs 做出 (making a concrete thing).
-const ABSTRACT_OBJECT = /(?:决定|决策|部署|安排|批示|指示|规定|承诺|贡献|判断|结论|评价|回答|答复|选择|解释|说明|调整|处理|处罚|处分|裁决|裁定|让步|表率)/y;
+// Only the objects where the usage is settled in official writing (not 做出调整, 做出选择, common with 做).
+const ABSTRACT_OBJECT = /(?:决定|决策|部署|安排|批示|指示|规定|承诺|贡献|结论|裁决|裁定)/y;
 
 export const CONTEXT_ENTRIES: TypoEntry[] = [
   {

@@ -1,6 +1,6 @@
 // The statistical typo check: a character that belongs to no word around it ("orphan": neither bigram it forms with
-// a neighbour occurs inside any word of the lexicon), which, replaced by a confusable character (same or similar
-// reading, look-alike), completes a frequent word with its neighbours, while the string as written is no word.
+// a neighbour occurs inside any word of the lexicon), which, replaced by a confusable character (same reading,
+// look-alike), completes a frequent word with its neighbours, while the string as written is no word.
 import { getLexicon, type Lexicon } from './lexicon';
 
 export interface Replacement {

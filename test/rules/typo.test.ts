@@ -34,3 +34,13 @@ describe('typo: data for the "add to allow list" action', () => {
     expect(fs[0].data).toEqual({ allow: '再接再励' });
   });
 });
+
+testRule(rule, {
+  valid: [
+    '土地、资本是生产必需要素。',
+    '项目因故做出调整，工期顺延。',
+  ],
+  invalid: [
+    { name: '必需把 → 必须把', text: '各单位必需把安全放在首位。', errors: [{ text: '必需' }], output: '各单位必须把安全放在首位。' },
+  ],
+});
