@@ -171,15 +171,20 @@ export function findSuspects(text: string, start: number, end: number, skip?: (o
     while (i < end && !isHan(text.charCodeAt(i))) i++;
     const runStart = i;
     while (i < end && isHan(text.charCodeAt(i))) i++;
-    if (i - runStart >= 2) suspectsInRun(lex, text, runStart, i, skip, out, anomalies);
+    if (i - runStart >= 2) suspectsInRun(lex, text, runStart, i, out, anomalies);
   }
   if (out.length === 0) return out;
+  // vetoed positions (titles, names, allowed words) are neither suspects nor anomalies; asked only now, since
+  // suspects are rare and the veto reads the whole document
+  const kept = skip ? out.filter((x) => !skip(x.offset)) : out;
+  if (kept.length === 0) return kept;
   let other = 0;
   for (const a of anomalies) {
-    if (out.some((s) => a >= s.replacements[0].wordOffset && a < s.replacements[0].wordOffset + s.replacements[0].word.length)) continue;
+    if (skip?.(a)) continue;
+    if (kept.some((s) => a >= s.replacements[0].wordOffset && a < s.replacements[0].wordOffset + s.replacements[0].word.length)) continue;
     other++;
   }
-  return other > DETECT.maxAnomalies ? [] : out;
+  return other > DETECT.maxAnomalies ? [] : kept;
 }
 
 function suspectsInRun(
@@ -187,7 +192,6 @@ function suspectsInRun(
   text: string,
   start: number,
   end: number,
-  skip: ((offset: number) => boolean) | undefined,
   out: SuspectChar[],
   anomalies: number[],
 ): void {
@@ -196,11 +200,7 @@ function suspectsInRun(
     const c = text.charCodeAt(i);
     const single = lex.singleClass(c);
     if (single > DETECT.maxSingleClass) continue;
-    const anomaly = single < DETECT.anomalyClass;
-    if (anomaly) {
-      if (skip?.(i)) continue;
-      anomalies.push(i);
-    }
+    if (single < DETECT.anomalyClass) anomalies.push(i);
     const prev = i > start ? text.charCodeAt(i - 1) : -1;
     const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
     let best: (Replacement & { written: string })[] | undefined;
@@ -225,7 +225,6 @@ function suspectsInRun(
       if (found) (best ??= []).push(found);
     }
     if (!best) continue;
-    if (!anomaly && skip?.(i)) continue;
     // the replacement must make the neighbourhood read better as a whole, not only complete one word with a
     // character that already belongs to another (分类施策 → 类似)
     const lo = Math.max(start, i - DETECT.reach);
