@@ -26,8 +26,11 @@ export function typoExclusions(doc: ReportDocument, allow: readonly string[] | u
   }
   // (statistical check only) short quoted terms are names, brands and slogans, often coined on purpose (“壹品天门”, “心连心” as 心廉心)
   if (quotedTerms) for (let i = text.indexOf('“'); i >= 0; i = text.indexOf('“', i + 1)) {
-    const j = text.indexOf('”', i + 1);
-    if (j > i && j - i <= 31 && !text.slice(i + 1, j).includes('\n')) spans.push([i, j + 1]);
+    // bounded search: a run of unclosed quotes must not make this quadratic
+    const limit = Math.min(text.length, i + 32);
+    let j = i + 1;
+    while (j < limit && text[j] !== '”' && text[j] !== '“' && text[j] !== '\n') j++;
+    if (j < limit && text[j] === '”') spans.push([i, j + 1]);
   }
   for (const w of allow ?? []) {
     if (typeof w !== 'string' || w.length === 0) continue;

@@ -32,7 +32,7 @@ const rule: Rule = {
           'and pairs where both forms are words, checked only in precise contexts: 截止 directly before a time (截止2024年底, 截止目前) should be 截至; ' +
           '必需 directly before a verb or an adverb (必需坚持) should be 必须; 做出 before an abstract object (做出决定, 做出贡献, 做出部署) should be 作出 (the dictionary\'s usage note on 作 and 做). ' +
           'Titles in 《》 are not checked. A unit\'s own forms (names, quotations) go in the allow option, e.g. in .reportlintrc.json ' +
-          '"rules": { "typo": ["error", { "allow": ["…"] }] }: a form inside an occurrence of an allowed word is not reported. ' +
+          '"rules": { "typo": ["error", { "allow": ["布署"] }] }: a form inside an occurrence of an allowed word is not reported. ' +
           'Each finding\'s data.allow holds the string to add, for an editor\'s "add to allow list" action.',
       ),
       examples: [

@@ -33,3 +33,12 @@ describe('typo-suspect: data for the "add to allow list" action', () => {
     expect(fs[0].data?.allow).toBe('招商引姿');
   });
 });
+
+describe('typo-suspect: bad input', () => {
+  it('stays linear on many unclosed quotes and titles', () => {
+    const text = '“《'.repeat(20000) + '招商引姿成效明显。';
+    const t0 = performance.now();
+    lintWith(rule, { text });
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
