@@ -24,8 +24,8 @@ const rule: Rule = {
           '二是两个都是词、由上下文决定的写法，只在确定的语境里检查：“截止”后面紧跟时间（“截止2024年底”“截止目前”）应为“截至”（“截至”是“截止到某个时候”，“截止”后面不带时间）；' +
           '“必需”后面紧跟动词或副词（“必需坚持”“必需严格”）应为“必须”（“必需”是动词，带名词：“必需的物资”“必需品”）；' +
           '“做出”后面紧跟抽象宾语（“做出决定”“做出贡献”“做出部署”）应为“作出”（依词典“作”“做”条的用法说明）。' +
-          '书名号《》中的标题不检查。单位确有特殊写法（专名、引文）时，把该写法加入选项 allow，例如 .reportlintrc.json 中 ' +
-          '"rules": { "typo": ["error", { "allow": ["截止日期"] }] }：落在 allow 中某个词的出现范围内的写法不再报告。' +
+          '书名号《》中的标题不检查。单位确有特殊写法（专名、照录的引文）时，把该写法加入选项 allow，例如 .reportlintrc.json 中 ' +
+          '"rules": { "typo": ["error", { "allow": ["布署"] }] }：落在 allow 中某个词的出现范围内的写法不再报告。' +
           '每条结果的 data.allow 给出可加入 allow 的写法，供编辑器“加入允许列表”操作使用。',
         'Misspellings are what a reader sees first. This rule checks two kinds of certain errors and fixes each: ' +
           `a list written for this project (${TYPO_ENTRIES.length} entries such as 再接再励, 迫不急待, 按步就班, 布署) whose right form is an entry of ${XIANDAI} and whose wrong form is no word there, so it is never right; ` +
