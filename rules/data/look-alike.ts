@@ -52,7 +52,6 @@ export const LOOK_ALIKE_GROUPS: string[] = [
   '休体',
   '讲进',
   '拥佣',
-  '拔拨',
   '推准',
   '陪倍培赔',
   '技枝',
@@ -70,7 +69,6 @@ export const LOOK_ALIKE_GROUPS: string[] = [
   '建健键',
   '剩乘',
   '贫贪',
-  '侍待',
   '园圆',
   '困围',
 ];
