@@ -9,4 +9,5 @@ export const CATEGORY = {
   numbers: { id: 'numbers', order: 40, name: { zh: '数字与单位', en: 'Numbers and units' } },
   punctuation: { id: 'punctuation', order: 50, name: { zh: '标点与空格', en: 'Punctuation and spacing' } },
   format: { id: 'format', order: 60, name: { zh: '公文格式', en: 'Document format' } },
+  wording: { id: 'wording', order: 15, name: { zh: '错别字与规范表述', en: 'Misspellings and set wording' } },
 } as const satisfies Record<string, RuleCategory>;

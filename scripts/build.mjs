@@ -20,6 +20,10 @@ export const allRules: Rule[] = [${ruleFiles.map(ident).join(', ')}];
 `;
 if (!existsSync('rules/all-rules.ts') || readFileSync('rules/all-rules.ts', 'utf8') !== registry) writeFileSync('rules/all-rules.ts', registry);
 
+// 1b. The statistical typo check's lexicon, derived from two npm packages (scripts/typo-data.mjs; the committed file
+// is kept when they are not installed).
+await (await import('./typo-data.mjs')).generateTypoData();
+
 // 2. Bundles. CommonJS: VS Code 1.100 loads extensions as CommonJS, and unified/remark are bundled in.
 mkdirSync('dist', { recursive: true });
 const CLI_LAZY = ['yauzl', 'yazl', '@xmldom/xmldom', 'iconv-lite', 'diff'];

@@ -1,0 +1,44 @@
+import rule from '../../rules/rules/typo-suspect';
+import { lintWith, testRule } from '../helpers/rule-tester';
+import { describe, expect, it } from 'vitest';
+
+testRule(rule, {
+  valid: [
+    '加快推进园区建设规划编制工作。',
+    '坚持统筹兼顾，推动城乡协调发展。',
+    '开展先行先试，鼓励在外贸领域探索新模式。',
+    // place names and quoted terms are not corrected
+    '邗江数控成形机床产业入围国家级集群。',
+    '持续扩大“壹品天门”品牌影响力。',
+    '《统筹兼故》是一部虚构的书名。',
+    // the report's own place, named often, and abbreviated (益 of 益阳)
+    '益阳市召开大会。益阳市经济稳步增长。益阳市全面推进改革。中国作协在益系列活动成功举办。',
+    // a form of the curated list is the typo rule's finding, not a second one here
+    '全区上下要再接再励，确保全年目标任务圆满完成。',
+    // words of current reports the 2013 dictionary lacks
+    '推动消费从疫后恢复转向持续扩大。',
+    { text: '园区基础设施不断完善，招商引姿成效明显。', options: { allow: ['引姿'] } },
+  ],
+  invalid: [
+    { text: '园区基础设施不断完善，招商引姿成效明显。', errors: [{ text: '姿', message: '招商引资', severity: 'warning' }], output: '园区基础设施不断完善，招商引资成效明显。' },
+    { text: '全力保障人民群众生命安全和身体健糠。', errors: [{ text: '糠', message: '健康' }], output: '全力保障人民群众生命安全和身体健康。' },
+    { text: '全年旅游收入同比增涨15%。', errors: [{ text: '涨', message: '增长' }], output: '全年旅游收入同比增长15%。' },
+  ],
+});
+
+describe('typo-suspect: data for the "add to allow list" action', () => {
+  it('carries the string found to be no word in allow', () => {
+    const fs = lintWith(rule, { text: '园区基础设施不断完善，招商引姿成效明显。' });
+    expect(fs).toHaveLength(1);
+    expect(fs[0].allow).toBe('招商引姿');
+  });
+});
+
+describe('typo-suspect: bad input', () => {
+  it('stays linear on many unclosed quotes and titles', () => {
+    const text = '“《'.repeat(20000) + '招商引姿成效明显。';
+    const t0 = performance.now();
+    lintWith(rule, { text });
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
