@@ -556,9 +556,8 @@ describe('report-lint in a real VS Code (code-server + Chromium)', () => {
       await page.keyboard.press(`${mod}+Shift+M`);
 
       // Look-alike marks are told apart in words, not only by showing them (the font narrows "，" next to quotes).
-      // TODO(h15ux): with the new wording also assert the mark names on both sides, e.g. 半角逗号 and 全角逗号.
       await filterProblems(page, 'punctuation-width');
-      await problemRows(page, ['punctuation-width', '全角逗号', '半角'], 'a punctuation-width finding that names 全角逗号 and 半角');
+      await problemRows(page, ['punctuation-width', '全角逗号', '半角逗号'], 'a punctuation-width finding that names 全角逗号 and 半角逗号');
       await shot(page, '11-problems-zh');
 
       // The hover explains the rule; its 规则说明 link opens the bundled page in the Markdown preview.
