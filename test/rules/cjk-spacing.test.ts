@@ -49,6 +49,7 @@ testRule(rule, {
     '绿建区工作总结 WORLD',
     // tabs separate table cells
     '项目\t2023\t2024',
+    '中央财政安排补助资金４０亿元，增长１２．５％。',
   ],
   invalid: [
     { text: '地区生产总值达到 287.9亿元，同比增长8.9%。', errors: [{ text: ' ', message: '汉字与数字' }], output: '地区生产总值达到287.9亿元，同比增长8.9%。' },
@@ -86,6 +87,10 @@ testRule(rule, {
     { text: '研发投入强度达到27.77 %，居全省前列。', errors: [{ text: ' ', message: '数字与百分号' }], output: '研发投入强度达到27.77%，居全省前列。' },
     { text: '一般公共预算收入增长 6.5 ％。', errors: 2, output: '一般公共预算收入增长6.5％。' },
     { text: '人口自然增长率为3.2 ‰。', errors: 1, output: '人口自然增长率为3.2‰。' },
+    // full-width digits are digits: spaced the same way, reported the same way
+    { text: '中央财政安排补助资金４０ 亿元。', errors: [{ text: ' ', message: '数字与单位' }], output: '中央财政安排补助资金４０亿元。' },
+    { text: '下达转移支付资金 ５６８亿元，增长９．２％。', errors: [{ text: ' ', message: '汉字与数字' }], output: '下达转移支付资金５６８亿元，增长９．２％。' },
+    { text: '城镇化率提高１．５ ％。', errors: [{ message: '数字与百分号' }], output: '城镇化率提高１．５％。' },
   ],
 });
 
