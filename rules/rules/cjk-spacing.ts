@@ -53,6 +53,10 @@ const rule: Rule = {
   check({ doc, report }) {
     const p = doc.prose;
     let count = 0;
+    // In a report that lost its line breaks, the blank after an inline heading's short title stands for the
+    // paragraph break (`一、2023年工作回顾 2023年是…`): removing it would glue the title to the body.
+    let titleBlanks: Set<number> | undefined;
+    for (const h of doc.inlineHeadings) if (h.titleBlank !== undefined) (titleBlanks ??= new Set()).add(h.titleBlank);
     doc.blocks.forEach((b, bi) => {
       if (count >= MAX_FINDINGS) return;
       const s = p.slice(b.start, b.end);
@@ -73,6 +77,7 @@ const rule: Rule = {
         const at = b.start + m.index;
         const end = at + m[0].length;
         if (at === b.start || end === b.end) continue;
+        if (titleBlanks?.has(at)) continue;
         const l = p.charCodeAt(at - 1);
         const r = p.charCodeAt(end);
         const hanNum = isHan(l) && isAlnumSide(r);

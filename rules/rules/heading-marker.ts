@@ -1,5 +1,5 @@
 // heading-marker: the mark after a heading ordinal (GB/T 15834-2011 B.3.2–B.3.4).
-import type { Rule, TextEdit } from '../types';
+import type { Rule, Suggestion, TextEdit } from '../types';
 import { canonicalNumeral, type MarkerProblem, type OrdinalMarker } from '../model/headings';
 import { toAsciiDigits } from '../model/numerals';
 import { msg } from '../util';
@@ -15,6 +15,7 @@ const PROBLEM_TEXT: Record<MarkerProblem, { zh: string; en: string }> = {
   'trailing-mark': { zh: '括号序号后不再加标点', en: 'a bracketed ordinal takes no mark after it' },
   'inner-space': { zh: '括号序号内不留空格', en: 'no space inside a bracketed ordinal' },
   split: { zh: '序号被换行拆开', en: 'a line break splits the ordinal' },
+  inline: { zh: '标题与上一段连在一起，应另起一行', en: 'the heading runs into the paragraph before it: it starts a line of its own' },
 };
 
 /** `…：“(一)”（半角括号）应为“（一）”（全角括号）`: the look-alike marks named, not only shown. */
@@ -92,19 +93,38 @@ const rule: Rule = {
     },
   },
   check({ doc, report }) {
+    let eol: string | undefined;
     for (const h of doc.headings) {
       const m = h.marker;
       if (!m || m.problems.length === 0) continue;
       const edits = m.split ? splitEdits(m) : markerEdits(m);
-      const zh = m.problems.map((p) => PROBLEM_TEXT[p].zh).join('；');
-      const en = m.problems.map((p) => PROBLEM_TEXT[p].en).join('; ');
+      // a heading run into the paragraph before it (model: Heading.inline): a line break is suggested, never made
+      const problems = m.problems.filter((p) => p !== 'inline');
+      const suggestions: Suggestion[] = [];
+      if (m.inline) {
+        eol ??= doc.text.includes('\r\n') ? '\r\n' : '\n';
+        suggestions.push({ title: msg('在标题前换行', 'Start the heading on a new line'), edits: [{ offset: m.inline.breakStart, endOffset: m.offset, text: eol }] });
+      }
+      const zh = problems.map((p) => PROBLEM_TEXT[p].zh).join('；');
+      const en = problems.map((p) => PROBLEM_TEXT[p].en).join('; ');
       // a split marker shows its line break as ⏎
       const shown = m.split ? m.text.replace(/[\r\n][\s\u3000]*/g, '⏎') : m.text;
+      const inline = PROBLEM_TEXT.inline;
+      const title = h.text.length > 12 ? `${h.text.slice(0, 12)}…` : h.text;
+      const message = !problems.length
+        ? msg(`标题“${shown}${title}”与上一段连在一起，应另起一行`, `the heading "${shown}${title}" runs into the paragraph before it: it starts a line of its own`)
+        : m.inline
+          ? (() => {
+              const base = markerMessage(zh, en, shown, m.canonical);
+              return { zh: `${base.zh}；${inline.zh}`, en: `${base.en}; ${inline.en}` };
+            })()
+          : markerMessage(zh, en, shown, m.canonical);
       report({
         offset: m.offset,
         endOffset: m.endOffset,
-        message: markerMessage(zh, en, shown, m.canonical),
+        message,
         ...(edits.length ? { fix: { edits } } : {}),
+        ...(suggestions.length ? { suggestions } : {}),
       });
     }
   },
