@@ -89,6 +89,13 @@ const rule: Rule = {
         { wrong: '(一)紧扣“强产业”，园区发展的质量与效益显著提升', right: '（一）紧扣“强产业”，园区发展的质量与效益显著提升' },
         { wrong: '（一）、平台建设纵深推进', right: '（一）平台建设纵深推进' },
         { wrong: '一.2023年工作总结', right: '一、2023年工作总结' },
+        {
+          wrong: '（二）扩大有效投资。重点项目超额完成。（三）深化重点领域改革。',
+          note: msg(
+            '“（二）”“（四）”之间缺少的“（三）”连在上一段末尾（换行丢失）：在“（三）”处报告一次，只建议换行，不自动修改',
+            'the （三） missing between （二） and （四） runs into the end of the paragraph before it (a lost line break): reported once, at （三）, with a line break suggested, not made',
+          ),
+        },
       ],
     },
   },
@@ -109,20 +116,16 @@ const rule: Rule = {
       const en = problems.map((p) => PROBLEM_TEXT[p].en).join('; ');
       // a split marker shows its line break as ⏎
       const shown = m.split ? m.text.replace(/[\r\n][\s\u3000]*/g, '⏎') : m.text;
-      const inline = PROBLEM_TEXT.inline;
-      const title = h.text.length > 12 ? `${h.text.slice(0, 12)}…` : h.text;
-      const message = !problems.length
-        ? msg(`标题“${shown}${title}”与上一段连在一起，应另起一行`, `the heading "${shown}${title}" runs into the paragraph before it: it starts a line of its own`)
-        : m.inline
-          ? (() => {
-              const base = markerMessage(zh, en, shown, m.canonical);
-              return { zh: `${base.zh}；${inline.zh}`, en: `${base.en}; ${inline.en}` };
-            })()
-          : markerMessage(zh, en, shown, m.canonical);
+      let message = problems.length ? markerMessage(zh, en, shown, m.canonical) : undefined;
+      if (m.inline && message) message = msg(`${message.zh}；${PROBLEM_TEXT.inline.zh}`, `${message.en}; ${PROBLEM_TEXT.inline.en}`);
+      else if (m.inline) {
+        const title = h.text.length > 12 ? `${h.text.slice(0, 12)}…` : h.text;
+        message = msg(`标题“${shown}${title}”与上一段连在一起，应另起一行`, `the heading "${shown}${title}" runs into the paragraph before it: it starts a line of its own`);
+      }
       report({
         offset: m.offset,
         endOffset: m.endOffset,
-        message,
+        message: message!,
         ...(edits.length ? { fix: { edits } } : {}),
         ...(suggestions.length ? { suggestions } : {}),
       });
