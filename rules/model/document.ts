@@ -1,7 +1,7 @@
 // The report model: what every rule reads. Built once per document version.
 import { firstAtOrAfter, LineIndex, overlapsSpan } from './lines';
 import { buildProse, formatForFilename, isBlankOrMask, type Block, type Directive, type SourceFormat } from './prose';
-import { readMarkers, type OrdinalMarker } from './headings';
+import { inlineMarkers, inlineTitleBlank, ORDINAL_LEVEL, readMarkers, type OrdinalMarker, type OrdinalType } from './headings';
 import { structureHeadings, type PartKind } from './structure';
 import {
   bareSectionKind,
@@ -55,6 +55,23 @@ export interface Heading {
   part?: PartKind;
   /** A section title on a line of its own, without an ordinal, after which the numbering starts again. */
   bare?: true;
+  /**
+   * A heading run into the paragraph before it (`…全线贯通。（五）城乡面貌…`): the value its run misses, found right
+   * after a sentence end inside the section between its neighbours. Its `block` starts at the marker.
+   */
+  inline?: true;
+}
+
+/** A heading marker inside a line, after a sentence end, that the headings around it say is a heading. */
+export interface InlineHeading {
+  marker: OrdinalMarker;
+  /** Present when it fills a gap of a run of headings (and is in the tree). */
+  heading?: Heading;
+  /**
+   * In a block that lost its line breaks (a run of such markers, 一、 then 二、…), the blank that ends a short title
+   * (`一、2023年工作回顾 2023年是…`): it stands for the paragraph break.
+   */
+  titleBlank?: number;
 }
 
 export interface Sentence {
@@ -98,6 +115,8 @@ export interface ReportDocument {
   sentences: Sentence[];
   enumerations: Enumeration[];
   placeholders: PlaceholderSpan[];
+  /** Heading markers run into a paragraph (see InlineHeading), in document order. */
+  inlineHeadings: InlineHeading[];
   sectionAt(offset: number): SectionContext;
   /** True when [start, end) overlaps a placeholder. */
   overlapsPlaceholder(start: number, end: number): boolean;
@@ -171,6 +190,96 @@ function splitSentences(prose: string, marks: number[], b: Block, heading: Headi
   if (start < end && hasText(prose, start, end)) out.push({ start, end, block: b, heading });
 }
 
+/** Index of the block that holds `offset` (blocks in document order). */
+function blockAt(blocks: Block[], offset: number): number {
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (blocks[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Headings run into the paragraph before them (a lost line break): where a run of sibling headings skips exactly one
+ * value (（四） then （六）) and the section between the two holds that value's marker of the same type right after a
+ * sentence end, and only one, that marker is the missing heading. Its block starts at the marker.
+ */
+function gapHeadings(prose: string, blocks: Block[], tree: Heading[], lines: LineIndex): Heading[] {
+  const out: Heading[] = [];
+  const last = new Map<OrdinalType, Heading>();
+  for (const h of tree) {
+    const m = h.marker;
+    // a title line, a Markdown heading, a part: the runs start afresh
+    if (!m) {
+      last.clear();
+      continue;
+    }
+    for (const t of [...last.keys()]) if (ORDINAL_LEVEL[t] > m.level) last.delete(t);
+    const prev = last.get(m.type);
+    last.set(m.type, h);
+    if (!prev || m.value !== prev.marker!.value + 2) continue;
+    const found = inlineMarkers(prose, prev.marker!.endOffset, h.block.start).filter((x) => x.type === m.type && x.value === m.value - 1);
+    if (found.length !== 1) continue;
+    const im = found[0];
+    const b = blocks[blockAt(blocks, im.offset)];
+    const block: Block = { ...b, start: im.offset, line: lines.position(im.offset).line };
+    let textOffset = im.endOffset;
+    while (textOffset < b.end && isBlankOrMask(prose.charCodeAt(textOffset))) textOffset++;
+    let textEnd = textOffset;
+    while (textEnd < b.end && prose.charCodeAt(textEnd) !== 0x3002) textEnd++;
+    while (textEnd > textOffset && isBlankOrMask(prose.charCodeAt(textEnd - 1))) textEnd--;
+    const htext = prose.slice(textOffset, textEnd);
+    const g: Heading = { index: 0, block, marker: im, rank: im.level, textOffset, textEndOffset: textEnd, text: htext, kind: classifySection(htext), children: [], sectionEnd: prose.length, inline: true };
+    const sy = sectionYearOf(htext, textOffset);
+    if (sy) {
+      g.year = sy.year;
+      g.yearOffset = sy.offset;
+      g.yearEndOffset = sy.endOffset;
+    }
+    out.push(g);
+  }
+  return out;
+}
+
+/**
+ * Blocks that lost their line breaks (a whole report on one line): markers after sentence ends that make a run of
+ * their own type, 1, 2, … (at least two), are headings; a short title of theirs ends at a blank (inlineTitleBlank).
+ * `sentenceEnds`: every [。！？!?] offset, ascending; `taken`: markers already read as gap headings.
+ */
+function runInlineHeadings(prose: string, blocks: Block[], sentenceEnds: number[], taken: Set<number>): InlineHeading[] {
+  const out: InlineHeading[] = [];
+  let k = 0;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.source === 'listItem') continue;
+    while (k < sentenceEnds.length && sentenceEnds[k] < b.start) k++;
+    const byType = new Map<OrdinalType, OrdinalMarker[]>();
+    for (; k < sentenceEnds.length && sentenceEnds[k] < b.end; k++) {
+      const at = sentenceEnds[k];
+      const c = prose.charCodeAt(at + 1);
+      // most sentence ends are followed by text that opens no marker: no slicing for them
+      if (c !== 0x20 && c !== 0x3000 && c !== 0x09 && c !== 0xa0 && !MARKER_OPEN.test(prose.charAt(at + 1))) continue;
+      const [m] = inlineMarkers(prose, at, Math.min(b.end, at + 24));
+      if (!m || m.inline!.breakStart !== at + 1 || taken.has(m.offset)) continue;
+      const run = byType.get(m.type) ?? [];
+      if (m.value === (run.length ? run[run.length - 1].value : 0) + 1) run.push(m);
+      byType.set(m.type, run);
+    }
+    for (const run of byType.values()) {
+      if (run.length < 2) continue;
+      for (const m of run) {
+        const blank = inlineTitleBlank(prose, m, b.end);
+        out.push(blank === undefined ? { marker: m } : { marker: m, titleBlank: blank });
+      }
+    }
+  }
+  return out.sort((a, b) => a.marker.offset - b.marker.offset);
+}
+const MARKER_OPEN = /[（(一二三四五六七八九十0-9０-９①-⑳]/;
+
 export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocument {
   const format = opts.format ?? formatForFilename(opts.filename);
   const lines = new LineIndex(text);
@@ -235,6 +344,13 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
     tree = headings.filter((h) => !titleBlocks.has(h.block));
     for (let i = 0; i < blocks.length; i++) if (titleBlocks.has(blocks[i])) headingOfBlock[i] = undefined;
     tree.forEach((h, i) => (h.index = i));
+  }
+  // Headings run into the paragraph before them, where a run misses exactly their value.
+  const gaps = gapHeadings(prose, blocks, tree, lines);
+  if (gaps.length) {
+    tree = [...tree, ...gaps].sort((a, b) => a.block.start - b.block.start);
+    tree.forEach((h, i) => (h.index = i));
+    headings.push(...gaps);
   }
   // Parts numbered afresh (appendices, notes, page chrome, section titles on lines of their own).
   const unnumbered = structureHeadings(prose, blocks, tree, headingOfBlock, firstOrdinal);
@@ -326,6 +442,10 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
   for (let i = 0; i < blocks.length; i++) splitSentences(prose, marks.sentenceEnds, blocks[i], headingOfBlock[i], sentences);
   const enumerations = findEnumerations(prose, blocks, headingOfBlock, marks.enumerationKeys);
   const placeholders = findPlaceholders(prose, blocks, opts.placeholderAllow ?? [], marks.placeholderCandidates);
+  const inlineHeadings: InlineHeading[] = [
+    ...gaps.map((h) => ({ marker: h.marker!, heading: h })),
+    ...runInlineHeadings(prose, blocks, marks.sentenceEnds, new Set(gaps.map((h) => h.marker!.offset))),
+  ].sort((a, b) => a.marker.offset - b.marker.offset);
 
   const headingStarts = tree.map((h) => h.block.start);
   const sectionAt = (offset: number): SectionContext => {
@@ -370,6 +490,7 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
     sentences,
     enumerations,
     placeholders,
+    inlineHeadings,
     sectionAt,
     overlapsPlaceholder,
     timeFrameAt: (offset) => timeFrameAt(doc, offset),

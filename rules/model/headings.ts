@@ -22,7 +22,8 @@ export type MarkerProblem =
   | 'halfwidth-paren' // (一) → （一）
   | 'trailing-mark' // （一）、 → （一） (B.3.4)
   | 'inner-space' // （ 一 ） → （一）
-  | 'split'; // `（` ⏎ `三）`: a line break inside the marker (web copies)
+  | 'split' // `（` ⏎ `三）`: a line break inside the marker (web copies)
+  | 'inline'; // `…全线贯通。（五）城乡面貌…`: a heading run into the paragraph before it (a lost line break)
 
 export interface OrdinalMarker {
   type: OrdinalType;
@@ -43,6 +44,8 @@ export interface OrdinalMarker {
    * between head and rest (the line break and blanks), `alone` says the head is all its line holds.
    */
   split?: { headEnd: number; restStart: number; between: string; alone: boolean };
+  /** A marker inside a line, after a sentence end: `breakStart` is right after that end (where a line break was lost). */
+  inline?: { breakStart: number };
 }
 
 const CN_NUM = '[一二三四五六七八九十百]{1,4}';
@@ -308,4 +311,44 @@ export function readMarkers(prose: string, blocks: Block[], skip: (i: number) =>
     prev = m;
   }
   return out;
+}
+
+// A heading run into the paragraph before it: a marker right after a sentence end (。！？) and optional blanks of
+// the same line. Only where the headings around it say so is it read as one (see document.ts).
+const isInlineLead = (c: number): boolean => c === 0x3002 || c === 0xff01 || c === 0xff1f;
+const isInlineBlank = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
+
+/** Markers in [from, to) that follow a sentence end on their line (candidates: the caller decides). */
+export function inlineMarkers(prose: string, from: number, to: number): OrdinalMarker[] {
+  const out: OrdinalMarker[] = [];
+  for (let i = from; i < to; i++) {
+    if (!isInlineLead(prose.charCodeAt(i))) continue;
+    let j = i + 1;
+    while (j < to && isInlineBlank(prose.charCodeAt(j))) j++;
+    if (j >= to || !MARKER_FIRST.has(prose.charCodeAt(j))) continue;
+    const m = readMarker(prose.slice(j, Math.min(to, j + 16)), j);
+    if (!m) continue;
+    m.problems.push('inline');
+    m.inline = { breakStart: i + 1 };
+    out.push(m);
+  }
+  return out;
+}
+
+const isTitleStop = (c: number): boolean => c === 0x3002 || c === 0xff0c || c === 0xff1b || c === 0xff1a || c === 0x3001 || c === 0xff01 || c === 0xff1f || c === 0x2c || c === 0x3b || c === 0x3a || c === 10 || c === 13;
+
+/**
+ * In a report that lost its line breaks, an inline heading's short title ends at a blank (`一、2023年工作回顾 2023年
+ * 是…`): that blank stands for the paragraph break. Its offset, when the title before it holds at least 4 characters,
+ * 2 of them Chinese, and no punctuation; undefined when the title runs on to a mark (`（二）聚力创新驱动，…。`).
+ */
+export function inlineTitleBlank(prose: string, m: OrdinalMarker, limit: number): number | undefined {
+  let han = 0;
+  for (let i = m.endOffset; i < limit && i - m.endOffset <= 30; i++) {
+    const c = prose.charCodeAt(i);
+    if (isTitleStop(c)) return undefined;
+    if (isInlineBlank(c)) return han >= 2 && i - m.endOffset >= 4 ? i : undefined;
+    if (c >= 0x4e00 && c <= 0x9fff) han++;
+  }
+  return undefined;
 }

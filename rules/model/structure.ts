@@ -108,7 +108,8 @@ export function structureHeadings(prose: string, blocks: Block[], tree: Heading[
 
   // Section titles on lines of their own, where the numbering starts again after them.
   let blockStarts: number[] | undefined;
-  const indexOf = (b: Block) => firstAtOrAfter((blockStarts ??= blocks.map((x) => x.start)), b.start);
+  // the block that holds b's start (a heading run into a paragraph has a block of its own that starts inside one)
+  const indexOf = (b: Block) => firstAtOrAfter((blockStarts ??= blocks.map((x) => x.start)), b.start + 1) - 1;
   const last = new Map<OrdinalType, Heading>();
   let p = 0;
   for (const h of tree) {

@@ -16,8 +16,13 @@ const SENTENCE_MARK_RE = /[，。；！？、,;!?]/;
 const CLAUSE_SPLIT_RE = /[，。；：！？,;:!?]/;
 const HAN_SPACE_HAN_RE = /[\u3400-\u9fff][ \u00a0][\u3400-\u9fff]/;
 
+/** Full-width digits (０-９) are digits too: `投入６０ 亿元` is spaced like `60 亿元`. */
+function isAnyDigit(c: number): boolean {
+  return isDigit(c) || (c >= 0xff10 && c <= 0xff19);
+}
+
 function isAlnumSide(c: number): boolean {
-  return isDigit(c) || isLatinLetter(c);
+  return isAnyDigit(c) || isLatinLetter(c);
 }
 
 const rule: Rule = {
@@ -48,6 +53,10 @@ const rule: Rule = {
   check({ doc, report }) {
     const p = doc.prose;
     let count = 0;
+    // In a report that lost its line breaks, the blank after an inline heading's short title stands for the
+    // paragraph break (`一、2023年工作回顾 2023年是…`): removing it would glue the title to the body.
+    let titleBlanks: Set<number> | undefined;
+    for (const h of doc.inlineHeadings) if (h.titleBlank !== undefined) (titleBlanks ??= new Set()).add(h.titleBlank);
     doc.blocks.forEach((b, bi) => {
       if (count >= MAX_FINDINGS) return;
       const s = p.slice(b.start, b.end);
@@ -68,12 +77,13 @@ const rule: Rule = {
         const at = b.start + m.index;
         const end = at + m[0].length;
         if (at === b.start || end === b.end) continue;
+        if (titleBlanks?.has(at)) continue;
         const l = p.charCodeAt(at - 1);
         const r = p.charCodeAt(end);
         const hanNum = isHan(l) && isAlnumSide(r);
-        const numHan = (isAlnumSide(l) || l === 0x25 || l === 0x2030) && isHan(r);
+        const numHan = (isAlnumSide(l) || l === 0x25 || l === 0x2030 || l === 0xff05) && isHan(r);
         // `27.77 %`: a percent sign belongs to its number like a unit word (GB/T 15835 4.1.1: 34.05%)
-        const numPercent = isDigit(l) && (r === 0x25 || r === 0xff05 || r === 0x2030);
+        const numPercent = isAnyDigit(l) && (r === 0x25 || r === 0xff05 || r === 0x2030);
         if (!hanNum && !numHan && !numPercent) continue;
         if (!separatorClause) {
           titleLike = !doc.headingOfBlock[bi]?.marker && b.source !== 'listItem' && !SENTENCE_MARK_RE.test(s);
@@ -87,18 +97,18 @@ const rule: Rule = {
         while (sc < separatorClause.length && separatorClause[sc][1] < at) sc++;
         if (sc < separatorClause.length && separatorClause[sc][0] <= at) continue;
         if (numHan && LABEL_RE.test(p.slice(end, end + 9))) continue;
-        const unit = numPercent || (numHan && (isDigit(l) || l === 0x25 || l === 0x2030) && UNIT_RE.test(p.slice(end, end + 2)));
+        const unit = numPercent || (numHan && (isAnyDigit(l) || l === 0x25 || l === 0x2030 || l === 0xff05) && UNIT_RE.test(p.slice(end, end + 2)));
         if (titleLike && !unit) continue;
         if (doc.overlapsPlaceholder(at, end)) continue;
         const what = hanNum
-          ? isDigit(r)
+          ? isAnyDigit(r)
             ? msg('汉字与数字', 'Chinese and a digit')
             : msg('汉字与西文', 'Chinese and Latin')
           : numPercent
             ? msg('数字与百分号', 'a number and its percent sign')
             : unit
               ? msg('数字与单位', 'a number and its unit')
-              : isDigit(l) || l === 0x25 || l === 0x2030
+              : isAnyDigit(l) || l === 0x25 || l === 0x2030 || l === 0xff05
                 ? msg('数字与汉字', 'a digit and Chinese')
                 : msg('西文与汉字', 'Latin and Chinese');
         if (count++ >= MAX_FINDINGS) return;

@@ -1,5 +1,5 @@
 // heading-marker: the mark after a heading ordinal (GB/T 15834-2011 B.3.2–B.3.4).
-import type { Rule, TextEdit } from '../types';
+import type { Rule, Suggestion, TextEdit } from '../types';
 import { canonicalNumeral, type MarkerProblem, type OrdinalMarker } from '../model/headings';
 import { toAsciiDigits } from '../model/numerals';
 import { msg } from '../util';
@@ -15,6 +15,7 @@ const PROBLEM_TEXT: Record<MarkerProblem, { zh: string; en: string }> = {
   'trailing-mark': { zh: '括号序号后不再加标点', en: 'a bracketed ordinal takes no mark after it' },
   'inner-space': { zh: '括号序号内不留空格', en: 'no space inside a bracketed ordinal' },
   split: { zh: '序号被换行拆开', en: 'a line break splits the ordinal' },
+  inline: { zh: '标题与上一段连在一起，应另起一行', en: 'the heading runs into the paragraph before it: it starts a line of its own' },
 };
 
 /** `…：“(一)”（半角括号）应为“（一）”（全角括号）`: the look-alike marks named, not only shown. */
@@ -88,23 +89,45 @@ const rule: Rule = {
         { wrong: '(一)紧扣“强产业”，园区发展的质量与效益显著提升', right: '（一）紧扣“强产业”，园区发展的质量与效益显著提升' },
         { wrong: '（一）、平台建设纵深推进', right: '（一）平台建设纵深推进' },
         { wrong: '一.2023年工作总结', right: '一、2023年工作总结' },
+        {
+          wrong: '（二）扩大有效投资。重点项目超额完成。（三）深化重点领域改革。',
+          note: msg(
+            '“（二）”“（四）”之间缺少的“（三）”连在上一段末尾（换行丢失）：在“（三）”处报告一次，只建议换行，不自动修改',
+            'the （三） missing between （二） and （四） runs into the end of the paragraph before it (a lost line break): reported once, at （三）, with a line break suggested, not made',
+          ),
+        },
       ],
     },
   },
   check({ doc, report }) {
+    let eol: string | undefined;
     for (const h of doc.headings) {
       const m = h.marker;
       if (!m || m.problems.length === 0) continue;
       const edits = m.split ? splitEdits(m) : markerEdits(m);
-      const zh = m.problems.map((p) => PROBLEM_TEXT[p].zh).join('；');
-      const en = m.problems.map((p) => PROBLEM_TEXT[p].en).join('; ');
+      // a heading run into the paragraph before it (model: Heading.inline): a line break is suggested, never made
+      const problems = m.problems.filter((p) => p !== 'inline');
+      const suggestions: Suggestion[] = [];
+      if (m.inline) {
+        eol ??= doc.text.includes('\r\n') ? '\r\n' : '\n';
+        suggestions.push({ title: msg('在标题前换行', 'Start the heading on a new line'), edits: [{ offset: m.inline.breakStart, endOffset: m.offset, text: eol }] });
+      }
+      const zh = problems.map((p) => PROBLEM_TEXT[p].zh).join('；');
+      const en = problems.map((p) => PROBLEM_TEXT[p].en).join('; ');
       // a split marker shows its line break as ⏎
       const shown = m.split ? m.text.replace(/[\r\n][\s\u3000]*/g, '⏎') : m.text;
+      let message = problems.length ? markerMessage(zh, en, shown, m.canonical) : undefined;
+      if (m.inline && message) message = msg(`${message.zh}；${PROBLEM_TEXT.inline.zh}`, `${message.en}; ${PROBLEM_TEXT.inline.en}`);
+      else if (m.inline) {
+        const title = h.text.length > 12 ? `${h.text.slice(0, 12)}…` : h.text;
+        message = msg(`标题“${shown}${title}”与上一段连在一起，应另起一行`, `the heading "${shown}${title}" runs into the paragraph before it: it starts a line of its own`);
+      }
       report({
         offset: m.offset,
         endOffset: m.endOffset,
-        message: markerMessage(zh, en, shown, m.canonical),
+        message: message!,
         ...(edits.length ? { fix: { edits } } : {}),
+        ...(suggestions.length ? { suggestions } : {}),
       });
     }
   },

@@ -21,7 +21,8 @@ const MONEY_AFTER_RE = new RegExp(
   `(?<=[${NUM_END}])(万亿|[万亿])(?![元美])((?:(?!${MONEY_NOUN})[${CJK}]){0,4}?)(?=(${MONEY_NOUN}))`,
   'y',
 );
-const GAP_STOP = /[万亿元的人民户名家个位次亩吨米条件台套所座株只头床张辆间处和与及或等在为是对把向从将了]/;
+// 级: `百亿级投资` is a size class, not money
+const GAP_STOP = /[万亿元的人民户名家个位次亩吨米条件台套所座株只头床张辆间处和与及或等在为是对把向从将了级]/;
 // 4b. A money word before the amount: `总投资5亿，`; the amount ends the clause without a unit.
 const MONEY_BEFORE_RE = new RegExp(
   `(?:投资|融资|投入|出资|募资|资金|基金|补助|补贴|奖补|奖励|拨付|营业收入|营收|税收|销售额|利润|贷款|授信|产值)` +
@@ -60,6 +61,19 @@ const numberStart = (s: string, p: number, next: number) => {
   while (j > next && NUMBER_CHAR[s.charCodeAt(j - 1)] === 1) j--;
   return j;
 };
+// The amounts of a list that ends in 级: `10亿、50亿、100亿级重大项目` names size classes, not sums of money.
+const LISTED_AMOUNT_RE = /[、，,至到~～—-][0-9０-９]+(?:[.．][0-9０-９]+)?(?:万亿|[万亿])(?:多|余)?/y;
+/** Does the amount ending at `end` stand before 级, alone or as one of a list whose last member does? */
+function sizeClass(s: string, end: number): boolean {
+  for (let at = end, n = 0; n < 20; n++) {
+    if (s[at] === '级') return true;
+    LISTED_AMOUNT_RE.lastIndex = at;
+    const m = LISTED_AMOUNT_RE.exec(s);
+    if (!m) return false;
+    at += m[0].length;
+  }
+  return false;
+}
 const numberLead = (s: string, i: number) => NUM_END_CHAR[s.charCodeAt(i)] === 1;
 const growthLead = (s: string, i: number) => GROWTH_LEAD[s.charCodeAt(i)] === 1;
 
@@ -181,6 +195,7 @@ const rule: Rule = {
       }
 
       if (wanYi) for (const m of matchesNear(MONEY_BEFORE_RE, s, wanYis, moneyWordStart, moneyWordLead)) {
+        if (sizeClass(s, m.index + m[0].length)) continue;
         const unit = m[1] + (m[2] ?? '');
         const start = at(m.index + m[0].length - unit.length);
         const end = start + unit.length;

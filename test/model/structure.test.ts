@@ -114,3 +114,50 @@ describe('markers read from their neighbours', () => {
     expect(buildDocument('20.2026年，全市生产总值预计突破万亿元。').headings).toHaveLength(0);
   });
 });
+
+describe('headings run into the paragraph before them', () => {
+  it('the value a run misses, after a sentence end in the section between its neighbours, is that heading', () => {
+    const text = '（一）稳住工业基本盘。\n（二）扩大有效投资。重点项目超额完成。 （三）深化重点领域改革。政务服务全部网上可办。\n（四）守牢安全底线。';
+    const doc = buildDocument(text);
+    expect(doc.roots.map((h) => h.marker!.value)).toEqual([1, 2, 3, 4]);
+    const h = doc.roots[2];
+    expect(h.inline).toBe(true);
+    expect(h.marker).toMatchObject({ type: 'paren-cn', value: 3, problems: ['inline'] });
+    expect(text.slice(h.marker!.inline!.breakStart, h.marker!.offset)).toBe(' ');
+    expect(h.text).toBe('深化重点领域改革');
+    // its section starts at the marker: the sentence before it is still （二）'s
+    expect(h.block.start).toBe(h.marker!.offset);
+    expect(h.block.line).toBe(1);
+    expect(doc.roots[1].sectionEnd).toBe(h.marker!.offset);
+    expect(doc.sectionAt(text.indexOf('重点项目')).headings[0]).toBe(doc.roots[1]);
+    expect(doc.sectionAt(text.indexOf('政务服务')).headings[0]).toBe(h);
+    expect(doc.inlineHeadings).toEqual([{ marker: h.marker, heading: h }]);
+  });
+
+  it('nothing is read where no run misses the value, or the marker follows no sentence end', () => {
+    for (const text of [
+      '（一）稳住工业基本盘。\n（二）扩大有效投资。（三）类项目优先保障。\n（三）守牢安全底线。',
+      '（一）稳住工业基本盘。\n（二）扩大有效投资，（三）类项目优先保障。\n（四）守牢安全底线。',
+      '（一）稳住工业基本盘。\n（二）扩大有效投资。（四）类项目优先保障。\n（四）守牢安全底线。',
+    ]) {
+      const doc = buildDocument(text);
+      expect(doc.headings.some((h) => h.inline), text).toBe(false);
+    }
+  });
+
+  it('a report on one line: a run of markers after sentence ends, each short title ending at a blank', () => {
+    const text = '各位代表：现在我代表市人民政府报告工作。 一、2023年工作回顾 2023年是开局之年。（一）经济稳中向好。（二）民生持续改善。 二、2024年工作安排 2024年是关键一年。三、全面加强政府自身建设 新形势提出新要求。';
+    const doc = buildDocument(text);
+    expect(doc.headings).toHaveLength(0);
+    const shown = doc.inlineHeadings.map((h) => [h.marker.canonical, h.titleBlank === undefined ? undefined : text.slice(h.marker.endOffset, h.titleBlank)]);
+    expect(shown).toEqual([
+      ['一、', '2023年工作回顾'],
+      ['（一）', undefined],
+      ['（二）', undefined],
+      ['二、', '2024年工作安排'],
+      ['三、', '全面加强政府自身建设'],
+    ]);
+    // a single marker after a sentence end makes no run
+    expect(buildDocument('会议听取了有关汇报。一、加强基础设施建设 5G基站实现全覆盖。').inlineHeadings).toEqual([]);
+  });
+});

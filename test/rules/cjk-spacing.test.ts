@@ -49,6 +49,10 @@ testRule(rule, {
     '绿建区工作总结 WORLD',
     // tabs separate table cells
     '项目\t2023\t2024',
+    '中央财政安排补助资金４０亿元，增长１２．５％。',
+    // a report that lost its line breaks: the blank after an inline section title stands for the paragraph break
+    '各位代表：现在我代表市人民政府报告工作，请予审议。 一、2023年工作回顾 2023年是全面贯彻党的二十大精神的开局之年。全市生产总值增长6%。 二、2024年工作安排 2024年是实现“十四五”规划目标任务的关键一年。',
+    '请各位委员提出意见。一、过去一年工作回顾 过去一年极不平凡。二、2024年政府工作安排 2024年政府工作的总体要求是稳中求进。三、全面加强政府自身建设 新形势对政府提出新要求。',
   ],
   invalid: [
     { text: '地区生产总值达到 287.9亿元，同比增长8.9%。', errors: [{ text: ' ', message: '汉字与数字' }], output: '地区生产总值达到287.9亿元，同比增长8.9%。' },
@@ -86,6 +90,26 @@ testRule(rule, {
     { text: '研发投入强度达到27.77 %，居全省前列。', errors: [{ text: ' ', message: '数字与百分号' }], output: '研发投入强度达到27.77%，居全省前列。' },
     { text: '一般公共预算收入增长 6.5 ％。', errors: 2, output: '一般公共预算收入增长6.5％。' },
     { text: '人口自然增长率为3.2 ‰。', errors: 1, output: '人口自然增长率为3.2‰。' },
+    // full-width digits are digits: spaced the same way, reported the same way
+    { text: '中央财政安排补助资金４０ 亿元。', errors: [{ text: ' ', message: '数字与单位' }], output: '中央财政安排补助资金４０亿元。' },
+    { text: '下达转移支付资金 ５６８亿元，增长９．２％。', errors: [{ text: ' ', message: '汉字与数字' }], output: '下达转移支付资金５６８亿元，增长９．２％。' },
+    { text: '城镇化率提高１．５ ％。', errors: [{ message: '数字与百分号' }], output: '城镇化率提高１．５％。' },
+    // in such a report the body's own spacing is still reported
+    {
+      name: 'flattened report: 2023 年 in the body',
+      text: '现在我代表市人民政府报告工作。 一、2023年工作回顾 2023 年是开局之年。全市生产总值增长6%。 二、2024年工作安排 2024年是关键一年。',
+      errors: [{ text: ' ', message: '数字与单位' }],
+      output: '现在我代表市人民政府报告工作。 一、2023年工作回顾 2023年是开局之年。全市生产总值增长6%。 二、2024年工作安排 2024年是关键一年。',
+    },
+    // a marker after a sentence end that makes no run (no 二、 after it) is no heading: its blank is reported
+    { name: 'a lone inline marker is no title', text: '会议听取了有关汇报。一、加强基础设施建设 5G基站实现全覆盖。', errors: [{ message: '汉字与数字' }], output: '会议听取了有关汇报。一、加强基础设施建设5G基站实现全覆盖。' },
+    // a title that holds a comma runs on: no title ends at the blank
+    {
+      name: 'an inline title with a comma is no short title',
+      text: '报告如下。一、稳增长，促发展 2024年目标全面完成。二、惠民生 各项实事全部办结。',
+      errors: [{ message: '汉字与数字' }],
+      output: '报告如下。一、稳增长，促发展2024年目标全面完成。二、惠民生 各项实事全部办结。',
+    },
   ],
 });
 

@@ -1,4 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import rule from '../../rules/rules/heading-marker';
+import { applyEdits, lint } from '../../rules/engine';
 import { testRule } from '../helpers/rule-tester';
 
 testRule(rule, {
@@ -26,8 +28,23 @@ testRule(rule, {
     '加快推进智慧园区二期（\n三）号地块同步开工。',
     '全年完成投资一\n、二季度目标。',
     '园区今年共引进项目\n12\n、13号厂房投用。',
+    // a marker after a sentence end that no run misses is no heading (an enumeration in the text, a cited rule)
+    '（一）稳住工业基本盘。\n（二）扩大有效投资。（三）类项目优先保障。\n（三）守牢安全底线。',
+    '一、过去一年工作回顾\n二、今年工作安排。一、加强领导。\n三、政府自身建设',
   ],
   invalid: [
+    // a heading run into the paragraph before it (a lost line break): one finding at its marker, a line break only suggested
+    {
+      name: 'inline （三） run into the paragraph before it: reported, no fix',
+      text: '（一）稳住工业基本盘。\n（二）扩大有效投资。重点项目完成投资超过计划。 （三）深化重点领域改革。政务服务全部网上可办。\n（四）守牢安全底线。',
+      errors: [{ text: '（三）', line: 2, message: '标题“（三）深化重点领域改革”与上一段连在一起' }],
+    },
+    {
+      name: 'inline (三) with half-width brackets: the brackets fixed, the line break suggested',
+      text: '(一)稳住工业基本盘。\n(二)扩大有效投资。重点项目完成投资超过计划。(三)深化重点领域改革。\n(四)守牢安全底线。',
+      errors: [{ text: '(一)' }, { text: '(二)' }, { text: '(三)', message: /全角括号.*；标题与上一段连在一起/ }, { text: '(四)' }],
+      output: '（一）稳住工业基本盘。\n（二）扩大有效投资。重点项目完成投资超过计划。（三）深化重点领域改革。\n（四）守牢安全底线。',
+    },
     // a web copy broke the marker over two lines: one damaged heading, joined where it stands
     {
       name: 'split （ ⏎ 三）: the head alone on its line, joined with the rest',
@@ -68,4 +85,16 @@ testRule(rule, {
       output: '一、2023年工作总结\n（一）凝心聚力\n1.项目招引协同推进。\n2.前湾硅谷加速打造。',
     },
   ],
+});
+
+describe('heading-marker: a heading run into the paragraph before it', () => {
+  it('suggests a line break in place of the blanks before the marker, in the file\'s line ending', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = ['一、总体要求', '二、重点任务。全年安排项目一百个。　三、保障措施', '四、组织实施'].join(eol);
+      const [f] = lint(text, { rules: [rule] }).findings;
+      expect(f.fix).toBeUndefined();
+      expect(f.suggestions).toHaveLength(1);
+      expect(applyEdits(text, f.suggestions![0].edits)).toBe(['一、总体要求', '二、重点任务。全年安排项目一百个。', '三、保障措施', '四、组织实施'].join(eol));
+    }
+  });
 });

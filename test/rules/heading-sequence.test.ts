@@ -44,6 +44,12 @@ testRule(rule, {
       name: 'section titles without an ordinal, numbering starting again under each',
       text: '各位代表：\n2023年工作回顾\n过去一年，我们主要做了以下工作。\n（一）经济运行回升向好。\n（二）产业结构持续优化。\n（三）民生福祉不断增进。\n2024年工作安排\n今年政府工作的总体要求是稳中求进。\n（一）着力扩大有效需求。\n（二）着力建设现代化产业体系。\n全面加强政府自身建设\n（一）坚持依法行政。\n（二）坚持廉洁从政。',
     },
+    // a heading run into the paragraph before it (a lost line break) is still there: the run is whole
+    {
+      name: 'inline （三） after a sentence end fills the gap',
+      text: '（一）稳住工业基本盘。全年新开工项目八十个。\n（二）扩大有效投资。重点项目完成投资超过计划。 （三）深化重点领域改革。政务服务事项全部网上可办。\n（四）守牢安全底线。',
+    },
+    { name: 'inline 3. after ！ inside a child section', text: '一、工作举措\n1.抓招商。全年签约项目三十个。\n2.抓项目。全年开工项目二十个！3.抓服务。企业诉求办结率百分之百。\n4.抓队伍。' },
     // the numbering of one level carried on under the next section
     { name: 'sub-items numbered on across sections', text: '（一）产业强市\n1.攻坚重大项目。\n2.突出数实融合。\n（二）人民城市\n3.完善城市布局。\n4.彰显城市气质。\n（三）民生福祉\n5.优化公共服务。' },
   ],
@@ -97,6 +103,27 @@ testRule(rule, {
     { name: 'sub-items that skip across sections', text: '（一）产业强市\n1.攻坚重大项目。\n2.突出数实融合。\n（二）人民城市\n4.完善城市布局。\n5.彰显城市气质。', errors: [{ text: '4', message: '第一个' }] },
     // a digit item is read only where its neighbours agree: 2.5万 after 1. and before nothing is a decimal
     { name: 'a decimal is no item', text: '1.扩大有效投资。\n3.提振消费需求。\n2.5万亩高标准农田建成。', errors: [{ text: '3' }], output: '1.扩大有效投资。\n2.提振消费需求。\n2.5万亩高标准农田建成。' },
+    // an inline marker is the missing heading only after a sentence end, with the missing value, of the run's type
+    {
+      name: 'a marker after a comma is no heading: the gap stays',
+      text: '（一）稳住工业基本盘。\n（二）扩大有效投资，（三）类项目优先保障。\n（四）守牢安全底线。',
+      errors: [{ text: '四', line: 3, message: '缺少“（三）”' }],
+    },
+    {
+      name: 'an inline marker of another value or type does not fill the gap',
+      text: '（一）稳住工业基本盘。\n（二）扩大有效投资。（五）类项目优先保障。3.其他项目按序推进。\n（四）守牢安全底线。',
+      errors: [{ text: '四', line: 3, message: '缺少“（三）”' }],
+    },
+    {
+      name: 'two inline candidates: which one is the heading is not known, the gap stays',
+      text: '（一）稳住工业基本盘。\n（二）扩大有效投资。（三）项目加快开工。（三）项目及早投产。\n（四）守牢安全底线。',
+      errors: [{ text: '四', line: 3, message: '缺少“（三）”' }],
+    },
+    {
+      name: 'an inline marker outside the gap\'s section does not fill it',
+      text: '（一）稳住工业基本盘。\n（二）扩大有效投资。\n（三）深化重点改革。\n（五）守牢安全底线。（四）类隐患全部清零。',
+      errors: [{ text: '五', line: 4, message: '缺少“（四）”' }],
+    },
     {
       name: 'restart inside 二、 (seed 000): a suggestion to demote, never a renumbering',
       text: '一、2023年工作总结\n二、2024年工作打算\n一、挖掘新潜能，在发展质效上更有后劲\n二、激发新动能，在提档升级上更有力度\n三、塑造新优势',

@@ -34,6 +34,11 @@ testRule(rule, {
     '推进重大融资项目X个，争取专项债X亿元。',
     '空气质量优良天数比例达到85.6%，PM2.5平均浓度下降10%。',
     '营业收入达到5亿元以上，净利润5000万元。',
+    // size classes: 亿级 names how big a project is, shared by every amount of the list
+    '招引投资超5亿、20亿、50亿级产业项目12个。',
+    '新落地总投资达30亿级先进制造项目3个。',
+    '培育营收10亿至100亿级龙头企业8家。',
+    '引进百亿级投资项目2个，落地50亿级基金1支。',
     'The budget grew 5% to USD 3 billion in 2023.',
     { text: '同比增长15%，见[统计公报](https://example.com/5%元)。', filename: 'case.md' },
   ],
@@ -57,6 +62,9 @@ testRule(rule, {
     { text: '项目总投资5亿，年内开工建设。', errors: [{ text: '亿', message: /元/ }] },
     { text: '全年完成投资12亿多，同比增长6%。', errors: [{ text: '亿多' }] },
     { text: '新签约项目X个，计划投资X亿。', errors: [{ text: '亿' }] },
+    // a list of amounts not ending in 级 is still money without 元
+    { text: '分别投资5亿、20亿、50亿，建设三个园区。', errors: [{ text: '亿' }] },
+    { text: '项目总投资5亿，建成后打造50亿级产业集群。', errors: [{ text: '亿' }] },
     { text: '实现营业收入3.2亿，利润5000万元。', errors: [{ text: '亿' }] },
     { text: '新增就业4千人，城镇登记失业率3.2%。', errors: [{ text: '4千', message: /千/ }] },
     { text: '全年接待游客1百余万人次。', errors: [{ text: '1百' }] },
