@@ -1,8 +1,8 @@
 // Issue 8: every regex in rules/ is checked for super-linear backtracking. The regex literals of every file under
 // rules/ are extracted with the TypeScript parser and run (as the rules run them: global, one match after another)
-// over strings pumped from their own characters: each character and each pair of neighbouring characters of the pattern,
-// repeated, then followed by nothing, by a NUL or by a newline (a failing suffix is what makes a backtracking regex
-// try every split). A regex whose CPU time more than triples when the input doubles is reported with its input.
+// over strings pumped from their own characters: each character and each pair of neighbouring characters of the
+// pattern, repeated, then followed by nothing, by a NUL or by a newline (a failing suffix is what makes a
+// backtracking regex try every split). A regex whose CPU time more than triples when the input doubles is reported with its input.
 // Patterns built with `new RegExp(...)` are listed and reviewed by hand in docs/robustness.md; the rules that use
 // them are covered by the whole-engine adversarial tests.
 import { describe, expect, it } from 'vitest';
