@@ -30,12 +30,17 @@ describe('adversarial inputs lint in linear time', () => {
         const big = make(100_000);
         let a = cpuMs(small, filename);
         let b = cpuMs(big, filename);
-        expect(b).toBeLessThan(5000);
-        // small times are noisy (GC, JIT): only compare once the work is measurable; retry once before failing
-        if (b > 40 && b / Math.max(a, 10) >= 3) {
-          a = cpuMs(small, filename);
-          b = cpuMs(big, filename);
+        // CPU time still varies for the same work (garbage of earlier inputs collected during this one, caches shared
+        // with other processes): up to 3× on a loaded machine, and a linear input's single pair has reached a ratio
+        // of 2.98. Noise only adds time, so a suspect pair is measured again and the fastest runs of each size are
+        // compared: a quadratic input stays at 4×. Small times are noisy (GC, JIT): only compared once measurable.
+        // A run over the budget is not retried: it is too slow however noisy, and retries could take minutes.
+        const suspect = () => b < 5000 && b > 40 && b / Math.max(a, 10) >= 3;
+        for (let i = 0; i < 3 && suspect(); i++) {
+          a = Math.min(a, cpuMs(small, filename));
+          b = Math.min(b, cpuMs(big, filename));
         }
+        expect(b).toBeLessThan(5000);
         if (b > 40) expect(b / Math.max(a, 10)).toBeLessThan(3);
       });
     }

@@ -1,8 +1,8 @@
 // Issue 8: every regex in rules/ is checked for super-linear backtracking. The regex literals of every file under
-// rules/ are extracted with the TypeScript parser and run (as the rules run them: global, exec loop) over strings
-// pumped from their own characters: each character and each pair of neighbouring characters of the pattern,
-// repeated, then followed by nothing, by a NUL or by a newline (a failing suffix is what makes a backtracking regex
-// try every split). A regex whose time more than triples when the input doubles is reported with its input.
+// rules/ are extracted with the TypeScript parser and run (as the rules run them: global, one match after another)
+// over strings pumped from their own characters: each character and each pair of neighbouring characters of the
+// pattern, repeated, then followed by nothing, by a NUL or by a newline (a failing suffix is what makes a
+// backtracking regex try every split). A regex whose CPU time more than triples when the input doubles is reported with its input.
 // Patterns built with `new RegExp(...)` are listed and reviewed by hand in docs/robustness.md; the rules that use
 // them are covered by the whole-engine adversarial tests.
 import { describe, expect, it } from 'vitest';
@@ -156,13 +156,21 @@ function pumps(re: RegExp): { prefix: string; unit: string; suffixes: string[] }
   return out;
 }
 
-/** CPU milliseconds to run a regex over a string as the rules do (global exec loop); CPU time, so load does not count. */
+/**
+ * CPU milliseconds to run a regex over a string as the rules do (global, from each match's end to the next); CPU
+ * time, so load does not count. `test` rather than `exec`: the engine does the same matching but allocates no match
+ * arrays, whose garbage collection made linear patterns with many matches look 3× slower at twice the size.
+ */
 function runAll(re: RegExp, s: string): number {
   const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
   const c0 = process.cpuUsage();
-  let m: RegExpExecArray | null;
+  let from = 0;
   let guard = 0;
-  while ((m = g.exec(s)) && guard++ < 1e6) if (m[0].length === 0) g.lastIndex++;
+  // an empty match leaves lastIndex where it was: step over it (one extra call when it is not at `from`)
+  while (g.test(s) && guard++ < 1e6) {
+    if (g.lastIndex === from) g.lastIndex++;
+    from = g.lastIndex;
+  }
   const c = process.cpuUsage(c0);
   return (c.user + c.system) / 1000;
 }
@@ -171,21 +179,55 @@ const BASE_SUFFIXES = ['', '\u0000', '\n', 'a'];
 const N = 3000;
 const N_TINY = 600;
 
+let unitMs: number | undefined;
+/**
+ * The speed of this machine: CPU ms for N/2 scans of N characters by an anchored linear pattern, i.e. the steps of
+ * one quadratic pass over N characters (as long as `/0+$/` takes at n = N). The bars below are multiples of it, so
+ * a quadratic regex is found on a fast machine as on a slow one without growing n (which made linear patterns cost
+ * seconds). Measured once, best of 5; never below 0.25 ms so that timer noise cannot pass for work.
+ */
+function unit(): number {
+  if (unitMs === undefined) {
+    const s = '0'.repeat(N) + 'x';
+    const re = /^0*$/;
+    const once = () => {
+      const c0 = process.cpuUsage();
+      for (let i = 0; i < N / 2; i++) re.test(s);
+      const c = process.cpuUsage(c0);
+      return (c.user + c.system) / 1000;
+    };
+    once();
+    unitMs = Math.max(0.25, Math.min(once(), once(), once(), once(), once()));
+  }
+  return unitMs;
+}
+
 function suspicious(re: RegExp): { input: string; small: number; big: number } | undefined {
-  for (const { prefix, unit, suffixes } of pumps(re)) {
+  const u = unit();
+  for (const { prefix, unit: piece, suffixes } of pumps(re)) {
     for (const suffix of suffixes) {
-      const make = (n: number) => prefix + unit.repeat(n) + suffix;
-      const input = `${JSON.stringify(prefix)} + ${JSON.stringify(unit)} × n + ${JSON.stringify(suffix)}`;
-      // a cubic pattern is caught at a small size before it can take minutes at the larger ones
-      if (runAll(re, make(N_TINY)) > 40) {
+      const make = (n: number) => prefix + piece.repeat(n) + suffix;
+      const input = `${JSON.stringify(prefix)} + ${JSON.stringify(piece)} × n + ${JSON.stringify(suffix)}`;
+      // a cubic pattern is caught at a small size before it can take minutes at the larger ones (at N_TINY a
+      // quadratic one costs about u/25, a cubic one like the old inline-directive pattern about 10u)
+      if (runAll(re, make(N_TINY)) > 4 * u) {
         const tiny = Math.min(runAll(re, make(N_TINY)), runAll(re, make(N_TINY)));
-        if (tiny > 40) return { input: `${input} (n=${N_TINY})`, small: tiny, big: Infinity };
+        if (tiny > 4 * u) return { input: `${input} (n=${N_TINY})`, small: tiny, big: Infinity };
       }
-      // cheap first look at one size; only slow ones are measured again at twice the size
-      if (runAll(re, make(N)) < 4) continue;
-      const small = Math.min(runAll(re, make(N)), runAll(re, make(N)));
-      const big = Math.min(runAll(re, make(2 * N)), runAll(re, make(2 * N)));
-      if (big > 15 && big / small > 3) return { input, small, big };
+      // cheap first look at one size (a linear pattern takes a few hundredths of u, the first run of a pattern can
+      // take a tenth or more compiling it); only slow ones are measured again, best of 3 at n and 2n. A quadratic
+      // one grows about 4×, a linear one 2×; a suspect is measured a second time before it is reported.
+      const first = runAll(re, make(N));
+      if (first < u / 4) continue;
+      const measure = () => {
+        const small = Math.min(runAll(re, make(N)), runAll(re, make(N)), runAll(re, make(N)));
+        const big = Math.min(runAll(re, make(2 * N)), runAll(re, make(2 * N)), runAll(re, make(2 * N)));
+        return { input, small, big, grows: big > u / 2 && big / small > 3 };
+      };
+      const a = measure();
+      if (!a.grows) continue;
+      const b = measure();
+      if (b.grows) return { input, small: Math.min(a.small, b.small), big: Math.min(a.big, b.big) };
     }
   }
   return undefined;
