@@ -4,6 +4,7 @@ import cjkSpacing from './rules/cjk-spacing';
 import dateFormat from './rules/date-format';
 import documentNumber from './rules/document-number';
 import enumerationSequence from './rules/enumeration-sequence';
+import formulation from './rules/formulation';
 import headingHierarchy from './rules/heading-hierarchy';
 import headingMarker from './rules/heading-marker';
 import headingSequence from './rules/heading-sequence';
@@ -19,4 +20,4 @@ import typo from './rules/typo';
 import yearConsistency from './rules/year-consistency';
 import yearFacts from './rules/year-facts';
 
-export const allRules: Rule[] = [cjkSpacing, dateFormat, documentNumber, enumerationSequence, headingHierarchy, headingMarker, headingSequence, metricUnit, numberFormat, numberRange, placeholder, punctuationPairs, punctuationWidth, typoSuspect, typoVariant, typo, yearConsistency, yearFacts];
+export const allRules: Rule[] = [cjkSpacing, dateFormat, documentNumber, enumerationSequence, formulation, headingHierarchy, headingMarker, headingSequence, metricUnit, numberFormat, numberRange, placeholder, punctuationPairs, punctuationWidth, typoSuspect, typoVariant, typo, yearConsistency, yearFacts];
