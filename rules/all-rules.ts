@@ -14,10 +14,11 @@ import numberRange from './rules/number-range';
 import placeholder from './rules/placeholder';
 import punctuationPairs from './rules/punctuation-pairs';
 import punctuationWidth from './rules/punctuation-width';
+import terms from './rules/terms';
 import typoSuspect from './rules/typo-suspect';
 import typoVariant from './rules/typo-variant';
 import typo from './rules/typo';
 import yearConsistency from './rules/year-consistency';
 import yearFacts from './rules/year-facts';
 
-export const allRules: Rule[] = [cjkSpacing, dateFormat, documentNumber, enumerationSequence, formulation, headingHierarchy, headingMarker, headingSequence, metricUnit, numberFormat, numberRange, placeholder, punctuationPairs, punctuationWidth, typoSuspect, typoVariant, typo, yearConsistency, yearFacts];
+export const allRules: Rule[] = [cjkSpacing, dateFormat, documentNumber, enumerationSequence, formulation, headingHierarchy, headingMarker, headingSequence, metricUnit, numberFormat, numberRange, placeholder, punctuationPairs, punctuationWidth, terms, typoSuspect, typoVariant, typo, yearConsistency, yearFacts];
