@@ -40,6 +40,9 @@ interface Packed {
   numbered: RegExp;
   /** lengths of members (ascending) and the suffixes members may carry */
   lengths: number[];
+  /** 1 for a character that starts / ends some member */
+  firstChars: Uint8Array;
+  lastChars: Uint8Array;
   suffixes: string[];
 }
 
@@ -82,11 +85,21 @@ function pack(): Packed {
   const numbered = /([一二两三四五六七八九十])个([\u4e00-\u9fff]{2})/g;
   const lengths = [...new Set([...byMember.keys()].map((m) => m.length))].sort((a, b) => a - b);
   const suffixes = [...new Set(FORMULATIONS.flatMap((f) => (f.memberSuffix ? [f.memberSuffix] : [])))];
-  packed = { literals: new PhraseIndex(lits), stems, byMember, names, numbered, lengths, suffixes };
+  const firstChars = new Uint8Array(0x10000);
+  const lastChars = new Uint8Array(0x10000);
+  for (const m of byMember.keys()) {
+    firstChars[m.charCodeAt(0)] = 1;
+    lastChars[m.charCodeAt(m.length - 1)] = 1;
+  }
+  for (const x of suffixes) lastChars[x.charCodeAt(x.length - 1)] = 1;
+  packed = { literals: new PhraseIndex(lits), stems, byMember, names, numbered, lengths, suffixes, firstChars, lastChars };
   return packed;
 }
 
-const SEP = new Set(['，', '。', '；', '：', '！', '？', '\n', '\r', ',', ';', ':', '（', '）', '(', ')', '\uFFFC']);
+const SEP_TABLE = new Uint8Array(0x10000);
+for (const c of '，。；：！？\n\r,;:（）()\uFFFC、') SEP_TABLE[c.charCodeAt(0)] = 1;
+/** Ends a token of a 、-list: a clause mark, a line end, masked text, or the 顿号 itself. */
+const isSep = (text: string, i: number) => SEP_TABLE[text.charCodeAt(i)] === 1;
 const isHanCode = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 function hamming1(a: string, b: string): number {
@@ -241,12 +254,12 @@ function scanLists(text: string, p: Packed, issues: FormulationIssue[], spans: [
   while (i >= 0) {
     // the run of tokens around this 顿号: back to the previous separator, then on over every 顿号
     let start = i;
-    while (start > 0 && !SEP.has(text[start - 1]) && text[start - 1] !== '、' && i - start < 40) start--;
+    while (start > 0 && !isSep(text, start - 1) && i - start < 40) start--;
     const tokens: Token[] = [{ start, end: i }];
     let j = i;
     for (;;) {
       let k = j + 1;
-      while (k < text.length && !SEP.has(text[k]) && text[k] !== '、' && k - j < 40) k++;
+      while (k < text.length && !isSep(text, k) && k - j < 40) k++;
       tokens.push({ start: j + 1, end: k });
       if (text[k] !== '、') {
         j = k;
@@ -260,6 +273,19 @@ function scanLists(text: string, p: Packed, issues: FormulationIssue[], spans: [
 }
 
 function checkRun(text: string, tokens: Token[], p: Packed, issues: FormulationIssue[], spans: [number, number][]): void {
+  // most runs hold no member: tell by the characters at the tokens' edges, before making any string
+  let plausible = 0;
+  for (let k = 0; k < tokens.length && plausible < 2; k++) {
+    let a = tokens[k].start;
+    let b = tokens[k].end;
+    if (text[a] === '“') a++;
+    if (text[b - 1] === '”') b--;
+    if (b <= a) continue;
+    const head = k === 0 || p.firstChars[text.charCodeAt(a)] === 1;
+    const tail = k === tokens.length - 1 || p.lastChars[text.charCodeAt(b - 1)] === 1;
+    if (head && tail) plausible++;
+  }
+  if (plausible < 2) return;
   // candidate entries: any whose member is a whole middle token, or ends the first / starts the last token
   const cands = new Set<Formulation>();
   const strip = (t: Token) => text.slice(t.start, t.end).replace(/^“|”$/g, '');
@@ -276,11 +302,13 @@ function checkRun(text: string, tokens: Token[], p: Packed, issues: FormulationI
     }
     const forms = [s];
     if (k === 0) for (const suf of p.suffixes) if (s.endsWith(suf)) forms.push(s.slice(0, -suf.length));
-    for (const x of forms)
+    for (const x of forms) {
+      if (x.length === 0 || (k === 0 ? p.lastChars[x.charCodeAt(x.length - 1)] : p.firstChars[x.charCodeAt(0)]) === 0) continue;
       for (const L of p.lengths) {
         if (x.length < L) break;
         add(k === 0 ? x.slice(-L) : x.slice(0, L));
       }
+    }
   }
   for (const f of cands) checkEntry(text, tokens, f, strip, issues, spans);
 }

@@ -6,6 +6,7 @@ import { effectiveYear, scanFormulations } from '../lib/formulations';
 import type { ReportDocument } from '../model/document';
 import type { Rule } from '../types';
 import { msg } from '../util';
+import { ALLOW_SCHEMA, typoExclusions } from '../lib/typo-scope';
 
 const SOURCES = [...new Set(FORMULATIONS.flatMap((f) => f.source.split('；')))];
 
@@ -44,13 +45,14 @@ const rule: Rule = {
           '只在报告年度已知且在改动生效之后时报告（年内的改动从下一年度的报告起算），年度不明时不报告，并只作建议。' +
           '修改确定时给出修改，否则只作建议。数据来源：' +
           SOURCES.join('；') +
-          '。单位自己的规范用语、禁用词，用 terms 规则在 .reportlintrc.json 中配置。',
+          '。书名号《》中的标题照录，不检查。单位有意使用的写法（本单位自己的提法）加入选项 allow，例如 .reportlintrc.json 中 "rules": { "formulation": ["error", { "allow": ["三个意识"] }] }；' +
+          '单位自己的规范用语、禁用词，用 terms 规则在 .reportlintrc.json 中配置。',
         'Set formulations such as 四个意识, 四个自信, 两个维护, 两个确立, 五位一体, 四个全面, the new development philosophy (创新、协调、绿色、开放、共享), 六稳 and 六保 ' +
           `must be exact. The rule checks them against a pack written for this project (${FORMULATIONS.length} entries, each naming its source document and the year it took effect, members in the official order): ` +
           'a numbered name with a wrong count or a misspelt word (in quotes, after one of its usual verbs or next to another name of the pack); ' +
           'a 、-list of members with one member one character off, or one missing when the list names the formulation; a long fixed wording with one character changed; ' +
           'and an old wording replaced by a newer one, reported (as a suggestion) only when the report\'s year is known and at or after the change (a change during a year counts from the next year\'s reports), never when it is unknown. ' +
-          'Fixes are given when certain, suggestions otherwise. A unit\'s own terms and forbidden words go in the terms rule in .reportlintrc.json.',
+          'Fixes are given when certain, suggestions otherwise. Titles in 《》 are not checked. A unit\'s own coinages go in the allow option (e.g. "rules": { "formulation": ["error", { "allow": ["三个意识"] }] }); its own terms and forbidden words go in the terms rule in .reportlintrc.json.',
       ),
       examples: [
         { wrong: '增强“四个意识”、坚定“三个自信”、做到“两个维护”。', right: '增强“四个意识”、坚定“四个自信”、做到“两个维护”。', note: msg('“三个自信”已于2016年扩展为“四个自信”（报告年度在2017年以后时报告）', '三个自信 became 四个自信 in 2016 (reported for reports of 2017 on)') },
@@ -61,12 +63,14 @@ const rule: Rule = {
       ],
     },
   },
-  check({ doc, report }) {
+  check({ doc, options, report }) {
     const { issues } = scanFormulations(doc);
     if (issues.length === 0) return;
     const year = reportYear(doc);
+    // 《titles》 are quoted as they are; a unit's own coinages go in allow
+    const skip = typoExclusions(doc, options.allow as string[] | undefined);
     for (const is of issues) {
-      if (doc.overlapsPlaceholder(is.offset, is.endOffset)) continue;
+      if (doc.overlapsPlaceholder(is.offset, is.endOffset) || skip.covers(is.offset, is.endOffset)) continue;
       const src = is.f.source;
       switch (is.kind) {
         case 'count':
@@ -84,6 +88,7 @@ const rule: Rule = {
             endOffset: is.endOffset,
             message: msg(`${what.zh}（${src}）`, `${what.en} (${src})`),
             fix: { edits: [{ offset: is.offset, endOffset: is.endOffset, text: is.fixText }] },
+            allow: is.found,
           });
           break;
         }
@@ -108,6 +113,7 @@ const rule: Rule = {
               `"${c.old}" was replaced by "${c.now}" in ${c.year}-${String(c.month).padStart(2, '0')} (${c.source}); a report of ${year} should use the new wording`,
             ),
             suggestions: [{ title: msg(`改为“${c.now}”`, `Replace with "${c.now}"`), edits: [{ offset: is.offset, endOffset: is.endOffset, text: c.now }] }],
+            allow: c.old,
           });
           break;
         }

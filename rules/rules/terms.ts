@@ -25,6 +25,8 @@ interface Node {
 interface Matcher {
   root: Node;
   count: number;
+  /** 1 for a character that starts some entry: most characters are skipped with one array read */
+  first: Uint8Array;
 }
 
 function str(v: unknown, max: number): string | undefined {
@@ -62,7 +64,9 @@ export function buildTerms(replace: unknown, forbid: unknown): Matcher {
       const word = str(e?.word, TERMS_LIMITS.length);
       if (word) add({ word, message: str(e?.message, TERMS_LIMITS.message), inTo: -1 });
     }
-  return { root, count };
+  const first = new Uint8Array(0x10000);
+  for (const c of root.next.keys()) first[c] = 1;
+  return { root, count, first };
 }
 
 // The engine makes a new options object per document, but the configured arrays are the same ones: the trie is
@@ -142,8 +146,9 @@ const rule: Rule = {
     const m = matcherFor(options.replace, options.forbid);
     if (m.count === 0) return;
     const text = doc.prose;
-    const root = m.root;
+    const { root, first } = m;
     for (let i = 0; i < text.length; i++) {
+      if (first[text.charCodeAt(i)] === 0) continue;
       // the longest entry starting here
       let n: Node | undefined = root.next.get(text.charCodeAt(i));
       if (!n) continue;

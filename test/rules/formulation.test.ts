@@ -118,3 +118,15 @@ testRule(rule, {
     { text: '培育和践行社会主义核心价值关。', errors: [{ text: '关', message: /社会主义核心价值观/ }], output: '培育和践行社会主义核心价值观。' },
   ],
 });
+
+describe('formulation: a unit\'s own wording', () => {
+  it('leaves a coinage in allow alone, and offers it for the "add to allow list" action', () => {
+    const text = '全体干部要增强“五个意识”，做到令行禁止。';
+    expect(lintWith(rule, { text })[0].allow).toBe('五个意识');
+    expect(lintWith(rule, { text, options: { allow: ['五个意识'] } })).toEqual([]);
+  });
+
+  it('does not check a quoted title', () => {
+    expect(lintWith(rule, { text: '学习《论坚定“三个自信”》一书。', year: 2020 })).toEqual([]);
+  });
+});
