@@ -14,9 +14,13 @@ function label(f: Formulation): string {
   return f.names[0] ? `“${f.names[0]}”` : (f.wordings?.[0] ? `“${f.wordings[0]}”` : f.id);
 }
 
+/** Members joined as the documents write them (long members that hold a 顿号 are joined with a comma). */
 function listOf(f: Formulation): string {
-  return f.members ? `${f.members.join('、')}` : '';
+  return f.members ? f.members.join(f.members.some((m) => m.includes('、')) ? '，' : '、') : '';
 }
+
+// What the pack covers, for the rule's page: each entry with its members and the year it took effect.
+const COVERS = FORMULATIONS.map((f) => `${f.names[0] ?? f.wordings![0]}（${f.members ? listOf(f) + '；' : ''}${f.since}年）`).join('；');
 
 /** The year the report is written for (its own year for a government report, the summary year otherwise). */
 function reportYear(doc: ReportDocument): number | undefined {
@@ -43,7 +47,9 @@ const rule: Rule = {
           '三、长的固定表述错一个字（习近平新时代中国特色社会主义思想、以国内大循环为主体、国内国际双循环相互促进的新发展格局等）；' +
           '四、已被新表述取代的旧表述（如“三个自信”于2016年7月扩展为“四个自信”，“四个全面”的第一项于2020年10月由“全面建成小康社会”改为“全面建设社会主义现代化国家”），' +
           '只在报告年度已知且在改动生效之后时报告（年内的改动从下一年度的报告起算），年度不明时不报告，并只作建议。' +
-          '修改确定时给出修改，否则只作建议。数据来源：' +
+          '修改确定时给出修改，否则只作建议。数据包收录：' +
+          COVERS +
+          '。数据来源：' +
           SOURCES.join('；') +
           '。书名号《》中的标题照录，不检查。单位有意使用的写法（本单位自己的提法）加入选项 allow，例如 .reportlintrc.json 中 "rules": { "formulation": ["error", { "allow": ["三个意识"] }] }；' +
           '单位自己的规范用语、禁用词，用 terms 规则在 .reportlintrc.json 中配置。',
@@ -55,7 +61,7 @@ const rule: Rule = {
           'Fixes are given when certain, suggestions otherwise. Titles in 《》 are not checked. A unit\'s own coinages go in the allow option (e.g. "rules": { "formulation": ["error", { "allow": ["三个意识"] }] }); its own terms and forbidden words go in the terms rule in .reportlintrc.json.',
       ),
       examples: [
-        { wrong: '增强“四个意识”、坚定“三个自信”、做到“两个维护”。', right: '增强“四个意识”、坚定“四个自信”、做到“两个维护”。', note: msg('“三个自信”已于2016年扩展为“四个自信”（报告年度在2017年以后时报告）', '三个自信 became 四个自信 in 2016 (reported for reports of 2017 on)') },
+        { wrong: '（2023年工作总结中）增强“四个意识”、坚定“三个自信”、做到“两个维护”。', right: '增强“四个意识”、坚定“四个自信”、做到“两个维护”。', note: msg('“三个自信”已于2016年7月扩展为“四个自信”：报告年度在2017年以后时作为建议报告，年度不明时不报告', '三个自信 became 四个自信 in July 2016: suggested for reports of 2017 on, never when the year is unknown') },
         { wrong: '增强“四个意识”、坚定“四个自身”、做到“两个维护”。', right: '增强“四个意识”、坚定“四个自信”、做到“两个维护”。' },
         { wrong: '完整、准确、全面贯彻创新、协调、绿色、开发、共享的新发展理念。', right: '完整、准确、全面贯彻创新、协调、绿色、开放、共享的新发展理念。' },
         { wrong: '坚持创新、协调、绿色、共享的新发展理念。', right: '坚持创新、协调、绿色、开放、共享的新发展理念。' },
