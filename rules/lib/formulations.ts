@@ -48,7 +48,7 @@ interface Packed {
 
 // Numbered formulations that are not in the pack but are real: a misspelt name is never "corrected" into one of ours
 // when it is one of these.
-const OTHER_NAMES = new Set(['四个自我', '四个坚持', '四个服务', '四个伟大', '四个现代化', '两个结合', '两个务必', '三个务必', '两个大局', '四个必须', '三个代表', '两个先行', '四个走在前']);
+const OTHER_NAMES = new Set(['两个确保', '两个维度', '四个自觉', '四个自我', '四个坚持', '四个服务', '四个伟大', '四个现代化', '两个结合', '两个务必', '三个务必', '两个大局', '四个必须', '三个代表', '两个先行', '四个走在前']);
 // Stems whose numbered name is national only (no unit coins its own “三个意识”): a wrong count is reported.
 const NATIONAL_STEMS = new Set(['意识', '自信', '维护', '确立']);
 
@@ -198,6 +198,15 @@ export function scanFormulations(doc: ReportDocument): FormulationScan {
       spans.push([off, end]);
       break;
     }
+  }
+
+  // 2b. 五大发展理念 with another number (no other “N大发展理念” exists)
+  for (let at = text.indexOf('大发展理念'); at >= 0; at = text.indexOf('大发展理念', at + 1)) {
+    const c = text[at - 1];
+    if (at === 0 || !'一二两三四六七八九十'.includes(c) || /[一二三四五六七八九十百]/.test(text[at - 2] ?? '')) continue;
+    const f = FORMULATIONS.find((x) => x.id === 'new-development-philosophy')!;
+    issues.push({ kind: 'count', f, offset: at - 1, endOffset: at, found: c + '大发展理念', right: '五大发展理念', fixText: '五' });
+    spans.push([at - 1, at + 5]);
   }
 
   // 3. 、-lists of members

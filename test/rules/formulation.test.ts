@@ -16,7 +16,10 @@ testRule(rule, {
     '扎实做好“六稳”工作、全面落实“六保”任务，兜牢基层“三保”底线。',
     '围绕稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期，出台支持政策12条。',
     '牢固树立绿水青山就是金山银山的理念。',
-    // ordinary numbered phrases that look like names of the pack
+    // ordinary numbered phrases that look like names of the pack: not quoted, or not after a verb of the name
+    '着力加强领导班子四个自身建设。',
+    '加强“四个自身”建设。',
+    '坚持“两个确保”，做到“两个维护”。',
     '重点抓好四个方面的工作，落实“三个一批”项目。',
     '聚焦“四个方面”，推动园区提质增效。',
     // a list that is not the formulation: different members, or several changed
@@ -61,6 +64,11 @@ testRule(rule, {
       text: '扎实做好稳就业、稳金融、稳外贸、稳外资、稳投资、稳预其工作。',
       errors: [{ text: '其', message: /“稳预其”应为“稳预期”/ }],
       output: '扎实做好稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期工作。',
+    },
+    {
+      text: '坚持创新、协调、绿色、开放、共享四大发展理念。',
+      errors: [{ text: '四', message: /有5项/ }],
+      output: '坚持创新、协调、绿色、开放、共享五大发展理念。',
     },
     {
       text: '深入学习贯彻习近平新时代中国特色社会注义思想。',
