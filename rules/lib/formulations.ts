@@ -32,6 +32,9 @@ interface Literal extends PhraseEntry {
 
 interface Packed {
   literals: PhraseIndex<Literal>;
+  /** halves of the long wordings, by first character (searched with overlaps: wordings overlap in real text) */
+  halfFirst: Uint8Array;
+  halves: Map<number, Literal[]>;
   /** stem → entries with a numbered name on it */
   stems: Map<string, Formulation>;
   /** member → listed entries it belongs to */
@@ -57,6 +60,7 @@ let packed: Packed | undefined;
 function pack(): Packed {
   if (packed) return packed;
   const lits: Literal[] = [];
+  const halves: Literal[] = [];
   const stems = new Map<string, Formulation>();
   const byMember = new Map<string, Formulation[]>();
   const names = new Set<string>();
@@ -77,8 +81,8 @@ function pack(): Packed {
     for (const w of f.wordings ?? []) {
       // A one-character slip leaves one half intact: find either half, then compare the whole.
       const k = w.length >> 1;
-      lits.push({ wrong: w.slice(0, k), f, what: 'half', wording: w, at: 0 });
-      lits.push({ wrong: w.slice(k), f, what: 'half', wording: w, at: k });
+      halves.push({ wrong: w.slice(0, k), f, what: 'half', wording: w, at: 0 });
+      halves.push({ wrong: w.slice(k), f, what: 'half', wording: w, at: k });
     }
   }
   // “N个X”: the stem X is compared below (exact, or one character away)
@@ -92,7 +96,16 @@ function pack(): Packed {
     lastChars[m.charCodeAt(m.length - 1)] = 1;
   }
   for (const x of suffixes) lastChars[x.charCodeAt(x.length - 1)] = 1;
-  packed = { literals: new PhraseIndex(lits), stems, byMember, names, numbered, lengths, suffixes, firstChars, lastChars };
+  const halfFirst = new Uint8Array(0x10000);
+  const halfMap = new Map<number, Literal[]>();
+  for (const h of halves) {
+    const c = h.wrong.charCodeAt(0);
+    halfFirst[c] = 1;
+    const l = halfMap.get(c);
+    if (l) l.push(h);
+    else halfMap.set(c, [h]);
+  }
+  packed = { halfFirst, halves: halfMap, literals: new PhraseIndex(lits), stems, byMember, names, numbered, lengths, suffixes, firstChars, lastChars };
   return packed;
 }
 
@@ -139,13 +152,21 @@ export function scanFormulations(doc: ReportDocument): FormulationScan {
       if (/转化|转变|已经/.test(around)) continue;
       issues.push({ kind: 'superseded', f: e.f, offset: m.offset, endOffset: m.endOffset, found: e.wrong, change: e.change! });
       spans.push([m.offset, m.endOffset]);
-    } else {
+    }
+  }
+
+  // 1b. long wordings, exact or one character off: either half is intact
+  const hf = p.halfFirst;
+  for (let i = 0; i < text.length; i++) {
+    if (hf[text.charCodeAt(i)] === 0) continue;
+    for (const e of p.halves.get(text.charCodeAt(i))!) {
+      if (!text.startsWith(e.wrong, i)) continue;
       const w = e.wording!;
-      const s = m.offset - e.at!;
-      if (s < 0 || s + w.length > text.length || seenWording.has(s)) continue;
+      const s = i - e.at!;
+      if (s < 0 || s + w.length > text.length || seenWording.has(s * 128 + w.length)) continue;
       const found = text.slice(s, s + w.length);
       if (found === w) {
-        seenWording.add(s);
+        seenWording.add(s * 128 + w.length);
         spans.push([s, s + w.length]);
         continue;
       }
@@ -154,7 +175,7 @@ export function scanFormulations(doc: ReportDocument): FormulationScan {
       // a change at an edge may be another term running on (社会主义核心价值体系): only when no Han character goes on
       if (at === 0 && s > 0 && isHanCode(text.charCodeAt(s - 1))) continue;
       if (at === w.length - 1 && isHanCode(text.charCodeAt(s + w.length))) continue;
-      seenWording.add(s);
+      seenWording.add(s * 128 + w.length);
       issues.push({ kind: 'wording', f: e.f, offset: s + at, endOffset: s + at + 1, found, right: w, fixText: w[at] });
       spans.push([s, s + w.length]);
     }
