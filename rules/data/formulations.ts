@@ -127,7 +127,7 @@ export const FORMULATIONS: Formulation[] = [
     memberSuffix: '发展',
     listed: true,
     verbs: ['贯彻', '践行', '全面贯彻'],
-    source: `党的十八届五中全会公报（2015年10月）；${D19}`,
+    source: `党的十八届五中全会公报（2015年10月）；2016年国务院《政府工作报告》；${D19}`,
     since: 2015,
   },
   {
@@ -163,7 +163,7 @@ export const FORMULATIONS: Formulation[] = [
     count: 3,
     members: ['保基本民生', '保工资', '保运转'],
     listed: true,
-    source: '2021年国务院《政府工作报告》（2021年3月，基层“三保”）',
+    source: '国务院《政府工作报告》（2020年5月、2021年3月，基层“三保”）',
     since: 2019,
   },
   {
@@ -172,7 +172,7 @@ export const FORMULATIONS: Formulation[] = [
     count: 3,
     members: ['防范化解重大风险', '精准脱贫', '污染防治'],
     listed: true,
-    source: D19,
+    source: `${D19}；2018年国务院《政府工作报告》`,
     since: 2017,
   },
   {
@@ -181,7 +181,7 @@ export const FORMULATIONS: Formulation[] = [
     count: 5,
     members: ['去产能', '去库存', '去杠杆', '降成本', '补短板'],
     listed: true,
-    source: '中央经济工作会议（2015年12月）',
+    source: '中央经济工作会议（2015年12月）；2016年国务院《政府工作报告》',
     since: 2015,
   },
   {
