@@ -3,7 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Element, Node } from '@xmldom/xmldom';
 import { readZip } from '../../node/docx/zip';
 import { elements, parseXml } from '../../node/docx/xml';
@@ -12,6 +13,19 @@ export const haveSoffice = spawnSync('soffice', ['--version'], { encoding: 'utf8
 /** Skip only where LibreOffice is missing AND this is not CI (CI must have it: the test setup installs it). */
 export const skipLibreOffice = !haveSoffice && !process.env.CI;
 if (skipLibreOffice) console.warn('skipping the LibreOffice checks of reviewed .docx copies: soffice is not installed (run bash scripts/libreoffice-setup.sh)');
+
+/** Debian's python3 with python3-uno (the setup installs it): drives LibreOffice to print with comments. */
+const PYTHON = '/usr/bin/python3';
+export const havePyUno = haveSoffice && spawnSync(PYTHON, ['-c', 'import uno'], { encoding: 'utf8' }).status === 0;
+export const skipPrint = !havePyUno && !process.env.CI;
+if (haveSoffice && skipPrint) console.warn('skipping the picture of a reviewed page: python3-uno is not installed (run bash scripts/libreoffice-setup.sh)');
+
+/** Prints `file` to the PDF `pdf` with its comments in the right margin, as Writer shows them. */
+export function printWithComments(file: string, pdf: string): void {
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'print-with-comments.py');
+  const r = spawnSync(PYTHON, [script, file, pdf], { encoding: 'utf8', timeout: 150_000 });
+  if (r.status !== 0) throw new Error(`printing with comments failed (${r.status}): ${r.stderr}`);
+}
 
 // one private profile per test process: concurrent soffice runs must not share one
 const profile = mkdtempSync(join(tmpdir(), 'report-lint-lo-'));
