@@ -44,7 +44,7 @@ export interface ClientPlatform {
   /** VS Code for the Web: the server runs in a web worker, with no file system, Word documents or workspace walk. */
   web: boolean;
   /** The language client with its server (a Node process, or a web worker). */
-  newClient(context: vscode.ExtensionContext, options: LanguageClientOptions): BaseLanguageClient;
+  newClient(context: vscode.ExtensionContext, options: LanguageClientOptions): BaseLanguageClient | Promise<BaseLanguageClient>;
 }
 
 type LanguageClient = BaseLanguageClient;
@@ -117,7 +117,7 @@ async function findConfig(params: FindConfigParams): Promise<FindConfigResult | 
   }
 }
 
-function createClient(context: vscode.ExtensionContext): LanguageClient {
+async function createClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
   selector = buildSelector();
   const initializationOptions: ClientInitOptions = {
     // rule links (the code in Problems, the hover's 规则说明) open the bundled docs in the Markdown preview
@@ -175,7 +175,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       },
     },
   };
-  const c = platform.newClient(context, clientOptions);
+  const c = await platform.newClient(context, clientOptions);
   c.onRequest(FindConfigRequest, findConfig);
   c.onNotification(PlaceholderCountNotification, (p: PlaceholderCountParams) => {
     if (!p || typeof p.uri !== 'string' || typeof p.count !== 'number') return;
@@ -192,8 +192,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
 }
 
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
-  client = createClient(context);
   try {
+    client = await createClient(context);
     await client.start();
   } catch (err) {
     output.appendLine(`report-lint: the language server did not start: ${String(err)}`);
