@@ -537,6 +537,10 @@ export async function activateWith(context: vscode.ExtensionContext, where: Clie
       if (client?.isRunning()) void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => counts.delete(doc.uri.toString())),
+    // The document selector names the workspace folders' schemes: a folder of another scheme needs a new client.
+    vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      if (JSON.stringify(buildSelector()) !== JSON.stringify(selector)) void restart(context);
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // The document selector is fixed when the client starts: changing it needs a restart.
       if (e.affectsConfiguration(`${SECTION}.additionalLanguages`) || e.affectsConfiguration(`${SECTION}.additionalFileGlobs`)) {
