@@ -1,18 +1,17 @@
-// The VS Code extension: starts the bundled language server (dist/server.js) over IPC and adds what LSP has no
+// The VS Code extension, shared by its two entry points: client/node.ts starts the bundled language server
+// (dist/server.js) over IPC, client/browser.ts (VS Code for the Web) in a web worker. It adds what LSP has no
 // standard words for: the placeholder count in the status bar, "go to next/previous placeholder", "fix all",
 // "restart", the bundled rule docs, "add to allow list", the proofreading overview and "check the whole workspace".
 // Diagnostics (pull where the server offers it), code actions, symbols, folding and hover all come from the server.
 import * as vscode from 'vscode';
 import {
-  LanguageClient,
-  TransportKind,
   DidChangeConfigurationNotification,
   DiagnosticPullMode,
   State,
+  type BaseLanguageClient,
   type LanguageClientOptions,
-  type ServerOptions,
   type DocumentSelector,
-} from 'vscode-languageclient/node';
+} from 'vscode-languageclient';
 import {
   PlaceholdersRequest,
   PlaceholderCountNotification,
@@ -32,10 +31,24 @@ import {
   CheckDocxRequest,
   type CheckDocxParams,
   type CheckDocxResult,
+  FindConfigRequest,
+  type FindConfigParams,
+  type FindConfigResult,
 } from '../server/protocol';
 import { withoutWorkspaceValues } from './trust';
 import { Overview, OVERVIEW_VIEW } from './overview';
-import { addToAllowList } from './allow-list';
+import { addToAllowList, configTarget } from './allow-list';
+
+/** Where the extension runs: what differs between the desktop and VS Code for the Web. */
+export interface ClientPlatform {
+  /** VS Code for the Web: the server runs in a web worker, with no file system, Word documents or workspace walk. */
+  web: boolean;
+  /** The language client with its server (a Node process, or a web worker). */
+  newClient(context: vscode.ExtensionContext, options: LanguageClientOptions): BaseLanguageClient | Promise<BaseLanguageClient>;
+}
+
+type LanguageClient = BaseLanguageClient;
+let platform: ClientPlatform;
 
 const SECTION = 'reportLint';
 
@@ -71,11 +84,17 @@ function buildSelector(): DocumentSelector {
     if (typeof id === 'string' && id.trim()) languages.add(id.trim());
   }
   const result: DocumentSelector = [];
+  // Files on disk, untitled buffers, and the files of a virtual workspace (vscode-vfs: on github.dev,
+  // vscode-remote: in code-server's browser): the schemes of the workspace folders. Not git:, output: and the like.
+  const schemes = new Set(['file']);
+  for (const f of vscode.workspace.workspaceFolders ?? []) schemes.add(f.uri.scheme);
   for (const language of languages) {
-    result.push({ scheme: 'file', language }, { scheme: 'untitled', language });
+    for (const scheme of schemes) result.push({ scheme, language });
+    result.push({ scheme: 'untitled', language });
   }
   for (const pattern of config.get<unknown[]>('additionalFileGlobs', [])) {
-    if (typeof pattern === 'string' && pattern.trim()) result.push({ scheme: 'file', pattern: pattern.trim() });
+    if (typeof pattern !== 'string' || !pattern.trim()) continue;
+    for (const scheme of schemes) result.push({ scheme, pattern: pattern.trim() });
   }
   return result;
 }
@@ -84,12 +103,21 @@ function matches(doc: vscode.TextDocument): boolean {
   return vscode.languages.match(selector as vscode.DocumentSelector, doc) > 0;
 }
 
-function createClient(context: vscode.ExtensionContext): LanguageClient {
-  const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
+/** The config file that applies to a document, read through workspace.fs (for a server without a file system). */
+async function findConfig(params: FindConfigParams): Promise<FindConfigResult | null> {
+  if (!params || typeof params.uri !== 'string') return null;
+  const target = await configTarget(vscode.Uri.parse(params.uri));
+  if (!target?.exists) return null;
+  try {
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target.uri));
+    return { uri: target.uri.toString(), text };
+  } catch (err) {
+    output.appendLine(`report-lint: could not read ${target.uri.toString()}: ${String(err)}`);
+    return null;
+  }
+}
+
+async function createClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
   selector = buildSelector();
   const initializationOptions: ClientInitOptions = {
     // rule links (the code in Problems, the hover's 规则说明) open the bundled docs in the Markdown preview
@@ -97,6 +125,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     commands: [ClientCommands.nextPlaceholder, ClientCommands.previousPlaceholder, ClientCommands.addToAllowList],
     // nothing here reads diagnostics' data: leaving it out makes every edit's diagnostics a fifth smaller
     diagnosticData: false,
+    // .reportlintrc.json for documents the server cannot read itself (web worker, virtual workspace): findConfig
+    findConfig: true,
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: selector,
@@ -145,7 +175,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       },
     },
   };
-  const c = new LanguageClient('reportLint', 'report-lint', serverOptions, clientOptions);
+  const c = await platform.newClient(context, clientOptions);
+  c.onRequest(FindConfigRequest, findConfig);
   c.onNotification(PlaceholderCountNotification, (p: PlaceholderCountParams) => {
     if (!p || typeof p.uri !== 'string' || typeof p.count !== 'number') return;
     counts.set(p.uri, p.count);
@@ -161,8 +192,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
 }
 
 async function startClient(context: vscode.ExtensionContext): Promise<void> {
-  client = createClient(context);
   try {
+    client = await createClient(context);
     await client.start();
   } catch (err) {
     output.appendLine(`report-lint: the language server did not start: ${String(err)}`);
@@ -327,6 +358,10 @@ async function pickDocx(lang: Lang, given?: vscode.Uri): Promise<vscode.Uri | un
 
 async function checkDocx(given?: vscode.Uri): Promise<void> {
   const lang = uiLang(given);
+  if (platform.web) {
+    void vscode.window.showInformationMessage(t(lang, 'VS Code 网页版中不能检查 Word 文档，请使用桌面版 VS Code 或命令行。', 'Word documents cannot be checked in VS Code for the Web: use desktop VS Code or the command line.'));
+    return;
+  }
   if (!client || !client.isRunning()) {
     void vscode.window.showInformationMessage(t(lang, 'report-lint 语言服务器未运行。', 'The report-lint language server is not running.'));
     return;
@@ -358,7 +393,7 @@ async function checkDocx(given?: vscode.Uri): Promise<void> {
   }
 }
 
-let overviewTimer: NodeJS.Timeout | undefined;
+let overviewTimer: ReturnType<typeof setTimeout> | undefined;
 /** Diagnostics arrive on every keystroke: the overview is redrawn at most every 300 ms. */
 function scheduleOverview(): void {
   if (overviewTimer) return;
@@ -409,6 +444,10 @@ async function loadCategories(): Promise<CategoriesResult | undefined> {
 /** "检查整个工作区": the server walks the folders as the CLI does; progress in a notification, with a cancel button. */
 async function checkWorkspace(): Promise<CheckWorkspaceResult | undefined> {
   const lang = uiLang();
+  if (platform.web) {
+    void vscode.window.showInformationMessage(t(lang, 'VS Code 网页版中不能检查整个工作区，请使用桌面版 VS Code 或命令行（report-lint .）。', 'Checking the whole workspace is not available in VS Code for the Web: use desktop VS Code or the command line (report-lint .).'));
+    return undefined;
+  }
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
   if (!client || !client.isRunning() || folders.length === 0) {
     void vscode.window.showInformationMessage(t(lang, '没有可检查的文件夹。', 'There is no folder to check.'));
@@ -445,7 +484,8 @@ async function checkWorkspace(): Promise<CheckWorkspaceResult | undefined> {
   return result;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activateWith(context: vscode.ExtensionContext, where: ClientPlatform): Promise<void> {
+  platform = where;
   extensionUri = context.extensionUri;
   overview = new Overview(() => uiLang(), (doc) => matches(doc), loadCategories);
   docxDiagnostics = vscode.languages.createDiagnosticCollection('report-lint-docx');
@@ -497,6 +537,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (client?.isRunning()) void client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => counts.delete(doc.uri.toString())),
+    // The document selector names the workspace folders' schemes: a folder of another scheme needs a new client.
+    vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      if (JSON.stringify(buildSelector()) !== JSON.stringify(selector)) void restart(context);
+    }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       // The document selector is fixed when the client starts: changing it needs a restart.
       if (e.affectsConfiguration(`${SECTION}.additionalLanguages`) || e.affectsConfiguration(`${SECTION}.additionalFileGlobs`)) {

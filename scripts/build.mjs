@@ -32,7 +32,7 @@ const entries = [
   // runtime dependencies, installed with it), V8 does not parse a megabyte of code it rarely runs at every start.
   { in: 'cli/main.ts', out: 'dist/cli.js', external: CLI_LAZY },
   { in: 'server/main.ts', out: 'dist/server.js' },
-  { in: 'client/extension.ts', out: 'dist/client.js', external: ['vscode'] },
+  { in: 'client/node.ts', out: 'dist/client.js', external: ['vscode'] },
   { in: 'cli/worker.ts', out: 'dist/worker.js', external: CLI_LAZY },
   { in: 'scripts/generate.ts', out: 'dist/generate.js' },
   { in: 'rules/index.ts', out: 'dist/engine.js' },
@@ -54,6 +54,33 @@ await Promise.all(
       legalComments: 'none',
       // jsonc-parser's UMD build hides its requires from the bundler; its ESM build does not.
       mainFields: ['module', 'main'],
+    }),
+  ),
+);
+
+// 2b. VS Code for the Web: the extension (CommonJS, loaded by the web-worker extension host) and the language server
+// in its own web worker (an IIFE). Platform browser: a Node built-in anywhere in them fails the build.
+const browserEntries = [
+  { in: 'client/browser.ts', out: 'dist/browser-client.js', format: 'cjs', external: ['vscode'] },
+  // `worker`: packages with a DOM build (decode-named-character-reference uses `document`) pick their worker build
+  { in: 'server/browser.ts', out: 'dist/browser-server.js', format: 'iife', conditions: ['worker'] },
+].filter((e) => existsSync(e.in));
+await Promise.all(
+  browserEntries.map((e) =>
+    build({
+      entryPoints: [e.in],
+      outfile: e.out,
+      bundle: true,
+      platform: 'browser',
+      target: 'es2022',
+      format: e.format,
+      sourcemap: !production,
+      minify: production,
+      external: e.external ?? [],
+      conditions: e.conditions ?? [],
+      logLevel: 'warning',
+      legalComments: 'none',
+      mainFields: ['browser', 'module', 'main'],
     }),
   ),
 );

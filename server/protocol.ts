@@ -150,4 +150,24 @@ export interface ClientInitOptions {
    * server from its own results), so diagnostics are sent without it: a fifth less to serialise and parse per edit.
    */
   diagnosticData?: boolean;
+  /** The client answers FindConfigRequest (the VS Code extension): documents that are not files get their config. */
+  findConfig?: boolean;
+}
+
+/**
+ * Request server → client, for a document the server cannot read around (VS Code for the Web, where the server runs
+ * in a web worker; a virtual workspace on the desktop): the `.reportlintrc.json` that applies to it, read by the
+ * client through `workspace.fs` (the nearest one in the document's folder or above it). Null when there is none.
+ */
+export const FindConfigRequest = 'reportLint/findConfig';
+
+export interface FindConfigParams {
+  /** Document URI. */
+  uri: string;
+}
+export interface FindConfigResult {
+  /** URI of the config file. */
+  uri: string;
+  /** Its text (UTF-8). */
+  text: string;
 }

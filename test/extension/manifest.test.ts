@@ -32,6 +32,9 @@ describe('extension manifest', () => {
     expect(readFileSync(join(root, 'LICENSE'), 'utf8')).toMatch(/MIT License/);
     expect(pkg.engines.vscode).toBe('^1.100.0');
     expect(pkg.main).toBe('./dist/client.js');
+    // VS Code for the Web: the extension and its server in web workers (dist/browser-*.js)
+    expect(pkg.browser).toBe('./dist/browser-client.js');
+    expect(pkg.capabilities.virtualWorkspaces.supported).toBe('limited');
     expect(pkg.activationEvents).toEqual(
       expect.arrayContaining(['onLanguage:markdown', 'onLanguage:plaintext', 'workspaceContains:**/.reportlintrc.json']),
     );
@@ -104,8 +107,8 @@ describe('extension manifest', () => {
     const vsce = join(root, 'node_modules', '.bin', 'vsce');
     const out = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     const files = out.split('\n').map((l) => l.trim()).filter(Boolean);
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'LICENSE', 'package.nls.json', 'package.nls.zh-cn.json', 'schemas/reportlintrc.schema.json']));
-    const allowed = /^(package\.json|package\.nls(\.[a-z-]+)?\.json|README\.md|LICENSE|CHANGELOG\.md|icon\.png|resources\/report-lint\.svg|dist\/(client|server)\.js|schemas\/[^/]+\.json|docs\/editor\.md|docs\/rules\/[^/]+\.md)$/;
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'LICENSE', 'package.nls.json', 'package.nls.zh-cn.json', 'schemas/reportlintrc.schema.json', 'dist/browser-client.js', 'dist/browser-server.js']));
+    const allowed = /^(package\.json|package\.nls(\.[a-z-]+)?\.json|README\.md|LICENSE|CHANGELOG\.md|icon\.png|resources\/report-lint\.svg|dist\/(client|server|browser-client|browser-server)\.js|schemas\/[^/]+\.json|docs\/editor\.md|docs\/rules\/[^/]+\.md)$/;
     expect(files.filter((f) => !allowed.test(f)), 'files that should not be in the .vsix').toEqual([]);
   });
 });

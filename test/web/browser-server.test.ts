@@ -1,0 +1,103 @@
+// The web-worker language server (dist/browser-server.js, VS Code for the Web) run where a worker runs: a bare
+// JavaScript context with `self` and timers, no `require`, no `process`, no file system. It lints, and reads
+// `.reportlintrc.json` only through the client (reportLint/findConfig).
+import { describe, it, expect, beforeAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { ensureBuilt, root, seed, SEED_001 } from '../lsp/client';
+
+const bundle = join(root, 'dist', 'browser-server.js');
+
+interface Msg {
+  jsonrpc: '2.0';
+  id?: number | string;
+  method?: string;
+  params?: unknown;
+  result?: unknown;
+  error?: unknown;
+}
+
+/** A worker-like context running the bundle; `send` posts to it, `onRequest` answers its requests. */
+function startWorker(answer: (m: Msg) => unknown) {
+  const pending = new Map<number | string, (m: Msg) => void>();
+  const notes: Msg[] = [];
+  const self = {
+    onmessage: undefined as undefined | ((e: { data: unknown }) => void),
+    addEventListener() {},
+    postMessage(data: Msg) {
+      // answered asynchronously, as a real worker boundary does
+      setTimeout(() => {
+        if (data.method !== undefined && data.id !== undefined) {
+          Promise.resolve(answer(data)).then((result) => self.onmessage?.({ data: { jsonrpc: '2.0', id: data.id, result: result ?? null } }));
+        } else if (data.method !== undefined) notes.push(data);
+        else if (data.id !== undefined) pending.get(data.id)?.(data);
+      }, 0);
+    },
+  };
+  const context = vm.createContext({ self, setTimeout, clearTimeout, setInterval, clearInterval, console, TextEncoder, TextDecoder, queueMicrotask });
+  vm.runInContext(readFileSync(bundle, 'utf8'), context, { filename: bundle });
+  let next = 1;
+  const request = (method: string, params: unknown) =>
+    new Promise<Msg>((resolve) => {
+      const id = next++;
+      pending.set(id, resolve);
+      self.onmessage!({ data: { jsonrpc: '2.0', id, method, params } });
+    });
+  const notify = (method: string, params: unknown) => self.onmessage!({ data: { jsonrpc: '2.0', method, params } });
+  return { request, notify, notes, context };
+}
+
+const URI = 'vscode-vfs://github/example/reports/2024/summary.txt';
+
+async function openAndPull(w: ReturnType<typeof startWorker>, text: string) {
+  await w.request('initialize', {
+    processId: null,
+    rootUri: null,
+    capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: false } },
+    initializationOptions: { settings: { language: 'zh' } },
+  });
+  w.notify('initialized', {});
+  w.notify('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'plaintext', version: 1, text } });
+  const r = await w.request('textDocument/diagnostic', { textDocument: { uri: URI } });
+  return (r.result as { items: { code?: string; message: string }[] }).items;
+}
+
+describe('the language server in a web worker', () => {
+  beforeAll(() => ensureBuilt());
+
+  it('runs without Node: no require, no process in its context', async () => {
+    const asked: unknown[] = [];
+    const w = startWorker((m) => {
+      if (m.method === 'reportLint/findConfig') asked.push(m.params);
+      return null;
+    });
+    expect(vm.runInContext('typeof require + typeof process', w.context)).toBe('undefinedundefined');
+    const items = await openAndPull(w, seed(SEED_001));
+    expect(items.length).toBeGreaterThan(50);
+    expect(items.some((d) => d.code === 'placeholder')).toBe(true);
+    // the config came from the client, asked for this document
+    expect(asked).toEqual([{ uri: URI }]);
+  });
+
+  it('applies the .reportlintrc.json the client reads for it, and reads it again when it changes', async () => {
+    let text = '{ "rules": { "placeholder": "off" } }';
+    const w = startWorker((m) => (m.method === 'reportLint/findConfig' ? { uri: 'vscode-vfs://github/example/reports/.reportlintrc.json', text } : null));
+    const items = await openAndPull(w, seed(SEED_001));
+    expect(items.length).toBeGreaterThan(50);
+    expect(items.some((d) => d.code === 'placeholder')).toBe(false);
+    text = '{ "rules": { "placeholder": "error" } }';
+    w.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: 'vscode-vfs://github/example/reports/.reportlintrc.json', type: 2 }] });
+    const again = await w.request('textDocument/diagnostic', { textDocument: { uri: URI } });
+    expect((again.result as { items: { code?: string }[] }).items.some((d) => d.code === 'placeholder')).toBe(true);
+  });
+
+  it('a broken .reportlintrc.json: one message, checking goes on with the defaults', async () => {
+    const w = startWorker((m) => (m.method === 'reportLint/findConfig' ? { uri: 'vscode-vfs://x/.reportlintrc.json', text: '{ "rules": { "no-such-rule": "off" } }' } : null));
+    const items = await openAndPull(w, seed(SEED_001));
+    expect(items.some((d) => d.code === 'placeholder')).toBe(true);
+    await new Promise((r) => setTimeout(r, 20));
+    const shown = w.notes.filter((n) => n.method === 'window/showMessage').map((n) => (n.params as { message: string }).message);
+    expect(shown.some((m) => m.includes('vscode-vfs://x/.reportlintrc.json') && m.includes('no-such-rule'))).toBe(true);
+  });
+});
