@@ -95,6 +95,8 @@ const rule: Rule = {
         const written = s.written;
         const wordStart = s.replacements[0].wordOffset;
         if ((excl ??= typoExclusions(doc, ctx.options.allow as string[] | undefined, true)).covers(wordStart, wordStart + written.length)) continue;
+        // a string the report writes more than once is its own word (民宿, 深汕), not a slip of the keys
+        if (prose.indexOf(written, prose.indexOf(written) + 1) >= 0) continue;
         const edit = (c: string) => ({ offset: s.offset, endOffset: s.offset + 1, text: c });
 
         if (s.replacements.length === 1) {
