@@ -13,12 +13,10 @@ export interface Lexicon {
   singleClass(c: number): number;
   /** True when the two characters occur side by side inside some word of the lexicon. */
   bigramInWord(a: number, b: number): boolean;
-  /** True when the two characters make a word of the lexicon. */
-  isWord2(a: number, b: number): boolean;
   /** Characters confusable with c: same reading, or look-alike. */
   confusables(c: number): Uint16Array;
   /** The tables behind bigramInWord and singleClass, for loops over every character of a report. */
-  raw: { charIndex: Uint16Array; side: number; bigrams: Uint8Array; words2: Uint8Array; single: Int8Array };
+  raw: { charIndex: Uint16Array; side: number; bigrams: Uint8Array; single: Int8Array };
 }
 
 /** Words whose class is at least this are offered as corrections (jieba frequency ≥ 2^5 = 32). */
@@ -58,8 +56,6 @@ function buildLexicon(): Lexicon {
   const nChars = used.length;
   const side = nChars + 1;
   const bigrams = new Uint8Array(Math.ceil((side * side) / 8));
-  // the same pairs that are words of two characters, for the check's cheap pass over every character
-  const words2 = new Uint8Array(Math.ceil((side * side) / 8));
   // open addressing: 4 code units per slot (0 = empty), the class in its own array
   const keys = new Uint16Array(TABLE_SIZE * 4);
   const classes = new Int8Array(TABLE_SIZE).fill(-1);
@@ -96,7 +92,6 @@ function buildLexicon(): Lexicon {
       for (let i = 0; i + 1 < len; i++) {
         const bit = charIndex[g.charCodeAt(p + i)] * side + charIndex[g.charCodeAt(p + i + 1)];
         bigrams[bit >> 3] |= 1 << (bit & 7);
-        if (len === 2) words2[bit >> 3] |= 1 << (bit & 7);
       }
     }
   }
@@ -140,7 +135,7 @@ function buildLexicon(): Lexicon {
   }
 
   return {
-    raw: { charIndex, side, bigrams, words2, single },
+    raw: { charIndex, side, bigrams, single },
     classAt(text, start, len, at = -1, sub = -1) {
       if (len === 1) return single[start === at ? sub : text.charCodeAt(start)];
       return classAt(text, start, len, at, sub);
@@ -152,13 +147,6 @@ function buildLexicon(): Lexicon {
       if (ia === 0 || ib === 0) return false;
       const bit = ia * side + ib;
       return (bigrams[bit >> 3] & (1 << (bit & 7))) !== 0;
-    },
-    isWord2(a, b) {
-      const ia = charIndex[a];
-      const ib = charIndex[b];
-      if (ia === 0 || ib === 0) return false;
-      const bit = ia * side + ib;
-      return (words2[bit >> 3] & (1 << (bit & 7))) !== 0;
     },
     confusables(c) {
       let out = confusableCache.get(c);
