@@ -34,8 +34,11 @@ export const DETECT = {
   minClassLong: 5,
   /** How much more frequent (in classes) the completed word must be than the string as written, if that is a word. */
   minGain: 6,
-  /** A character this frequent as a word of its own (function words: 的 在 和) is never an orphan suspect. */
-  maxSingleClass: 12,
+  /**
+   * A character more frequent than this as a word of its own (function words: 的 在 和, class 19) is never an orphan
+   * suspect. 13 lets 故 (class 13) be one: 统筹兼故 → 统筹兼顾; 14 adds 该 每 经 for little recall and more work.
+   */
+  maxSingleClass: 13,
   /** Gain (in bits: log2 of the probability ratio) of the best segmentation of the neighbourhood with the replacement. */
   minBits: 18,
   /** Characters on each side of the suspect that the segmentation compares. */

@@ -17,12 +17,21 @@ testRule(rule, {
     '全区上下要再接再励，确保全年目标任务圆满完成。',
     // words of current reports the 2013 dictionary lacks
     '推动消费从疫后恢复转向持续扩大。',
+    // a string the report writes more than once is its own word (a brand, a local term), not a slip of the keys
+    '持续扩大壹品天门品牌影响力。全力提升壹品天门区域公用品牌。',
+    // 故 as a word of its own
+    '基础薄弱，故须加快补齐短板。',
     { text: '园区基础设施不断完善，招商引姿成效明显。', options: { allow: ['引姿'] } },
   ],
   invalid: [
     { text: '园区基础设施不断完善，招商引姿成效明显。', errors: [{ text: '姿', message: '招商引资', severity: 'warning' }], output: '园区基础设施不断完善，招商引资成效明显。' },
+    // written once, the same string is a suspect
+    { text: '持续扩大壹品天门品牌影响力。', errors: [{ text: '壹', message: '食品' }] },
     { text: '全力保障人民群众生命安全和身体健糠。', errors: [{ text: '糠', message: '健康' }], output: '全力保障人民群众生命安全和身体健康。' },
     { text: '全年旅游收入同比增涨15%。', errors: [{ text: '涨', message: '增长' }], output: '全年旅游收入同比增长15%。' },
+    // issue 14's example: 故 is a word of its own (是故), but in no word with its neighbours, and 统筹兼顾 reads far better
+    { text: '坚持统筹兼故，推动城乡区域协调发展。', errors: [{ text: '故', message: '统筹兼顾' }], output: '坚持统筹兼顾，推动城乡区域协调发展。' },
+    { text: '要统筹兼故各方利益。', errors: [{ text: '故', message: '统筹兼顾' }], output: '要统筹兼顾各方利益。' },
   ],
 });
 
