@@ -1,0 +1,188 @@
+// count-consistency: a count (`三大平台`, `五个方面`, `两项措施`) and the members listed after it must agree
+// (公文写作规范：数据前后一致). Members are read where they can be delimited with confidence: `即/分别为/包括/：`
+// followed by a 、 list, `：一是…二是…` (the model's enumerations) and `…五个方面工作：` before a run of headings
+// (the model's headingRunAfter). Anything less certain is left alone.
+import type { ReportDocument } from '../model/document';
+import type { Rule } from '../types';
+import { parseChineseNumeral, toAsciiDigits, toChineseNumeral } from '../model/numerals';
+import { isFormulationCount } from '../lib/formulation-counts';
+import { msg } from '../util';
+import { CATEGORY } from '../categories';
+
+// A count and its noun, ending where the introducer starts (the window is cut there): `三大平台”，`, `五个方面工作`.
+const COUNT_BEFORE_RE =
+  /(?<![一二两三四五六七八九十百千万零〇0-9０-９.．第每前后近约数几多])([一二两三四五六七八九十]{1,3}|[0-9０-９]{1,2})(大|个|项|方面|件|部分)((?:[\u4e00-\u9fff0-9%“”"]){0,10}?)[”"]?[，,：:]?$/;
+const CLASSIFIER = /[大个项面件分]/;
+
+const CLAUSE_END = /[，。；;！？!?\n\r,：:]/;
+const CONJ_RE = /^(.*[^\s])(?:以及|和|及|与)([^\s].*)$/;
+
+interface Count {
+  value: number;
+  offset: number;
+  endOffset: number;
+  text: string;
+}
+
+function countBefore(prose: string, end: number): Count | undefined {
+  const from = Math.max(0, end - 18);
+  const w = prose.slice(from, end);
+  if (!CLASSIFIER.test(w)) return undefined;
+  const m = COUNT_BEFORE_RE.exec(w);
+  if (!m) return undefined;
+  const value = /^[0-9０-９]/.test(m[1]) ? Number(toAsciiDigits(m[1])) : parseChineseNumeral(m[1].replace(/两/g, '二'));
+  if (!value || value < 2 || value > 30) return undefined;
+  let text = m[1] + m[2] + m[3];
+  text = text.replace(/[”"]+$/, '');
+  // `三个一万亿”工程`: the count's own words end at the quote
+  const q = text.search(/[”"]/);
+  if (q > 0) text = text.slice(0, q);
+  if (isFormulationCount(text)) return undefined;
+  const offset = from + m.index;
+  return { value, offset, endOffset: offset + text.length, text };
+}
+
+/** Members of a 、 list starting at `start`: the possible numbers of members, or undefined when not a list. */
+function listMembers(prose: string, start: number): { counts: number[]; members: string[] } | undefined {
+  let e = start;
+  let depth = 0;
+  const parts: string[] = [];
+  let cur = start;
+  for (; e < prose.length && e - start < 200; e++) {
+    const c = prose[e];
+    if (c === '“' || c === '《' || c === '（' || c === '(' || c === '‘') depth++;
+    else if (c === '”' || c === '》' || c === '）' || c === ')' || c === '’') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && CLAUSE_END.test(c)) break;
+    else if (depth === 0 && c === '、') {
+      parts.push(prose.slice(cur, e));
+      cur = e + 1;
+    }
+  }
+  if (e - start >= 200 || depth !== 0) return undefined;
+  parts.push(prose.slice(cur, e));
+  if (parts.length < 2) return undefined;
+  // 等 / 等等: the list is open
+  if (parts.some((p) => p.length < 2 || p.length > 40 || /等/.test(p.replace(/[“《（(‘][^”》）)’]*[”》）)’]/g, '')))) return undefined;
+  const n = parts.length;
+  const last = parts[n - 1].replace(/[“《（(‘][^”》）)’]*[”》）)’]/g, (s) => '□'.repeat(s.length));
+  const conj = CONJ_RE.exec(last);
+  if (!conj) return { counts: [n], members: parts };
+  // `A、B和C`: split at the conjunction when its two sides end like the other members (工程, 行动 …)
+  const ends = parts.slice(0, -1).map((p) => p.replace(/[”"’》）)]+$/, '').slice(-1));
+  const common = ends.every((c) => c === ends[0]) ? ends[0] : undefined;
+  const a = conj[1].replace(/[”"’》）)]+$/, '').slice(-1);
+  const b = conj[2].replace(/[”"’》）)]+$/, '').slice(-1);
+  const head = parts[n - 1].slice(0, conj[1].length);
+  const tail = parts[n - 1].slice(conj[1].length).replace(/^(?:以及|和|及|与)/, '');
+  const split = [...parts.slice(0, -1), head, tail];
+  if (common !== undefined && a === common && b === common) return { counts: [n + 1], members: split };
+  if (common !== undefined && b === common && a !== common) return { counts: [n], members: parts };
+  return { counts: [n, n + 1], members: split };
+}
+
+function short(s: string, max = 12): string {
+  const t = s.replace(/\s+/g, '');
+  return t.length > max ? t.slice(0, max) + '…' : t;
+}
+
+function skipBlanks(prose: string, i: number): number {
+  while (i < prose.length && (prose[i] === ' ' || prose[i] === '\u3000' || prose[i] === '\t')) i++;
+  return i;
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'count-consistency',
+    description: msg('总括数与所列项数一致', 'A count agrees with the members listed after it'),
+    severity: 'warning',
+    tags: ['numbers', 'consistency'],
+    category: CATEGORY.numbers,
+    fixable: false,
+    clause: '公文写作规范：数据前后一致',
+    docs: {
+      why: msg(
+        '“三大平台”“五个方面”等总括数与其后列出的项目须一致。修改稿增删一项后，总括数常未随之改动。只在能确定各项界限时（“即/分别为/包括/：”后的顿号并列、“一是…二是…”、紧随其后的一组标题）检查；“四个意识”等固定提法不在此列。',
+        'A count (三大平台, 五个方面) must agree with the members listed after it; an edit that adds or drops a member often leaves the count behind. Checked only where the members can be told apart with confidence (a 、 list after 即/分别为/包括/：, 一是…二是…, a run of headings right after); set formulations such as 四个意识 are left out.',
+      ),
+      examples: [
+        { wrong: '着力打造“三大平台”，即科技创新平台、人才服务平台、金融服务平台和开放合作平台。', right: '着力打造“四大平台”，即科技创新平台、人才服务平台、金融服务平台和开放合作平台。' },
+        { wrong: '重点抓好两项工作：一是稳住工业基本盘。二是扩大有效投资。三是提升城市品质。', right: '重点抓好三项工作：一是稳住工业基本盘。二是扩大有效投资。三是提升城市品质。' },
+        { wrong: '今年重点做好以下五个方面工作：\n（一）……\n（二）……\n（三）……\n（四）……', right: '今年重点做好以下四个方面工作：……' },
+      ],
+    },
+  },
+  check({ doc, report }) {
+    const { prose } = doc;
+    const found = (c: Count, n: number, where: string, whereEn: string) => {
+      if (doc.overlapsPlaceholder(c.offset, c.endOffset)) return;
+      const nz = toChineseNumeral(n);
+      report({
+        offset: c.offset,
+        endOffset: c.endOffset,
+        message: msg(`“${c.text}”后列出了${nz}项：${where}`, `"${c.text}" is followed by ${n} members: ${whereEn}`),
+      });
+    };
+    const enumAt = enumerationStarts(doc);
+    // 即 / 分别为 / 分别是 / 包括 / ：
+    for (const [word, skipColon] of INTRODUCERS) {
+      for (let p = prose.indexOf(word); p >= 0; p = prose.indexOf(word, p + 1)) {
+        let head = p;
+        // `，即` `：即` `”即`: the count ends before the marks
+        if (word === '即' && (prose[p - 1] === '，' || prose[p - 1] === ',' || prose[p - 1] === '：')) head = p - 1;
+        if (word === '即' && /[立将使便可刻时日]/.test(prose[p + 1] ?? '')) continue; // 即将, 即使, 即可 …
+        const c = countBefore(prose, head);
+        if (!c) continue;
+        let s = p + word.length;
+        if (skipColon && (prose[s] === '：' || prose[s] === ':')) s++;
+        s = skipBlanks(prose, s);
+        if (word === '：' || word === ':') {
+          // `：` then 一是…: the enumeration's items
+          const e = enumAt.get(s);
+          if (e) {
+            if (e.items.length !== c.value && Math.abs(e.items.length - c.value) <= 2) {
+              const a = e.items[0];
+              const z = e.items[e.items.length - 1];
+              const w = (o: number, l: number) => prose.slice(o, o + l);
+              found(c, e.items.length, `${w(a.offset, a.endOffset - a.offset)}至${w(z.offset, z.endOffset - z.offset)}（第${doc.lines.position(z.offset).line + 1}行）`, `${w(a.offset, a.endOffset - a.offset)} to ${w(z.offset, z.endOffset - z.offset)} (line ${doc.lines.position(z.offset).line + 1})`);
+            }
+            continue;
+          }
+          // `：` at the end of its paragraph, then a run of headings
+          const run = doc.headingRunAfter(p + 1);
+          if (run) {
+            if (run.length !== c.value && Math.abs(run.length - c.value) <= 2) {
+              const a = run[0].marker!;
+              const z = run[run.length - 1].marker!;
+              const line = doc.lines.position(z.offset).line + 1;
+              found(c, run.length, `${a.text}至${z.text}（第${line}行）`, `${a.text} to ${z.text} (line ${line})`);
+            }
+            continue;
+          }
+          if (prose[s] === '一' && prose[s + 1] === '是') continue;
+        }
+        const list = listMembers(prose, s);
+        if (!list || list.counts.includes(c.value) || list.counts.every((n) => Math.abs(n - c.value) > 2)) continue;
+        const n = list.counts[list.counts.length - 1] === list.members.length ? list.members.length : list.counts[0];
+        const shown = list.members.slice(0, 4).map((m) => short(m)).join('、') + (list.members.length > 4 ? '…' : '');
+        found(c, n, shown, shown);
+      }
+    }
+  },
+};
+
+const INTRODUCERS: [string, boolean][] = [
+  ['即', true],
+  ['分别为', true],
+  ['分别是', true],
+  ['包括', true],
+  ['：', false],
+];
+
+/** Enumerations (`一是`, `第一，`) by the offset of their first item, when it is item 1. */
+function enumerationStarts(doc: ReportDocument): Map<number, ReportDocument['enumerations'][number]> {
+  const out = new Map<number, ReportDocument['enumerations'][number]>();
+  for (const e of doc.enumerations) if (e.style !== 'order-words' && e.items[0].value === 1) out.set(e.items[0].offset, e);
+  return out;
+}
+
+export default rule;
