@@ -11,6 +11,7 @@ import headingSequence from './rules/heading-sequence';
 import metricUnit from './rules/metric-unit';
 import numberFormat from './rules/number-format';
 import numberRange from './rules/number-range';
+import partsWhole from './rules/parts-whole';
 import placeholder from './rules/placeholder';
 import punctuationPairs from './rules/punctuation-pairs';
 import punctuationWidth from './rules/punctuation-width';
@@ -20,4 +21,4 @@ import typo from './rules/typo';
 import yearConsistency from './rules/year-consistency';
 import yearFacts from './rules/year-facts';
 
-export const allRules: Rule[] = [cjkSpacing, countConsistency, dateFormat, documentNumber, enumerationSequence, headingHierarchy, headingMarker, headingSequence, metricUnit, numberFormat, numberRange, placeholder, punctuationPairs, punctuationWidth, typoSuspect, typoVariant, typo, yearConsistency, yearFacts];
+export const allRules: Rule[] = [cjkSpacing, countConsistency, dateFormat, documentNumber, enumerationSequence, headingHierarchy, headingMarker, headingSequence, metricUnit, numberFormat, numberRange, partsWhole, placeholder, punctuationPairs, punctuationWidth, typoSuspect, typoVariant, typo, yearConsistency, yearFacts];
