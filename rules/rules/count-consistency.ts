@@ -7,12 +7,27 @@ import type { Rule } from '../types';
 import { parseChineseNumeral, toAsciiDigits, toChineseNumeral } from '../model/numerals';
 import { isFormulationCount } from '../lib/formulation-counts';
 import { msg } from '../util';
+import { positionsOf } from '../lib/anchor-positions';
 import { CATEGORY } from '../categories';
 
 // A count and its noun, ending where the introducer starts (the window is cut there): `三大平台”，`, `五个方面工作`.
 const COUNT_BEFORE_RE =
   /(?<![一二两三四五六七八九十百千万零〇0-9０-９.．第每前后近约数几多])([一二两三四五六七八九十]{1,3}|[0-9０-９]{1,2})(大|个|项|方面|件|部分)((?:[\u4e00-\u9fff0-9%“”"]){0,10}?)[”"]?[，,：:]?$/;
-const CLASSIFIER = /[大个项面件分]/;
+const CLASSIFIER = new Uint8Array(0x10000);
+for (const ch of '大个项面件分') CLASSIFIER[ch.charCodeAt(0)] = 1;
+const COUNT_NUMERAL = new Uint8Array(0x10000);
+for (const ch of '一二两三四五六七八九十0123456789０１２３４５６７８９') COUNT_NUMERAL[ch.charCodeAt(0)] = 1;
+
+/** A numeral right before a classifier (`三大`, `五个`, `两方面`, `三部分`) in [from, end): the regex's precondition. */
+function hasCountShape(prose: string, from: number, end: number): boolean {
+  for (let i = end - 1; i > from; i--) {
+    if (CLASSIFIER[prose.charCodeAt(i)] !== 1) continue;
+    const c = prose[i];
+    const j = c === '面' || c === '分' ? i - 1 : i; // 方面, 部分
+    if (j > from && COUNT_NUMERAL[prose.charCodeAt(j - 1)] === 1) return true;
+  }
+  return false;
+}
 
 const CLAUSE_END = /[，。；;！？!?\n\r,：:]/;
 const CONJ_RE = /^(.*[^\s])(?:以及|和|及|与)([^\s].*)$/;
@@ -26,8 +41,8 @@ interface Count {
 
 function countBefore(prose: string, end: number): Count | undefined {
   const from = Math.max(0, end - 18);
+  if (!hasCountShape(prose, from, end)) return undefined;
   const w = prose.slice(from, end);
-  if (!CLASSIFIER.test(w)) return undefined;
   const m = COUNT_BEFORE_RE.exec(w);
   if (!m) return undefined;
   const value = /^[0-9０-９]/.test(m[1]) ? Number(toAsciiDigits(m[1])) : parseChineseNumeral(m[1].replace(/两/g, '二'));
@@ -122,10 +137,15 @@ const rule: Rule = {
         message: msg(`“${c.text}”后列出了${nz}项：${where}`, `"${c.text}" is followed by ${n} members: ${whereEn}`),
       });
     };
-    const enumAt = enumerationStarts(doc);
+    let enumAt: Map<number, ReportDocument['enumerations'][number]> | undefined;
     // 即 / 分别为 / 分别是 / 包括 / ：
     for (const [word, skipColon] of INTRODUCERS) {
-      for (let p = prose.indexOf(word); p >= 0; p = prose.indexOf(word, p + 1)) {
+      // found by their rarest character: 分别为/分别是 from the 分别 shared with parts-whole, 包括 from 括
+      const anchor = word.length === 1 ? word : word === '包括' ? '括' : '分别';
+      const shift = word === '包括' ? 1 : 0;
+      for (const a of positionsOf(doc, anchor)) {
+        const p = a - shift;
+        if (p < 0 || (word.length > 1 && !prose.startsWith(word, p))) continue;
         let head = p;
         // `，即` `：即` `”即`: the count ends before the marks
         if (word === '即' && (prose[p - 1] === '，' || prose[p - 1] === ',' || prose[p - 1] === '：')) head = p - 1;
@@ -137,7 +157,7 @@ const rule: Rule = {
         s = skipBlanks(prose, s);
         if (word === '：' || word === ':') {
           // `：` then 一是…: the enumeration's items
-          const e = enumAt.get(s);
+          const e = (enumAt ??= enumerationStarts(doc)).get(s);
           if (e) {
             if (e.items.length !== c.value && Math.abs(e.items.length - c.value) <= 2) {
               const a = e.items[0];

@@ -3,12 +3,16 @@
 // than the total it is part of (same unit, 万/亿 scaled).
 import type { Rule } from '../types';
 import { msg } from '../util';
+import { positionsOf } from '../lib/anchor-positions';
 import { CATEGORY } from '../categories';
 import { toHalfWidthNumber } from '../lib/numbers-text';
 
 const NUM = '[0-9０-９]+(?:[.．][0-9０-９]+)?';
 const num = (s: string): number => Number(toHalfWidthNumber(s));
 const isDigit = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+/** 。；;！？!? and a line break: what ends the sentence a total and its 其中 parts share. */
+const isSentenceStop = (c: number): boolean =>
+  c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 10 || c === 13;
 const isNumChar = (c: number): boolean => isDigit(c) || c === 0x2e || c === 0xff0e;
 
 // 1. A three-term ratio: a:b:c with ASCII, full-width or ratio colons; a fourth term makes it no industry structure.
@@ -122,7 +126,8 @@ const rule: Rule = {
     }
 
     // 2. shares of one whole
-    for (let i = p.indexOf('分别占'); i >= 0; i = p.indexOf('分别占', i + 1)) {
+    for (const i of positionsOf(doc, '分别')) {
+      if (p[i + 2] !== '占') continue;
       SHARES_RE.lastIndex = i;
       const m = SHARES_RE.exec(p);
       if (!m) continue;
@@ -138,14 +143,20 @@ const rule: Rule = {
     // 3. 其中 parts larger than their total
     for (let i = p.indexOf('其中'); i >= 0; i = p.indexOf('其中', i + 2)) {
       if (i > 0 && !/[，,；;、：:。\s]/.test(p[i - 1])) continue;
-      let b = i;
-      while (b > 0 && i - b < 200 && !/[。；;！？!?\n]/.test(p[b - 1])) b--;
       // the parts: the 其中 clause, up to its first comma (what follows is the sentence going on about other things)
       let e = i + 2;
       while (e < p.length && /[，,：:\s]/.test(p[e])) e++;
-      while (e < p.length && e - i < 200 && !/[，,。；;！？!?\n]/.test(p[e])) e++;
+      let digits = false;
+      for (; e < p.length && e - i < 200; e++) {
+        const c = p.charCodeAt(e);
+        if (c === 0xff0c || c === 0x2c || isSentenceStop(c)) break;
+        if (isDigit(c)) digits = true;
+      }
+      if (!digits) continue;
       const parts = amounts(p, i + 2, e);
       if (parts.length === 0) continue;
+      let b = i;
+      while (b > 0 && i - b < 200 && !isSentenceStop(p.charCodeAt(b - 1))) b--;
       const totals = amounts(p, b, i);
       for (const part of parts) {
         let total: Amount | undefined;
