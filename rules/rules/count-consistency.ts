@@ -58,7 +58,7 @@ function countBefore(prose: string, end: number): Count | undefined {
 }
 
 /** Members of a 、 list starting at `start`: the possible numbers of members, or undefined when not a list. */
-function listMembers(prose: string, start: number): { counts: number[]; members: string[] } | undefined {
+function listMembers(prose: string, start: number): { counts: number[]; parts: string[]; split: string[] } | undefined {
   let e = start;
   let depth = 0;
   const parts: string[] = [];
@@ -81,7 +81,7 @@ function listMembers(prose: string, start: number): { counts: number[]; members:
   const n = parts.length;
   const last = parts[n - 1].replace(/[“《（(‘][^”》）)’]*[”》）)’]/g, (s) => '□'.repeat(s.length));
   const conj = CONJ_RE.exec(last);
-  if (!conj) return { counts: [n], members: parts };
+  if (!conj) return { counts: [n], parts, split: parts };
   // `A、B和C`: split at the conjunction when its two sides end like the other members (工程, 行动 …)
   const ends = parts.slice(0, -1).map((p) => p.replace(/[”"’》）)]+$/, '').slice(-1));
   const common = ends.every((c) => c === ends[0]) ? ends[0] : undefined;
@@ -90,9 +90,9 @@ function listMembers(prose: string, start: number): { counts: number[]; members:
   const head = parts[n - 1].slice(0, conj[1].length);
   const tail = parts[n - 1].slice(conj[1].length).replace(/^(?:以及|和|及|与)/, '');
   const split = [...parts.slice(0, -1), head, tail];
-  if (common !== undefined && a === common && b === common) return { counts: [n + 1], members: split };
-  if (common !== undefined && b === common && a !== common) return { counts: [n], members: parts };
-  return { counts: [n, n + 1], members: split };
+  // `A行动、B行动、C和D行动` may be three or four: both stay possible
+  if (common !== undefined && a === common && b === common) return { counts: [n + 1], parts, split };
+  return { counts: [n, n + 1], parts, split };
 }
 
 function short(s: string, max = 12): string {
@@ -155,35 +155,40 @@ const rule: Rule = {
         let s = p + word.length;
         if (skipColon && (prose[s] === '：' || prose[s] === ':')) s++;
         s = skipBlanks(prose, s);
-        if (word === '：' || word === ':') {
-          // `：` then 一是…: the enumeration's items
-          const e = (enumAt ??= enumerationStarts(doc)).get(s);
-          if (e) {
-            if (e.items.length !== c.value && Math.abs(e.items.length - c.value) <= 2) {
-              const a = e.items[0];
-              const z = e.items[e.items.length - 1];
-              const w = (o: number, l: number) => prose.slice(o, o + l);
-              found(c, e.items.length, `${w(a.offset, a.endOffset - a.offset)}至${w(z.offset, z.endOffset - z.offset)}（第${doc.lines.position(z.offset).line + 1}行）`, `${w(a.offset, a.endOffset - a.offset)} to ${w(z.offset, z.endOffset - z.offset)} (line ${doc.lines.position(z.offset).line + 1})`);
-            }
-            continue;
+        // `：一是…二是…` (also `即：一是…`): the enumeration's items
+        const e = (enumAt ??= enumerationStarts(doc)).get(s);
+        if (e) {
+          if (e.items.length !== c.value && Math.abs(e.items.length - c.value) <= 2) {
+            const a = prose.slice(e.items[0].offset, e.items[0].endOffset);
+            const last = e.items[e.items.length - 1];
+            const z = prose.slice(last.offset, last.endOffset);
+            const line = doc.lines.position(last.offset).line + 1;
+            found(c, e.items.length, `${a}至${z}（第${line}行）`, `${a} to ${z} (line ${line})`);
           }
-          // `：` at the end of its paragraph, then a run of headings
-          const run = doc.headingRunAfter(p + 1);
-          if (run) {
-            if (run.length !== c.value && Math.abs(run.length - c.value) <= 2) {
-              const a = run[0].marker!;
-              const z = run[run.length - 1].marker!;
-              const line = doc.lines.position(z.offset).line + 1;
-              found(c, run.length, `${a.text}至${z.text}（第${line}行）`, `${a.text} to ${z.text} (line ${line})`);
-            }
-            continue;
-          }
-          if (prose[s] === '一' && prose[s + 1] === '是') continue;
+          continue;
         }
+        // the introducer ends its paragraph: the run of headings after it
+        const run = doc.headingRunAfter(s);
+        if (run) {
+          if (run.length !== c.value && Math.abs(run.length - c.value) <= 2) {
+            const a = run[0].marker!;
+            const z = run[run.length - 1].marker!;
+            const line = doc.lines.position(z.offset).line + 1;
+            found(c, run.length, `${a.text}至${z.text}（第${line}行）`, `${a.text} to ${z.text} (line ${line})`);
+          }
+          continue;
+        }
+        // an enumeration the model did not read as one: not delimited with confidence
+        if ((prose[s + 1] === '是' || prose[s] === '第') && /[一二三四五六七八九十]/.test(prose[s] === '第' ? prose[s + 1] : prose[s])) continue;
         const list = listMembers(prose, s);
-        if (!list || list.counts.includes(c.value) || list.counts.every((n) => Math.abs(n - c.value) > 2)) continue;
-        const n = list.counts[list.counts.length - 1] === list.members.length ? list.members.length : list.counts[0];
-        const shown = list.members.slice(0, 4).map((m) => short(m)).join('、') + (list.members.length > 4 ? '…' : '');
+        if (!list || list.counts.includes(c.value)) continue;
+        // the candidate closest to the count (a 和 in the last member may or may not join two)
+        const n = list.counts.reduce((x, y) => (Math.abs(y - c.value) < Math.abs(x - c.value) ? y : x));
+        if (Math.abs(n - c.value) > 2) continue;
+        // 包括 may name only some members: only more members than counted is a contradiction
+        if (word === '包括' && n < c.value) continue;
+        const members = n > list.parts.length ? list.split : list.parts;
+        const shown = members.slice(0, 4).map((m) => short(m)).join('、') + (members.length > 4 ? '…' : '');
         found(c, n, shown, shown);
       }
     }

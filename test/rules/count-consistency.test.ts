@@ -14,6 +14,10 @@ testRule(rule, {
     headings('五个', 5),
     // 和 inside the last member (the members end in 行动, the last one too): three members, not four
     '深入开展“三项行动”，即产业提质行动、园区升级行动、城乡融合和乡村振兴行动。',
+    // 和 in the last member may join two members or name one: both readings stand
+    '深入开展“四项行动”，即产业提质行动、园区升级行动、城乡融合和乡村振兴行动。',
+    // 包括 may name only some of the members
+    '今年实施重点项目4个，包括市民中心、体育公园。',
     // an open list (等) is no count of its members
     '培育五大产业，包括新能源、新材料、生物医药等。',
     // set formulations are the formulation pack's
@@ -35,6 +39,8 @@ testRule(rule, {
     { text: '重点抓好两项工作：一是稳住工业基本盘。二是扩大有效投资。三是提升城市品质。', errors: [{ text: '两项工作', message: '一是至三是' }] },
     { text: headings('五个', 4), errors: [{ text: '五个方面工作', message: '列出了四项：（一）至（四）（第9行）' }] },
     { text: headings('六个', 7), errors: [{ text: '六个方面工作', message: '列出了七项' }] },
+    { text: '新建三个中心，包括研发中心、检测中心、展示中心、培训中心。', errors: [{ text: '三个中心', message: '列出了四项' }] },
+    { text: '重点落实“两个优先”，即：一是教育优先发展。二是就业优先。三是医疗优先保障。', errors: [{ text: '两个优先', message: '列出了三项：一是至三是' }] },
     { text: '全面实施“5项行动”：产业提质行动、园区升级行动、城乡融合行动、乡村振兴行动。', errors: [{ text: '5项行动', message: '列出了四项' }] },
   ],
 });
