@@ -2,7 +2,7 @@
 // reports). Each report is changed once per case, as an edited draft would be, and the change must be found at its
 // place by the rule, with no other new finding from any rule:
 // - count-consistency: a count whose members are found (a run of headings after `…五个方面工作：`, `：一是…`, a plain
-//   、 list after 即/分别为/：) made one more (the first such count of each shape in each report);
+//   、 list after 即/分别为/：) made one more, and one fewer (the first such count of each shape in each report);
 // - parts-whole: one term of a 三次产业结构 ratio made 1 larger (the first ratio of each report); the first plain
 //   `总数，其中…部分` of each report with the part made twice the total; the first `分别占…x%、y%` with y made 110 − x.
 // Counts and ratios are found here by plain patterns and the report model, not by the rules under test.
@@ -26,10 +26,11 @@ const PART_RE = /(?<![\d.人户年平亩均每])(\d+(?:\.\d+)?)(亿元|万元|�
 const SHARE_RE = /分别占(?:比)?[^。；，、和\d%]{0,20}?(\d+(?:\.\d+)?)%(?:、|和)(\d+(?:\.\d+)?)%/g;
 const RATIO_RE = /(?:三次产业|三产|产业结构)[^。；\d]{0,14}?(\d+(?:\.\d+)?)[:：∶](\d+(?:\.\d+)?)[:：∶](\d+(?:\.\d+)?)/g;
 
-function bump(numeral: string): string | undefined {
-  if (/^[0-9]+$/.test(numeral)) return String(Number(numeral) + 1);
-  const v = parseChineseNumeral(numeral.replace(/两/g, '二'));
-  return v && v < 30 ? toChineseNumeral(v + 1) : undefined;
+/** The numeral changed by d, in its own form; undefined below 2 (a count of one counts no list). */
+function bump(numeral: string, d: number): string | undefined {
+  const v = /^[0-9]+$/.test(numeral) ? Number(numeral) : parseChineseNumeral(numeral.replace(/两/g, '二'));
+  if (!v || v + d < 2 || v + d > 30) return undefined;
+  return /^[0-9]+$/.test(numeral) ? String(v + d) : toChineseNumeral(v + d);
 }
 
 function changes(text: string): Change[] {
@@ -62,10 +63,11 @@ function changes(text: string): Change[] {
       }
     }
     if (!shape || seen.has(shape)) continue;
-    const to = bump(m[1]);
-    if (!to) continue;
     seen.add(shape);
-    out.push({ rule: 'count-consistency', case: `count +1: ${shape}`, offset: m.index, endOffset: m.index + m[1].length, text: to });
+    for (const d of [1, -1]) {
+      const to = bump(m[1], d);
+      if (to) out.push({ rule: 'count-consistency', case: `count ${d > 0 ? '+1' : '−1'}: ${shape}`, offset: m.index, endOffset: m.index + m[1].length, text: to });
+    }
   }
   RATIO_RE.lastIndex = 0;
   const r = RATIO_RE.exec(text);
