@@ -6,6 +6,7 @@ import type { ReportDocument } from '../model/document';
 import type { Rule } from '../types';
 import { parseChineseNumeral, toAsciiDigits, toChineseNumeral } from '../model/numerals';
 import { isFormulationCount } from '../lib/formulation-counts';
+import { bracketItemsAt } from '../model/enumerations';
 import { msg } from '../util';
 import { positionsOf } from '../lib/anchor-positions';
 import { CATEGORY } from '../categories';
@@ -116,8 +117,8 @@ const rule: Rule = {
     clause: '公文写作规范：数据前后一致',
     docs: {
       why: msg(
-        '“三大平台”“五个方面”等总括数与其后列出的项目须一致。修改稿增删一项后，总括数常未随之改动。只在能确定各项界限时（“即/分别为/包括/：”后的顿号并列、“一是…二是…”、紧随其后的一组标题）检查；“四个意识”等固定提法不在此列。',
-        'A count (三大平台, 五个方面) must agree with the members listed after it; an edit that adds or drops a member often leaves the count behind. Checked only where the members can be told apart with confidence (a 、 list after 即/分别为/包括/：, 一是…二是…, a run of headings right after); set formulations such as 四个意识 are left out.',
+        '“三大平台”“五个方面”等总括数与其后列出的项目须一致。修改稿增删一项后，总括数常未随之改动。只在能确定各项界限时（“即/分别为/包括/：”后的顿号并列、“一是…二是…”、同段“（1）…（2）…”、紧随其后的一组标题）检查；“四个意识”等固定提法不在此列。',
+        'A count (三大平台, 五个方面) must agree with the members listed after it; an edit that adds or drops a member often leaves the count behind. Checked only where the members can be told apart with confidence (a 、 list after 即/分别为/包括/：, 一是…二是…, (1)…(2)… in the paragraph, a run of headings right after); set formulations such as 四个意识 are left out.',
       ),
       examples: [
         { wrong: '着力打造“三大平台”，即科技创新平台、人才服务平台、金融服务平台和开放合作平台。', right: '着力打造“四大平台”，即科技创新平台、人才服务平台、金融服务平台和开放合作平台。' },
@@ -178,6 +179,20 @@ const rule: Rule = {
           }
           continue;
         }
+        // `：（1）…。（2）…` in the same paragraph
+        if (prose[s] === '（' || prose[s] === '①') {
+          const block = doc.blocks[blockAt(doc, s)];
+          const items = block && bracketItemsAt(prose, s, block.end);
+          if (items) {
+            if (items.length >= 2 && items.length !== c.value && Math.abs(items.length - c.value) <= 2) {
+              const last = items[items.length - 1];
+              const z = prose.slice(last, prose.indexOf(prose[s] === '①' ? prose[last] : '）', last) + 1);
+              const line = doc.lines.position(last).line + 1;
+              found(c, items.length, `${prose[s] === '①' ? '①' : '（1）'}至${z}（第${line}行）`, `${prose[s] === '①' ? '①' : '(1)'} to ${z} (line ${line})`);
+            }
+            continue;
+          }
+        }
         // an enumeration the model did not read as one: not delimited with confidence
         if ((prose[s + 1] === '是' || prose[s] === '第') && /[一二三四五六七八九十]/.test(prose[s] === '第' ? prose[s + 1] : prose[s])) continue;
         const list = listMembers(prose, s);
@@ -202,6 +217,21 @@ const INTRODUCERS: [string, boolean][] = [
   ['包括', true],
   ['：', false],
 ];
+
+/** Index of the block that holds offset (blocks are in order). */
+function blockAt(doc: ReportDocument, offset: number): number {
+  let lo = 0;
+  let hi = doc.blocks.length - 1;
+  let k = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.blocks[mid].start <= offset) {
+      k = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return k;
+}
 
 /** Enumerations (`一是`, `第一，`) by the offset of their first item, when it is item 1. */
 function enumerationStarts(doc: ReportDocument): Map<number, ReportDocument['enumerations'][number]> {

@@ -1,7 +1,8 @@
 // Recall of the consistency checks on the real reports (../shared/corpus/: 24 national and district reports, 143 city
 // reports). Each report is changed once per case, as an edited draft would be, and the change must be found at its
 // place by the rule, with no other new finding from any rule:
-// - count-consistency: a count whose members are found (a run of headings after `…五个方面工作：`, `：一是…`, a plain
+// - count-consistency: a count whose members are found (a run of headings after `…五个方面工作：`, `：一是…`,
+//   `：（1）…（2）…` in one paragraph, a plain
 //   、 list after 即/分别为/：) made one more, and one fewer (the first such count of each shape in each report);
 // - parts-whole: one term of a 三次产业结构 ratio made 1 larger (the first ratio of each report); the first plain
 //   `总数，其中…部分` of each report with the part made twice the total; the first `分别占…x%、y%` with y made 110 − x.
@@ -9,6 +10,7 @@
 // The figures are printed; each rule must find at least 80 % of its changes.
 import { expect } from 'vitest';
 import { lint } from '../../rules/engine';
+import { bracketItemsAt } from '../../rules/model/enumerations';
 import { parseChineseNumeral, toAsciiDigits, toChineseNumeral } from '../../rules/model/numerals';
 import type { Finding } from '../../rules/types';
 import { city, cityFiles, corpus, corpusFiles, describeCorpus, itCorpus } from '../helpers/fixtures';
@@ -52,10 +54,13 @@ function changes(text: string): Change[] {
       while (text[s] === ' ' || text[s] === '\u3000') s++;
       const e = enumAt.get(s);
       const run = doc.headingRunAfter(after);
+      const block = doc.blocks.find((b) => b.start <= s && s < b.end);
+      const items = block && bracketItemsAt(text, s, block.end);
       if (e && e.items.length === v) shape = 'enumeration 一是…';
       else if (run && run.length === v) shape = 'run of headings';
+      else if (items && items.length === v) shape = 'inline （1）…';
     }
-    if (!shape && intro[0] !== '：' || (!shape && !/^[\s　]*一是/.test(text.slice(after, after + 4)))) {
+    if (!shape && !/^[\s　]*(?:[一二三四五六七八九十]是|（1）|①)/.test(text.slice(after, after + 6))) {
       const seg = /^[：]?([^，。；：\n]*)/.exec(text.slice(after, after + 200))![1];
       if (!/[和及与等（“《]/.test(seg)) {
         const parts = seg.split('、');

@@ -14,6 +14,7 @@ testRule(rule, {
     headings('五个', 5),
     // 和 inside the last member (the members end in 行动, the last one too): three members, not four
     '深入开展“三项行动”，即产业提质行动、园区升级行动、城乡融合和乡村振兴行动。',
+    '持续办好五件民生实事：（1）改善城乡学校办学条件。（2）建成乡镇卫生院分院20个。（3）新增养老床位500张。（4）改造老旧小区30个。（5）新建公园5个。',
     // 和 in the last member may join two members or name one: both readings stand
     '深入开展“四项行动”，即产业提质行动、园区升级行动、城乡融合和乡村振兴行动。',
     // 包括 may name only some of the members
@@ -41,6 +42,10 @@ testRule(rule, {
     { text: headings('六个', 7), errors: [{ text: '六个方面工作', message: '列出了七项' }] },
     { text: '新建三个中心，包括研发中心、检测中心、展示中心、培训中心。', errors: [{ text: '三个中心', message: '列出了四项' }] },
     { text: '重点落实“两个优先”，即：一是教育优先发展。二是就业优先。三是医疗优先保障。', errors: [{ text: '两个优先', message: '列出了三项：一是至三是' }] },
+    {
+      text: '持续办好五件民生实事：（1）改善城乡学校办学条件。（2）建成乡镇卫生院分院20个。（3）新增养老床位500张。（4）改造老旧小区30个。',
+      errors: [{ text: '五件民生实事', message: '列出了四项：（1）至（4）（第1行）' }],
+    },
     { text: '全面实施“5项行动”：产业提质行动、园区升级行动、城乡融合行动、乡村振兴行动。', errors: [{ text: '5项行动', message: '列出了四项' }] },
   ],
 });
