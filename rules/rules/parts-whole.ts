@@ -74,6 +74,19 @@ function amounts(s: string, from: number, to: number): Amount[] {
   return out;
 }
 
+// Subjects that partition a whole: the three industries, places side by side, town and country, men and women.
+const INDUSTRIES = /(?:第?[一二三](?:次产业|产业?)?[、和及与]){1,2}第?[一二三](?:次)?产/;
+const PLACE = /^[\u4e00-\u9fff]{1,5}(?:县|区|市|镇|乡|街道|旗)$/;
+const PAIRS = /^(?:城镇(?:居民)?[、和与及]农村|男性?[、和与及]女|国有[、和与及]民营|公办[、和与及]民办)/;
+
+/** Do the subjects before 分别占 name parts that cannot overlap? */
+function disjointSubjects(clause: string): boolean {
+  if (INDUSTRIES.test(clause) || PAIRS.test(clause)) return true;
+  const parts = clause.split(/、|和|及|与/);
+  // `甲县、乙县、丙区工业产值`: every subject but the last is a place, and the last opens with one
+  return parts.length >= 2 && parts.slice(0, -1).every((x) => PLACE.test(x)) && /^[\u4e00-\u9fff]{1,5}(?:县|区|市|镇|乡|街道|旗)/.test(parts[parts.length - 1]);
+}
+
 const fmt = (x: number): string => String(Math.round(x * 100) / 100);
 
 const rule: Rule = {
@@ -87,12 +100,12 @@ const rule: Rule = {
     clause: '公文写作规范：数据前后一致',
     docs: {
       why: msg(
-        '三次产业结构比例各项之和应为100（允许±0.2的四舍五入误差）；同一整体的各部分占比之和不超过100%；“其中”所列部分不大于其总数。修改稿只改了一个数时，常出现这类矛盾。',
-        'The terms of a three-industry structure ratio sum to 100 (±0.2 for rounding); the shares of one whole sum to at most 100%; a part after 其中 is no larger than its total. Editing one number of a draft often leaves such contradictions.',
+        '三次产业结构比例各项之和应为100（允许±0.2的四舍五入误差）；互不重叠的各部分（三次产业、各县区、城乡）占同一整体的比重之和不超过100%；“其中”所列部分不大于其总数。修改稿只改了一个数时，常出现这类矛盾。',
+        'The terms of a three-industry structure ratio sum to 100 (±0.2 for rounding); the shares of parts that cannot overlap (the three industries, places, town and country) in one whole sum to at most 100%; a part after 其中 is no larger than its total. Editing one number of a draft often leaves such contradictions.',
       ),
       examples: [
         { wrong: '三次产业结构调整为9.7:39.5:51.8', right: '三次产业结构调整为9.7:39.5:50.8' },
-        { wrong: '三个园区工业产值分别占全县的45%、38%和27%', right: '三个园区工业产值分别占全县的45%、28%和17%' },
+        { wrong: '甲县、乙县、丙区工业产值分别占全市的45%、38%和27%', right: '甲县、乙县、丙区工业产值分别占全市的45%、28%和17%' },
         { wrong: '完成固定资产投资100亿元，其中工业投资120亿元', right: '完成固定资产投资150亿元，其中工业投资120亿元' },
       ],
     },
@@ -133,6 +146,10 @@ const rule: Rule = {
       if (!m) continue;
       // `分别占全区、沿海三市…的39%、65.1%`: each share of its own whole
       if (/[、和与及]/.test(m[1])) continue;
+      // only parts that cannot overlap: `民间投资、工业投资分别占…` may well sum over 100
+      let b = i;
+      while (b > 0 && i - b < 40 && !/[，,。；;：:！？!?\n]/.test(p[b - 1])) b--;
+      if (!disjointSubjects(p.slice(b, i))) continue;
       const values = m[2].match(new RegExp(NUM, 'g'))!.map(num);
       const sum = values.reduce((a, v) => a + v, 0);
       if (sum <= 100.2) continue;

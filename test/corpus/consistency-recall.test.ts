@@ -5,7 +5,8 @@
 //   `：（1）…（2）…` in one paragraph, a plain
 //   、 list after 即/分别为/：) made one more, and one fewer (the first such count of each shape in each report);
 // - parts-whole: one term of a 三次产业结构 ratio made 1 larger (the first ratio of each report); the first plain
-//   `总数，其中…部分` of each report with the part made twice the total; the first `分别占…x%、y%` with y made 110 − x.
+//   `总数，其中…部分` of each report with the part made twice the total. (The corpus has no `分别占…` shares of
+//   parts that cannot overlap — its two are shares of different wholes — so that check is covered by fixtures only.)
 // Counts and ratios are found here by plain patterns and the report model, not by the rules under test.
 // The figures are printed; each rule must find at least 80 % of its changes.
 import { expect } from 'vitest';
@@ -25,7 +26,6 @@ interface Change {
 
 const COUNT_RE = /(?<![一二两三四五六七八九十百千万零〇0-9.第每前后近约数几多])([一二两三四五六七八九十]{1,3}|[0-9]{1,2})(?=(?:大|个|项|方面|件|部分)[\u4e00-\u9fff“”]{0,10}?[”]?(，即|：即|即|分别为|分别是|：))/g;
 const PART_RE = /(?<![\d.人户年平亩均每])(\d+(?:\.\d+)?)(亿元|万元|万人|个|家|项)[，,]其中([^，,。；\d]{2,12}?)(\d+(?:\.\d+)?)\2(?=[，。；、,])/g;
-const SHARE_RE = /分别占(?:比)?[^。；，、和\d%]{0,20}?(\d+(?:\.\d+)?)%(?:、|和)(\d+(?:\.\d+)?)%/g;
 const RATIO_RE = /(?:三次产业|三产|产业结构)[^。；\d]{0,14}?(\d+(?:\.\d+)?)[:：∶](\d+(?:\.\d+)?)[:：∶](\d+(?:\.\d+)?)/g;
 
 /** The numeral changed by d, in its own form; undefined below 2 (a count of one counts no list). */
@@ -91,13 +91,6 @@ function changes(text: string): Change[] {
     const at = m.index + m[0].length - m[2].length - m[4].length;
     out.push({ rule: 'parts-whole', case: '其中 part: larger than its total', offset: at, endOffset: at + m[4].length, text: String(Number(m[1]) * 2) });
     break;
-  }
-  // a share listed with another made so large that they sum over 100
-  SHARE_RE.lastIndex = 0;
-  const sh = SHARE_RE.exec(text);
-  if (sh && Number(sh[1]) + Number(sh[2]) <= 100) {
-    const at = sh.index + sh[0].length - 1 - sh[2].length;
-    out.push({ rule: 'parts-whole', case: 'shares: one made to sum over 100', offset: at, endOffset: at + sh[2].length, text: String(110 - Number(sh[1])) });
   }
   return out;
 }
