@@ -1,7 +1,8 @@
 // count-consistency: a count (`三大平台`, `五个方面`, `两项措施`) and the members listed after it must agree
 // (公文写作规范：数据前后一致). Members are read where they can be delimited with confidence: `即/分别为/包括/：`
-// followed by a 、 list, `：一是…二是…` (the model's enumerations) and `…五个方面工作：` before a run of headings
-// (the model's headingRunAfter). Anything less certain is left alone.
+// followed by a 、 list, `：一是…二是…` (the model's enumerations), `：（1）…（2）…` in the paragraph (bracketItemsAt) and
+// `…五个方面工作：` before a run of headings (the model's headingRunAfter). Anything less certain is left alone.
+// Set formulations (四个意识 …) are skipped through lib/formulation-counts.ts.
 import type { ReportDocument } from '../model/document';
 import type { Rule } from '../types';
 import { parseChineseNumeral, toAsciiDigits, toChineseNumeral } from '../model/numerals';
@@ -31,7 +32,44 @@ function hasCountShape(prose: string, from: number, end: number): boolean {
 }
 
 const CLAUSE_END = /[，。；;！？!?\n\r,：:]/;
-const CONJ_RE = /^(.*[^\s])(?:以及|和|及|与)([^\s].*)$/;
+const CONJUNCTIONS = ['以及', '和', '及', '与'];
+
+/** The last conjunction with text on both sides: [end of the head, start of the tail], or undefined. */
+function lastConjunction(s: string): [number, number] | undefined {
+  let best: [number, number] | undefined;
+  for (const w of CONJUNCTIONS) {
+    const i = s.lastIndexOf(w, s.length - w.length - 1);
+    if (i > 0 && (!best || i > best[0]) && !/\s/.test(s[i - 1]) && !/\s/.test(s[i + w.length])) best = [i, i + w.length];
+  }
+  return best;
+}
+
+/** s without the closing quotes and brackets at its end (a loop: a regex `[…]+$` is quadratic on a run of them). */
+function trimClosers(s: string, closers: string): string {
+  let e = s.length;
+  while (e > 0 && closers.includes(s[e - 1])) e--;
+  return s.slice(0, e);
+}
+
+const OPENERS = '“《（(‘';
+const CLOSERS = '”》）)’';
+
+/** s with every bracketed or quoted stretch (outermost) replaced by □, same length; unclosed ones are kept. */
+function maskQuoted(s: string): string {
+  let out = '';
+  let open = -1;
+  let depth = 0;
+  let last = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (OPENERS.includes(s[i])) {
+      if (depth++ === 0) open = i;
+    } else if (depth > 0 && CLOSERS.includes(s[i]) && --depth === 0) {
+      out += s.slice(last, open) + '□'.repeat(i + 1 - open);
+      last = i + 1;
+    }
+  }
+  return out + s.slice(last);
+}
 
 interface Count {
   value: number;
@@ -48,8 +86,7 @@ function countBefore(prose: string, end: number): Count | undefined {
   if (!m) return undefined;
   const value = /^[0-9０-９]/.test(m[1]) ? Number(toAsciiDigits(m[1])) : parseChineseNumeral(m[1].replace(/两/g, '二'));
   if (!value || value < 2 || value > 30) return undefined;
-  let text = m[1] + m[2] + m[3];
-  text = text.replace(/[”"]+$/, '');
+  let text = trimClosers(m[1] + m[2] + m[3], '”"');
   // `三个一万亿”工程`: the count's own words end at the quote
   const q = text.search(/[”"]/);
   if (q > 0) text = text.slice(0, q);
@@ -78,18 +115,18 @@ function listMembers(prose: string, start: number): { counts: number[]; parts: s
   parts.push(prose.slice(cur, e));
   if (parts.length < 2) return undefined;
   // 等 / 等等: the list is open
-  if (parts.some((p) => p.length < 2 || p.length > 40 || /等/.test(p.replace(/[“《（(‘][^”》）)’]*[”》）)’]/g, '')))) return undefined;
+  if (parts.some((p) => p.length < 2 || p.length > 40 || maskQuoted(p).includes('等'))) return undefined;
   const n = parts.length;
-  const last = parts[n - 1].replace(/[“《（(‘][^”》）)’]*[”》）)’]/g, (s) => '□'.repeat(s.length));
-  const conj = CONJ_RE.exec(last);
+  const conj = lastConjunction(maskQuoted(parts[n - 1]));
   if (!conj) return { counts: [n], parts, split: parts };
   // `A、B和C`: split at the conjunction when its two sides end like the other members (工程, 行动 …)
-  const ends = parts.slice(0, -1).map((p) => p.replace(/[”"’》）)]+$/, '').slice(-1));
+  const trailing = '”"’》）)';
+  const ends = parts.slice(0, -1).map((p) => trimClosers(p, trailing).slice(-1));
   const common = ends.every((c) => c === ends[0]) ? ends[0] : undefined;
-  const a = conj[1].replace(/[”"’》）)]+$/, '').slice(-1);
-  const b = conj[2].replace(/[”"’》）)]+$/, '').slice(-1);
-  const head = parts[n - 1].slice(0, conj[1].length);
-  const tail = parts[n - 1].slice(conj[1].length).replace(/^(?:以及|和|及|与)/, '');
+  const head = parts[n - 1].slice(0, conj[0]);
+  const tail = parts[n - 1].slice(conj[1]);
+  const a = trimClosers(head, trailing).slice(-1);
+  const b = trimClosers(tail, trailing).slice(-1);
   const split = [...parts.slice(0, -1), head, tail];
   // `A行动、B行动、C和D行动` may be three or four: both stay possible
   if (common !== undefined && a === common && b === common) return { counts: [n + 1], parts, split };

@@ -25,7 +25,8 @@ const SHARES_RE = new RegExp(`分别占(?:比)?([^。；;，,%％\\d０-９]{0,2
 
 // 3. Amounts around 其中. Money is scaled to 元; other units must be equal.
 const UNITS = '万亿元|亿元|万元|元|亿美元|万美元|美元|万人次|人次|万人|人|万户|户|个|家|项|万亩|亩|万吨|吨|辆|套|所|处|件|名|座|台|条|万千瓦|千瓦|万平方米|平方米|平方公里|公里|张|间';
-const AMOUNT_RE = new RegExp(`(${NUM})(万亿|万|亿)?(${UNITS})`, 'g');
+// a number is tried from the start of its digits only: from inside a run, a failing unit made the scan quadratic
+const AMOUNT_RE = new RegExp(`(?<![0-9０-９.．])(${NUM})(万亿|万|亿)?(${UNITS})`, 'g');
 // before an amount: a change or an average, not a quantity of the whole or its part
 // (突破/超过 N: a threshold each member passes, `2户企业产值突破50亿元，其中…60.3亿元`)
 const NOT_A_QUANTITY_BEFORE = /(?:增长|增加|减少|下降|提高|降低|增|减|多|少|带动|撬动|拉动|吸引|突破|超过?|逾|过)$/;
