@@ -244,6 +244,22 @@ const rule: Rule = {
         found(c, n, shown, shown);
       }
     }
+    // `重点抓好以下八个方面工作。` ending its paragraph, then the run of headings it announces: only 方面, the word
+    // reports introduce their sections with (a paragraph ending on `三大任务。` says nothing about what follows)
+    for (const a of positionsOf(doc, '方面')) {
+      let stop = a + 2;
+      while (stop < prose.length && stop - a < 10 && prose[stop] !== '。' && !CLAUSE_END.test(prose[stop])) stop++;
+      if (prose[stop] !== '。') continue;
+      const c = countBefore(prose, stop);
+      if (!c || c.offset > a) continue;
+      const run = doc.headingRunAfter(stop + 1);
+      if (run && run.length !== c.value && Math.abs(run.length - c.value) <= 2) {
+        const first = run[0].marker!;
+        const z = run[run.length - 1].marker!;
+        const line = doc.lines.position(z.offset).line + 1;
+        found(c, run.length, `${first.text}至${z.text}（第${line}行）`, `${first.text} to ${z.text} (line ${line})`);
+      }
+    }
   },
 };
 

@@ -2,7 +2,7 @@
 // reports). Each report is changed once per case, as an edited draft would be, and the change must be found at its
 // place by the rule, with no other new finding from any rule:
 // - count-consistency: a count whose members are found (a run of headings after `…五个方面工作：`, `：一是…`,
-//   `：（1）…（2）…` in one paragraph, a plain
+//   `：（1）…（2）…` in one paragraph, `…八个方面工作。` ending a paragraph before its headings, a plain
 //   、 list after 即/分别为/：) made one more, and one fewer (the first such count of each shape in each report);
 // - parts-whole: one term of a 三次产业结构 ratio made 1 larger (the first ratio of each report); the first plain
 //   `总数，其中…部分` of each report with the part made twice the total. (The corpus has no `分别占…` shares of
@@ -73,6 +73,19 @@ function changes(text: string): Change[] {
       const to = bump(m[1], d);
       if (to) out.push({ rule: 'count-consistency', case: `count ${d > 0 ? '+1' : '−1'}: ${shape}`, offset: m.index, endOffset: m.index + m[1].length, text: to });
     }
+  }
+  // `重点抓好以下八个方面工作。` ending its paragraph, before the run of headings
+  const PERIOD_RE = /(?<![一二两三四五六七八九十百千万零〇0-9.第每前后近约数几多])([一二两三四五六七八九十]{1,3}|[0-9]{1,2})(?=个?方面[^，。；：\n]{0,6}。)/g;
+  for (let m: RegExpExecArray | null; (m = PERIOD_RE.exec(text)); ) {
+    const v = /^[0-9]/.test(m[1]) ? Number(m[1]) : parseChineseNumeral(m[1].replace(/两/g, '二'));
+    const stop = text.indexOf('。', m.index);
+    const run = doc.headingRunAfter(stop + 1);
+    if (!v || !run || run.length !== v) continue;
+    for (const d of [1, -1]) {
+      const to = bump(m[1], d);
+      if (to) out.push({ rule: 'count-consistency', case: `count ${d > 0 ? '+1' : '−1'}: run of headings after 。`, offset: m.index, endOffset: m.index + m[1].length, text: to });
+    }
+    break;
   }
   RATIO_RE.lastIndex = 0;
   const r = RATIO_RE.exec(text);
