@@ -1,6 +1,8 @@
 // parts-whole: parts that exceed their whole (公文写作规范：数据前后一致): a 三次产业结构 ratio whose terms do not
-// sum to 100, shares of one whole listed together (`分别占…的x%、y%、z%`) summing over 100, and a `其中` part larger
-// than the total it is part of (same unit, 万/亿 scaled).
+// sum to 100 (±0.2), shares of one whole listed together (`分别占…的x%、y%、z%`) summing over 100 where the parts
+// cannot overlap (three industries, places, town and country: `民间投资、工业投资分别占…` may well exceed 100), and a
+// `其中` part larger than the total before it in its sentence (same unit, 万/亿 scaled; averages and thresholds left
+// out).
 import type { Rule } from '../types';
 import { msg } from '../util';
 import { positionsOf } from '../lib/anchor-positions';
