@@ -19,6 +19,7 @@ import {
 import { ENUMERATION_KEYS, findEnumerations, type Enumeration } from './enumerations';
 import { findPlaceholders, PLACEHOLDER_CHARS, type PlaceholderSpan } from './placeholders';
 import { expectedYear, timeFrameAt, type TimeFrame } from './time-frame';
+import { headingRunAfter } from './heading-runs';
 import { looksLikeGovernmentReport, weighYears, type ReportYears, type SectionFrame, type SectionYear } from './report-years';
 
 export type { ReportYears, YearEvidence } from './report-years';
@@ -124,6 +125,11 @@ export interface ReportDocument {
   timeFrameAt(offset: number): TimeFrame;
   /** The year a summary / plan section should name (undefined when the report's years are unknown). */
   expectedYear(kind: 'summary' | 'plan'): number | undefined;
+  /**
+   * The run of sibling headings (values 1, 2, 3 …) that opens right after the paragraph ending at `offset`
+   * (`做好以下五个方面工作：` before `（一）…（五）`); see heading-runs.ts.
+   */
+  headingRunAfter(offset: number): Heading[] | undefined;
 }
 
 export interface BuildOptions {
@@ -495,6 +501,7 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
     overlapsPlaceholder,
     timeFrameAt: (offset) => timeFrameAt(doc, offset),
     expectedYear: (kind) => expectedYear(doc, kind),
+    headingRunAfter: (offset) => headingRunAfter(prose, blocks, headingOfBlock, roots, offset),
   };
   return doc;
 }

@@ -159,3 +159,26 @@ export function findEnumerations(prose: string, blocks: Block[], headingOfBlock:
   }
   return result;
 }
+
+const BRACKET_LEAD = /[。；;，,：:！？!?\s\u3000]/;
+
+/**
+ * Inline bracketed items (`（1）…。（2）…。（3）…`, `①…②…`) opening at `start` and running on in the same paragraph
+ * (up to `end`): the offsets of the markers, in order, while they count 1, 2, 3 … and each opens a clause. Undefined
+ * when no item 1 opens at `start`. (These are not headings: the paragraph goes on after its colon.)
+ */
+export function bracketItemsAt(prose: string, start: number, end: number): number[] | undefined {
+  const circled = prose.charCodeAt(start) === 0x2460; // ①
+  const marker = (n: number) => (circled ? String.fromCharCode(0x2460 + n - 1) : `（${n}）`);
+  if (!prose.startsWith(marker(1), start)) return undefined;
+  const out = [start];
+  for (let n = 2; n <= 20; n++) {
+    const at = prose.indexOf(marker(n), out[out.length - 1] + 1);
+    if (at < 0 || at >= end || !BRACKET_LEAD.test(prose[at - 1])) break;
+    // a restart in between (`（1）` again) ends the run
+    const again = prose.indexOf(marker(1), out[out.length - 1] + 1);
+    if (again >= 0 && again < at) break;
+    out.push(at);
+  }
+  return out;
+}
