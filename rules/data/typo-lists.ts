@@ -25,6 +25,7 @@ export const TYPO_ENTRIES: TypoEntry[] = [
   xiandai('再接再励', '再接再厉'),
   xiandai('迫不急待', '迫不及待'),
   xiandai('按步就班', '按部就班'),
+  xiandai('拼博', '拼搏', { notBefore: '览物士会' }), // not 拼 + 博览会/博物馆
   xiandai('一愁莫展', '一筹莫展'),
   xiandai('一如继往', '一如既往'),
   xiandai('既往不究', '既往不咎'),
