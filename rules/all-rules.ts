@@ -7,6 +7,7 @@ import enumerationSequence from './rules/enumeration-sequence';
 import headingHierarchy from './rules/heading-hierarchy';
 import headingMarker from './rules/heading-marker';
 import headingSequence from './rules/heading-sequence';
+import indicatorConsistency from './rules/indicator-consistency';
 import metricUnit from './rules/metric-unit';
 import numberFormat from './rules/number-format';
 import numberRange from './rules/number-range';
@@ -19,4 +20,4 @@ import typo from './rules/typo';
 import yearConsistency from './rules/year-consistency';
 import yearFacts from './rules/year-facts';
 
-export const allRules: Rule[] = [cjkSpacing, dateFormat, documentNumber, enumerationSequence, headingHierarchy, headingMarker, headingSequence, metricUnit, numberFormat, numberRange, placeholder, punctuationPairs, punctuationWidth, typoSuspect, typoVariant, typo, yearConsistency, yearFacts];
+export const allRules: Rule[] = [cjkSpacing, dateFormat, documentNumber, enumerationSequence, headingHierarchy, headingMarker, headingSequence, indicatorConsistency, metricUnit, numberFormat, numberRange, placeholder, punctuationPairs, punctuationWidth, typoSuspect, typoVariant, typo, yearConsistency, yearFacts];
