@@ -12,6 +12,7 @@ import metricUnit from './rules/metric-unit';
 import numberFormat from './rules/number-format';
 import numberRange from './rules/number-range';
 import placeholder from './rules/placeholder';
+import plausibleValues from './rules/plausible-values';
 import punctuationPairs from './rules/punctuation-pairs';
 import punctuationWidth from './rules/punctuation-width';
 import typoSuspect from './rules/typo-suspect';
@@ -20,4 +21,4 @@ import typo from './rules/typo';
 import yearConsistency from './rules/year-consistency';
 import yearFacts from './rules/year-facts';
 
-export const allRules: Rule[] = [cjkSpacing, dateFormat, documentNumber, enumerationSequence, headingHierarchy, headingMarker, headingSequence, indicatorConsistency, metricUnit, numberFormat, numberRange, placeholder, punctuationPairs, punctuationWidth, typoSuspect, typoVariant, typo, yearConsistency, yearFacts];
+export const allRules: Rule[] = [cjkSpacing, dateFormat, documentNumber, enumerationSequence, headingHierarchy, headingMarker, headingSequence, indicatorConsistency, metricUnit, numberFormat, numberRange, placeholder, plausibleValues, punctuationPairs, punctuationWidth, typoSuspect, typoVariant, typo, yearConsistency, yearFacts];

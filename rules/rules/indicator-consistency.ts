@@ -34,11 +34,6 @@ const rule: Rule = {
         {
           wrong: '一般公共预算收入160亿元……（后文）一般公共预算收入完成158亿元。',
         },
-        {
-          wrong: '地区生产总值增长5.5%、力争6%以上',
-          right: '地区生产总值增长5.5%、力争6%以上',
-          note: msg('预期目标与力争目标分开比较：不报告', 'an expected target and a stretch target are kept apart: not reported'),
-        },
       ],
     },
   },
