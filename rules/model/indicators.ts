@@ -27,6 +27,10 @@ export const INDICATORS: Indicator[] = [
   { id: 'foreign-trade', zh: '进出口总额', en: 'total imports and exports', names: ['进出口总额'], unit: '元' },
 ];
 
+/** Every name, longest first: one regex scan finds them all (irregexp's search beats an indexOf per name). */
+const NAME_TO_INDICATOR = new Map(INDICATORS.flatMap((i) => i.names.map((n) => [n, i] as const)));
+const NAMES_RE = new RegExp([...NAME_TO_INDICATOR.keys()].sort((x, y) => y.length - x.length).join('|'), 'g');
+
 export type MeasureKind = 'growth' | 'level';
 /** An actual figure, a target (`预期`, `目标`, a plan part), or a stretch target (`力争`, `争取`). */
 export type StatementClass = 'actual' | 'target' | 'stretch';
@@ -66,7 +70,7 @@ const OTHER_PERIOD = /上半年|下半年|季度|[0-9０-９一二三四五六�
 const OTHER_BODY = /园区|开发区|高新区|新区|经开区|县域|[县镇乡]|企业|板块|片区|城区|集团|公司|口岸|港区|保税区|综保区|示范区|功能区/;
 const OWN_BODY = /全[省市区县镇乡州盟旗国]|城镇|城乡|乡村/g;
 /** In a review part without a tasks heading (lost in a web copy), where this year's tasks start. */
-const TASKS_OPENER = /今年[^。\n]{0,16}(?:总体要求|预期目标)/g;
+const TASKS_OPENER = /今年[^。\n]{0,16}(?:总体要求|预期目标)/y;
 const YEAR_IN = /(?:19|20)[0-9]{2}(?=年)/g;
 const TARGET_WORDS = /预期|目标|计划|确保/;
 const STRETCH_BEFORE = /(?:力争|争取|努力)$/;
@@ -102,20 +106,20 @@ export function indicatorStatements(doc: ReportDocument): IndicatorStatement[] {
 function findStatements(doc: ReportDocument): IndicatorStatement[] {
   const prose = doc.prose;
   const hits: { at: number; end: number; indicator: Indicator }[] = [];
-  for (const indicator of INDICATORS) {
-    for (const name of indicator.names) {
-      for (let p = prose.indexOf(name); p >= 0; p = prose.indexOf(name, p + name.length)) hits.push({ at: p, end: p + name.length, indicator });
-    }
+  NAMES_RE.lastIndex = 0;
+  for (let m = NAMES_RE.exec(prose); m; m = NAMES_RE.exec(prose)) {
+    hits.push({ at: m.index, end: m.index + m[0].length, indicator: NAME_TO_INDICATOR.get(m[0])! });
   }
   if (hits.length === 0) return [];
-  hits.sort((a, b) => a.at - b.at);
   const out: IndicatorStatement[] = [];
   const sentences = doc.sentences;
-  let si = 0;
   for (const h of hits) {
-    while (si < sentences.length && sentences[si].end <= h.at) si++;
-    const sentence = sentences[si];
-    if (!sentence || sentence.start > h.at) continue;
+    // a value right after the name first: most names are not followed by one
+    AFTER_NAME.lastIndex = h.end;
+    const m = AFTER_NAME.exec(prose);
+    if (!m) continue;
+    const sentence = sentences[sentenceAt(sentences, h.at)];
+    if (!sentence || sentence.start > h.at || m.index + m[0].length > sentence.end) continue;
     let frame: { kind: string; year?: number } = doc.timeFrameAt(h.at);
     if (frame.kind !== 'summary' && frame.kind !== 'plan') continue;
     if (frame.kind === 'summary' && doc.kind === 'government-report' && tasksStart(doc, h.at) < h.at) frame = { kind: 'plan', year: doc.expectedYear('plan') };
@@ -134,9 +138,6 @@ function findStatements(doc: ReportDocument): IndicatorStatement[] {
     const target = frame.kind === 'plan' || TARGET_WORDS.test(before);
     const stretch = STRETCH_BEFORE.test(clause) || /力争|争取/.test(clause);
     const cls: StatementClass = stretch ? 'stretch' : target ? 'target' : 'actual';
-    AFTER_NAME.lastIndex = h.end;
-    const m = AFTER_NAME.exec(prose);
-    if (!m || m.index + m[0].length > sentence.end) continue;
     const base = { indicator: h.indicator, nameOffset: h.at, nameEndOffset: h.end, scope, frame: frame.kind as 'summary' | 'plan', year: frame.year, cls };
     const first = readValue(prose, m, 1, h.end, h.indicator);
     if (!first) continue;
@@ -152,23 +153,42 @@ function findStatements(doc: ReportDocument): IndicatorStatement[] {
   return out;
 }
 
-const tasksCache = new WeakMap<ReportDocument, number[]>();
+/** Index of the sentence that ends after offset (sentences are in order and do not overlap). */
+function sentenceAt(sentences: { start: number; end: number }[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const tasksCache = new WeakMap<ReportDocument, Map<number, number>>();
 
 /**
  * Where a government report's tasks start inside its review part when the tasks heading is missing (a web copy
- * that lost `二、2024年工作安排`): the first `今年…总体要求` / `今年…预期目标` after the review heading. Infinity for none.
+ * that lost `二、2024年工作安排`): the first `今年…总体要求` / `今年…预期目标` in the review section. Infinity for none.
  */
 function tasksStart(doc: ReportDocument, at: number): number {
-  let opens = tasksCache.get(doc);
-  if (!opens) {
-    opens = [];
-    for (const m of doc.prose.matchAll(TASKS_OPENER)) opens.push(m.index);
-    tasksCache.set(doc, opens);
-  }
   const h = doc.timeFrameAt(at).heading;
   if (!h) return Infinity;
-  for (const o of opens) if (o > h.block.start && o < h.sectionEnd) return o;
-  return Infinity;
+  let byHeading = tasksCache.get(doc);
+  if (!byHeading) tasksCache.set(doc, (byHeading = new Map()));
+  let start = byHeading.get(h.block.start);
+  if (start === undefined) {
+    start = Infinity;
+    for (let p = doc.prose.indexOf('今年', h.block.start); p >= 0 && p < h.sectionEnd; p = doc.prose.indexOf('今年', p + 2)) {
+      TASKS_OPENER.lastIndex = p;
+      if (TASKS_OPENER.test(doc.prose)) {
+        start = p;
+        break;
+      }
+    }
+    byHeading.set(h.block.start, start);
+  }
+  return start;
 }
 
 /** The value of a match of AFTER_NAME / CONTINUATION (groups from g: verb, rate, amount, magnitude, unit, qualifier). */
