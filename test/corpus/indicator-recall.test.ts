@@ -114,3 +114,38 @@ describe('indicator-recall change', () => {
     expect(c.copy.slice(c.numberStart, c.numberEnd)).toBe('增长5.8%');
   });
 });
+
+// Recall of plausible-values on the same reports: the first share or rate of a whole stated with one decimal
+// (`比重达到48.5%`, `森林覆盖率63.2%`; 10 % at least, so that the change passes 100 %) loses its decimal point
+// (`485%`), the commonest way such a value goes wrong. An ASCII `%` only: number-format reports a full-width one
+// on the changed span too.
+const SHARE = /(?:占比|比重|覆盖率|城镇化率|优良率|达标率|合格率)(?:达到|达|为|提高到|提升到|提高至|提升至)?([1-9][0-9])\.([0-9])%/g;
+
+describeCorpus('recall of plausible-values on the corpus', () => {
+  it('a share whose decimal point is lost is found at its place, with no other new finding', () => {
+    const reports = [...corpusFiles().map((f) => ({ name: f, text: corpus(f) })), ...cityFiles().map((f) => ({ name: `cities-2024/${f}`, text: city(f) }))];
+    let n = 0;
+    let found = 0;
+    const misses: string[] = [];
+    for (const { name, text } of reports) {
+      SHARE.lastIndex = 0;
+      const m = SHARE.exec(text);
+      if (!m) continue;
+      const start = m.index + m[0].length - m[1].length - m[2].length - 2;
+      const doc = lint(text, { rules: [] }).doc!;
+      if (doc.overlapsPlaceholder(start, start + 1)) continue;
+      n++;
+      const changed = text.slice(0, start) + m[1] + m[2] + text.slice(start + m[1].length + 1 + m[2].length);
+      const before = new Set(lint(text).findings.map((f) => key(f, f.offset > start ? -1 : 0)));
+      const fresh = lint(changed).findings.filter((f) => !before.has(key(f)));
+      const at = fresh.filter((f) => f.ruleId === 'plausible-values' && f.offset === start && f.endOffset === start + m[1].length + m[2].length + 1);
+      const others = fresh.filter((f) => !at.includes(f));
+      if (at.length === 1 && others.length === 0) found++;
+      else misses.push(`${name} “${m[0]}”: ${at.length ? '' : 'not found'}${others.length ? ` others: ${others.map((f) => `${f.ruleId} “${changed.slice(f.offset, f.endOffset)}”`).join(', ')}` : ''}`);
+    }
+    const figure = `plausible-values recall: ${found}/${n} lost decimal points found (${((100 * found) / n).toFixed(1)} %)`;
+    console.log([figure, ...misses.slice(0, 10).map((x) => `    missed: ${x}`)].join('\n'));
+    expect(n).toBeGreaterThan(50);
+    expect(found / n, [figure, ...misses].join('\n')).toBeGreaterThanOrEqual(0.8);
+  }, 300_000);
+});
