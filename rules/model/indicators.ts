@@ -49,7 +49,7 @@ export interface IndicatorStatement {
   cls: StatementClass;
   /** `左右`, `以上`, `以内` after the value, or ''. */
   qualifier: string;
-  /** The value in base units (元, 人, %); decimals: how many digits after the point were written (after 万/亿 scaling). */
+  /** The value in base units (元, 人, %), negative for `下降`. */
   value: number;
   /** The value's precision: the unit of its last written digit, in base units (0.1 for `6.5%`, 1e7 for `1.2亿`). */
   step: number;
@@ -62,9 +62,12 @@ export interface IndicatorStatement {
 /** Words before a name that do not narrow it (verbs, `全年`); what is left is the scope. */
 const NEUTRAL_BEFORE = /^(?:全年|年度|本年|今年|当年|实现|完成|预计|力争|争取|确保|努力|推动|促进|主要指标|主要经济指标|地方|全社会|外贸)+/;
 const NEUTRAL_AFTER = /(?:全年|实现|完成|预计|的)+$/;
-/** A scope that is a place or a part other than the report's own: its own key (`县域`, `城镇`). */
+/** Where the clause before a name starts. */
 const CLAUSE_BREAK = /[，。；：、,;:！？!?\s（）()“”"]/;
-/** Another period or a part named earlier in the sentence: the statement is not about the frame's year as a whole. */
+/**
+ * Another period, a part or a derived figure named earlier in the sentence (`上半年`, `其中`, `人均`, `比重`): the
+ * statement is not the indicator for the frame's year as a whole.
+ */
 const OTHER_PERIOD = /上半年|下半年|季度|[0-9０-９一二三四五六七八九十]+月|[0-9０-９]+—[0-9０-９]+月|年均|累计|五年|十年|两年|三年|以来|期间|十[一二三四五六七八九]五|过去|近年|近[两三五十]年|前[两三]年|去年|上年|上一年|明年|今后|未来|截至|年末|年底|[到至]20|其中|分别|人均|平均|比重|占比|排名|位居|居全|目标的|超过了/;
 /** A place or body other than the report's own named earlier in the sentence (`推动市工业园区…，规上工业增加值增长9%`). */
 const OTHER_BODY = /园区|开发区|高新区|新区|经开区|县域|[县镇乡]|企业|板块|片区|城区|集团|公司|口岸|港区|保税区|综保区|示范区|功能区/;
@@ -73,7 +76,7 @@ const OWN_BODY = /全[省市区县镇乡州盟旗国]|城镇|城乡|乡村/g;
 const TASKS_OPENER = /今年[^。\n]{0,16}(?:总体要求|预期目标)/y;
 const YEAR_IN = /(?:19|20)[0-9]{2}(?=年)/g;
 const TARGET_WORDS = /预期|目标|计划|确保/;
-const STRETCH_BEFORE = /(?:力争|争取|努力)$/;
+const STRETCH_WORDS = /力争|争取|努力/;
 
 // After the name: optional comparison and verb, then a growth rate or a level.
 const AFTER_NAME = /(?:同比|比上年|较上年)?(?:实现|完成|达到|达|为|总量达到|总量达|总量为|总量)?(?:(增长|增加|提高|上升|下降|减少)([0-9]+(?:\.[0-9]+)?)[%％]|([0-9]+(?:\.[0-9]+)?)(万亿|亿|万)?(美元|元|人))(左右|以上|以内)?/y;
@@ -136,7 +139,7 @@ function findStatements(doc: ReportDocument): IndicatorStatement[] {
     const clause = prose.slice(c, h.at);
     const scope = clause.replace(NEUTRAL_BEFORE, '').replace(NEUTRAL_AFTER, '');
     const target = frame.kind === 'plan' || TARGET_WORDS.test(before);
-    const stretch = STRETCH_BEFORE.test(clause) || /力争|争取/.test(clause);
+    const stretch = STRETCH_WORDS.test(clause);
     const cls: StatementClass = stretch ? 'stretch' : target ? 'target' : 'actual';
     const base = { indicator: h.indicator, nameOffset: h.at, nameEndOffset: h.end, scope, frame: frame.kind as 'summary' | 'plan', year: frame.year, cls };
     const first = readValue(prose, m, 1, h.end, h.indicator);

@@ -39,10 +39,10 @@ const MEASURES: Measure[] = [
   {
     what: msg('地区生产总值年增速', 'annual GDP growth'),
     before: new RegExp(`(?:(?<![\\u4e00-\\u9fff])|全[省市区县州盟国]|全年|今年|当年)(?:地区生产总值|国内生产总值|生产总值|GDP|经济)(?:同比|比上年|较上年)?(?:增长|增速|增幅)${VERB}$`),
-    max: 40,
+    max: 50,
     why: msg(
-      '改革开放以来，我国省、市、县地区生产总值的年度实际增速最高在20%～30%之间，40%以上多为小数点或数字错误',
-      "since 1978 the highest annual real GDP growth of a Chinese province, city or county has been 20–30 %: above 40 % is a misplaced point or digit",
+      '一个地区全年地区生产总值实际增速超过30%已属罕见，50%以上多为小数点或数字错误',
+      "a region's annual real GDP growth above 30 % is already rare: 50 % or more is mostly a misplaced point or digit",
     ),
     wholeYearOnly: true,
   },
@@ -51,22 +51,22 @@ const MEASURES: Measure[] = [
     before: new RegExp(`居民人均可支配收入(?:同比|比上年|较上年)?(?:增长|增速|增幅)${VERB}$`),
     max: 40,
     why: msg(
-      '居民人均可支配收入是全体住户抽样调查的平均数，一年增幅历来不超过20%左右，40%以上多为笔误',
-      'per-capita disposable income is a household survey average: it has never grown much above 20 % in a year; above 40 % is a slip',
+      '居民人均可支配收入是全体住户抽样调查的平均数，一年增幅通常在15%以内，40%以上多为笔误',
+      'per-capita disposable income is a household survey average that usually grows by under 15 % a year: 40 % or more is mostly a slip',
     ),
     wholeYearOnly: true,
   },
   {
     what: msg('居民消费价格涨幅', 'consumer price inflation'),
     before: new RegExp(`(?:居民消费价格(?:总水平)?(?:指数)?|CPI)(?:同比|比上年)?(?:上涨|涨幅|增长|增幅|上升)(?:控制在|保持在|为|在)?$`),
-    max: 30,
-    why: msg('1978年以来全国居民消费价格年涨幅最高为1994年的24.1%', 'the highest annual consumer price inflation in China since 1978 was 24.1 % (1994)'),
+    max: 40,
+    why: msg('1978年以来全国居民消费价格年涨幅最高为1994年的24.1%，40%以上不可信', 'the highest annual consumer price inflation in China since 1978 was 24.1 % (1994): 40 % or more is not credible'),
   },
   {
     what: msg('失业率', 'the unemployment rate'),
     before: new RegExp(`失业率(?:分别)?(?:控制在|保持在|稳定在|为|在|低于|达到|达)?$`),
     max: 30,
-    why: msg('我国城镇登记失业率和调查失业率历来在2%～7%之间，30%以上不可能', "China's registered and surveyed urban unemployment rates have stayed within 2–7 %: above 30 % is impossible"),
+    why: msg('我国城镇登记失业率和调查失业率历来在2%～7%之间，30%以上不可信', "China's registered and surveyed urban unemployment rates have stayed within 2–7 %: above 30 % is not credible"),
   },
 ];
 
