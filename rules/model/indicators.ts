@@ -61,14 +61,27 @@ export interface IndicatorStatement {
 
 /** Words before a name that do not narrow it (verbs, `全年`); what is left is the scope. */
 const NEUTRAL_BEFORE = /^(?:全年|年度|本年|今年|当年|实现|完成|预计|力争|争取|确保|努力|推动|促进|主要指标|主要经济指标|地方|全社会|外贸)+/;
-const NEUTRAL_AFTER = /(?:全年|实现|完成|预计|的)+$/;
+/** Words after the scope that do not narrow it; stripped by a loop (`(?:…)+$` searched from every start is O(n²)). */
+const NEUTRAL_AFTER = ['全年', '实现', '完成', '预计', '的'];
+function stripNeutralAfter(s: string): string {
+  for (let again = true; again; ) {
+    again = false;
+    for (const w of NEUTRAL_AFTER) {
+      if (s.endsWith(w)) {
+        s = s.slice(0, s.length - w.length);
+        again = true;
+      }
+    }
+  }
+  return s;
+}
 /** Where the clause before a name starts. */
 const CLAUSE_BREAK = /[，。；：、,;:！？!?\s（）()“”"]/;
 /**
  * Another period, a part or a derived figure named earlier in the sentence (`上半年`, `其中`, `人均`, `比重`): the
  * statement is not the indicator for the frame's year as a whole.
  */
-const OTHER_PERIOD = /上半年|下半年|季度|[0-9０-９一二三四五六七八九十]+月|[0-9０-９]+—[0-9０-９]+月|年均|累计|五年|十年|两年|三年|以来|期间|十[一二三四五六七八九]五|过去|近年|近[两三五十]年|前[两三]年|去年|上年|上一年|明年|今后|未来|截至|年末|年底|[到至]20|其中|分别|人均|平均|比重|占比|排名|位居|居全|目标的|超过了/;
+const OTHER_PERIOD = /上半年|下半年|季度|(?<![0-9０-９一二三四五六七八九十])[0-9０-９一二三四五六七八九十]+(?:—[0-9０-９]+)?月|年均|累计|五年|十年|两年|三年|以来|期间|十[一二三四五六七八九]五|过去|近年|近[两三五十]年|前[两三]年|去年|上年|上一年|明年|今后|未来|截至|年末|年底|[到至]20|其中|分别|人均|平均|比重|占比|排名|位居|居全|目标的|超过了/;
 /** A place or body other than the report's own named earlier in the sentence (`推动市工业园区…，规上工业增加值增长9%`). */
 const OTHER_BODY = /园区|开发区|高新区|新区|经开区|县域|[县镇乡]|企业|板块|片区|城区|集团|公司|口岸|港区|保税区|综保区|示范区|功能区/;
 const OWN_BODY = /全[省市区县镇乡州盟旗国]|城镇|城乡|乡村/g;
@@ -137,7 +150,7 @@ function findStatements(doc: ReportDocument): IndicatorStatement[] {
     let c = h.at;
     while (c > sentence.start && !CLAUSE_BREAK.test(prose[c - 1])) c--;
     const clause = prose.slice(c, h.at);
-    const scope = clause.replace(NEUTRAL_BEFORE, '').replace(NEUTRAL_AFTER, '');
+    const scope = stripNeutralAfter(clause.replace(NEUTRAL_BEFORE, ''));
     const target = frame.kind === 'plan' || TARGET_WORDS.test(before);
     const stretch = STRETCH_WORDS.test(clause);
     const cls: StatementClass = stretch ? 'stretch' : target ? 'target' : 'actual';

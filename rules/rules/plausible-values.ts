@@ -73,7 +73,13 @@ const MEASURES: Measure[] = [
 /** Where the words before a number stop: a clause or sentence break. */
 const CLAUSE_BREAK = /[，。；：、,;:！？!?（）()\s]/;
 /** A part-year or a multi-year figure: a quarter rebounds, five years add up (`2005年与2000年相比，…增长57.3%`). */
-const NOT_ONE_YEAR = /季度|[0-9０-９一二三四五六七八九十]+—?[0-9０-９]*月|上半年|下半年|年均|累计|相比|以来|期间|[两三四五六七八九十]年|翻|(?:19|20)[0-9]{2}年[^。]*(?:19|20)[0-9]{2}年/;
+const NOT_ONE_YEAR = /季度|(?<![0-9０-９一二三四五六七八九十])[0-9０-９一二三四五六七八九十]+(?:—[0-9０-９]+)?月|上半年|下半年|年均|累计|相比|以来|期间|[两三四五六七八九十]年|翻/;
+/** Two years named in one sentence before the value (counted, not `年[^。]*年`: that regex is O(n²) when searched). */
+const YEAR_G = /(?:19|20)[0-9]{2}年/g;
+function namesTwoYears(s: string): boolean {
+  YEAR_G.lastIndex = 0;
+  return YEAR_G.exec(s) !== null && YEAR_G.exec(s) !== null;
+}
 const DIGIT_OR_DOT = (c: number) => (c >= 0x30 && c <= 0x39) || c === 0x2e;
 
 const rule: Rule = {
@@ -134,7 +140,10 @@ const rule: Rule = {
           const sentences = doc.sentences;
           while (si < sentences.length && sentences[si].end <= a) si++;
           const s = sentences[si];
-          if (s && s.start <= a && NOT_ONE_YEAR.test(prose.slice(s.start, a))) continue;
+          if (s && s.start <= a) {
+            const sentenceBefore = prose.slice(s.start, a);
+            if (NOT_ONE_YEAR.test(sentenceBefore) || namesTwoYears(sentenceBefore)) continue;
+          }
         }
         ctx.report({
           offset: a,
