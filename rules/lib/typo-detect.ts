@@ -94,7 +94,8 @@ export function scanSuspects(text: string, start: number, end: number, sentenceE
   for (let i = start; i <= end; i++) {
     const c = i < end ? text.charCodeAt(i) : 10;
     if (i === end || sentenceEnd[c] === 1) {
-      if (candidate && !spread) for (const s of findSuspects(text, sStart, i, skip)) out.push(s);
+      // this pass already found an orphan and no spread anomalies: findSuspects need not look again
+      if (candidate && !spread) for (const s of suspectsIn(lex, text, sStart, i, skip)) out.push(s);
       sStart = i + 1;
       candidate = spread = false;
       firstAnomaly = -1;
@@ -167,6 +168,10 @@ export function findSuspects(text: string, start: number, end: number, skip?: (o
     }
   }
   if (orphans === 0) return [];
+  return suspectsIn(lex, text, start, end, skip);
+}
+
+function suspectsIn(lex: Lexicon, text: string, start: number, end: number, skip?: (offset: number) => boolean): SuspectChar[] {
   const out: SuspectChar[] = [];
   const anomalies: number[] = [];
   let i = start;
@@ -188,6 +193,17 @@ export function findSuspects(text: string, start: number, end: number, skip?: (o
     other++;
   }
   return other > DETECT.maxAnomalies ? [] : kept;
+}
+
+/** True when each pair of neighbours in text[s, s+len) (with sub at `at`) occurs side by side in some word. */
+function chainInWords(lex: Lexicon, text: string, s: number, len: number, at: number, sub: number): boolean {
+  let a = s === at ? sub : text.charCodeAt(s);
+  for (let k = s + 1; k < s + len; k++) {
+    const b = k === at ? sub : text.charCodeAt(k);
+    if (!lex.bigramInWord(a, b)) return false;
+    a = b;
+  }
+  return true;
 }
 
 function suspectsInRun(
@@ -213,10 +229,11 @@ function suspectsInRun(
       let found: (Replacement & { written: string }) | undefined;
       for (let len = 2; len <= 4; len++) {
         for (let s = Math.max(start, i - len + 1); s <= i && s + len <= end; s++) {
+          // every pair of neighbours in a word of the lexicon is in the bigram table: a cheap test first
+          if (!chainInWords(lex, text, s, len, i, c2)) continue;
           const cls = lex.classAt(text, s, len, i, c2);
           if (cls < (len === 2 ? DETECT.minClass2 : DETECT.minClassLong)) continue;
-          const writtenClass = lex.classAt(text, s, len);
-          if (writtenClass >= 0 && cls - writtenClass < DETECT.minGain) continue;
+          // the string as written is no word: it holds the orphan at i and a neighbour of it (minGain holds)
           // the longer word is the stronger evidence; then the more frequent one
           if (!found || found.word.length < len || (found.word.length === len && found.wordClass < cls)) {
             const written = text.slice(s, s + len);
