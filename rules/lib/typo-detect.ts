@@ -102,6 +102,8 @@ export function scanSuspects(text: string, start: number, end: number, sentenceE
       boundLeft = prevHan = false;
       continue;
     }
+    // a spread sentence is left whole: nothing more to read in it until its end
+    if (spread) continue;
     const han = c >= 0x4e00 && c <= 0x9fff;
     if (!han) {
       boundLeft = prevHan = false;
@@ -118,7 +120,7 @@ export function scanSuspects(text: string, start: number, end: number, sentenceE
         boundRight = (bigrams[bit >> 3] & (1 << (bit & 7))) !== 0;
       }
     }
-    if ((prevHan || nextHan) && !boundLeft && !boundRight && !spread) {
+    if ((prevHan || nextHan) && !boundLeft && !boundRight) {
       const cls = single[c];
       if (cls <= maxSingle) candidate = true;
       if (cls < anomalyClass) {
