@@ -9,6 +9,7 @@ import {
   findDateline,
   findTitle,
   isNotesLabel,
+  mayBeBareSection,
   mayBeNotesLabel,
   sectionYearOf,
   type Dateline,
@@ -301,7 +302,7 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
     if (b.source === 'listItem') continue;
     const marker = markers[i];
     // a section title on its own line without an ordinal (`2023年工作回顾`): a top-level heading
-    const bare = !marker && !b.mdDepth && bareSectionKind(prose.slice(b.start, b.end)) !== undefined;
+    const bare = !marker && !b.mdDepth && mayBeBareSection(prose, b.start, b.end) && bareSectionKind(prose.slice(b.start, b.end)) !== undefined;
     if (!marker && !b.mdDepth && !bare) continue;
     let textOffset = marker ? marker.endOffset : b.start;
     while (textOffset < b.end && isBlankOrMask(prose.charCodeAt(textOffset))) textOffset++;
