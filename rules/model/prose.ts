@@ -89,28 +89,34 @@ function maskLinks(mask: Uint8Array, text: string): void {
 }
 
 function applyMask(text: string, mask: Uint8Array): string {
+  // text kept as it is (unmasked, and line terminators so that lines stay lines) is sliced in stretches as long as
+  // possible: a part per line was 100,000 slices on a document of short lines
   const parts: string[] = [];
+  let from = 0; // start of the kept stretch not yet pushed
   let i = 0;
   const n = text.length;
   while (i < n) {
     // the mask holds only 0 and 1: indexOf finds where a run ends
     let j = mask.indexOf(mask[i] ^ 1, i);
     if (j < 0) j = n;
-    if (mask[i]) parts.push(text.slice(i, j));
-    else {
-      // keep line terminators so that lines stay lines
-      let from = i;
-      for (let k = i; k < j; k++) {
+    if (!mask[i]) {
+      for (let k = i; k < j; ) {
         const c = text.charCodeAt(k);
-        if (c !== 10 && c !== 13) continue;
-        if (k > from) parts.push(MASK.repeat(k - from));
-        parts.push(text[k]);
-        from = k + 1;
+        if (c === 10 || c === 13) {
+          k++;
+          continue;
+        }
+        let e = k + 1;
+        while (e < j && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
+        if (k > from) parts.push(text.slice(from, k));
+        parts.push(MASK.repeat(e - k));
+        from = k = e;
       }
-      if (j > from) parts.push(MASK.repeat(j - from));
     }
     i = j;
   }
+  if (from === 0) return text;
+  if (from < n) parts.push(text.slice(from));
   return parts.join('');
 }
 
