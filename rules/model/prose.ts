@@ -218,13 +218,15 @@ function blankLines(text: string, lines: LineIndex, skip: (line: number) => bool
 
 /** Reads lines [from, to) as plain text: every non-blank line a block, a line holding only an inline-config comment a directive. */
 function textLines(text: string, lines: LineIndex, from: number, to: number, mask: Uint8Array, blocks: Block[], directives: Directive[], skip?: Uint8Array): void {
+  // the next `report-lint-` in the text, found once: no line is sliced or searched unless it holds one
+  let next = text.indexOf('report-lint-', from);
   for (let line = lines.position(from).line; line < lines.lineCount && lines.starts[line] < to; line++) {
     if (skip?.[line]) continue; // a data line: not prose, masked
     const start = lines.starts[line];
     const end = Math.min(lines.lineEnd(line), to);
-    const raw = text.slice(start, end);
-    if (raw.includes('report-lint-')) {
-      const d = parseDirective(raw);
+    while (next >= 0 && next < start) next = text.indexOf('report-lint-', next + 1);
+    if (next >= 0 && next + 12 <= end) {
+      const d = parseDirective(text.slice(start, end));
       if (d) {
         directives.push({ ...d, offset: start, endOffset: end, line });
         mask.fill(0, start, end);
@@ -232,7 +234,10 @@ function textLines(text: string, lines: LineIndex, from: number, to: number, mas
       }
     }
     mask.fill(1, start, end);
-    if (/\S/.test(raw)) blocks.push({ start, end, line, source: 'line' });
+    // /\S/ without a slice: a JS blank is a blank or mask but U+FFFC
+    let j = start;
+    while (j < end && isBlankOrMask(text.charCodeAt(j)) && text.charCodeAt(j) !== 0xfffc) j++;
+    if (j < end) blocks.push({ start, end, line, source: 'line' });
   }
 }
 
