@@ -219,8 +219,9 @@ function blankLines(text: string, lines: LineIndex, skip: (line: number) => bool
 /** Reads lines [from, to) as plain text: every non-blank line a block, a line holding only an inline-config comment a directive. */
 function textLines(text: string, lines: LineIndex, from: number, to: number, mask: Uint8Array, blocks: Block[], directives: Directive[], skip?: Uint8Array): void {
   // the next `report-lint-` in the text, found once: no line is sliced or searched unless it holds one
-  let next = text.indexOf('report-lint-', from);
-  for (let line = lines.position(from).line; line < lines.lineCount && lines.starts[line] < to; line++) {
+  const first = lines.position(from).line;
+  let next = first < lines.lineCount ? text.indexOf('report-lint-', lines.starts[first]) : -1;
+  for (let line = first; line < lines.lineCount && lines.starts[line] < to; line++) {
     if (skip?.[line]) continue; // a data line: not prose, masked
     const start = lines.starts[line];
     const end = Math.min(lines.lineEnd(line), to);
