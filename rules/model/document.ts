@@ -9,6 +9,7 @@ import {
   findDateline,
   findTitle,
   isNotesLabel,
+  mayBeBareSection,
   mayBeNotesLabel,
   sectionYearOf,
   type Dateline,
@@ -262,7 +263,8 @@ function runInlineHeadings(prose: string, blocks: Block[], sentenceEnds: number[
     const b = blocks[i];
     if (b.source === 'listItem') continue;
     while (k < sentenceEnds.length && sentenceEnds[k] < b.start) k++;
-    const byType = new Map<OrdinalType, OrdinalMarker[]>();
+    // made only for a block that holds an inline marker: most hold none
+    let byType: Map<OrdinalType, OrdinalMarker[]> | undefined;
     for (; k < sentenceEnds.length && sentenceEnds[k] < b.end; k++) {
       const at = sentenceEnds[k];
       const c = prose.charCodeAt(at + 1);
@@ -270,10 +272,12 @@ function runInlineHeadings(prose: string, blocks: Block[], sentenceEnds: number[
       if (c !== 0x20 && c !== 0x3000 && c !== 0x09 && c !== 0xa0 && !MARKER_OPEN.test(prose.charAt(at + 1))) continue;
       const [m] = inlineMarkers(prose, at, Math.min(b.end, at + 24));
       if (!m || m.inline!.breakStart !== at + 1 || taken.has(m.offset)) continue;
+      byType ??= new Map();
       const run = byType.get(m.type) ?? [];
       if (m.value === (run.length ? run[run.length - 1].value : 0) + 1) run.push(m);
       byType.set(m.type, run);
     }
+    if (!byType) continue;
     for (const run of byType.values()) {
       if (run.length < 2) continue;
       for (const m of run) {
@@ -301,7 +305,7 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
     if (b.source === 'listItem') continue;
     const marker = markers[i];
     // a section title on its own line without an ordinal (`2023年工作回顾`): a top-level heading
-    const bare = !marker && !b.mdDepth && bareSectionKind(prose.slice(b.start, b.end)) !== undefined;
+    const bare = !marker && !b.mdDepth && mayBeBareSection(prose, b.start, b.end) && bareSectionKind(prose.slice(b.start, b.end)) !== undefined;
     if (!marker && !b.mdDepth && !bare) continue;
     let textOffset = marker ? marker.endOffset : b.start;
     while (textOffset < b.end && isBlankOrMask(prose.charCodeAt(textOffset))) textOffset++;
@@ -323,15 +327,24 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
       marker,
       mdDepth: b.mdDepth,
       rank: marker ? marker.level : bare ? 0 : (b.mdDepth ?? 1) - 10,
-      ...(bare ? { bare: true as const } : {}),
       textOffset,
       textEndOffset: textEnd,
       text: htext,
       kind: classifySection(htext),
+      // every field in the literal, so that all headings share one shape (the tree walks below read them all)
+      year: undefined,
+      yearOffset: undefined,
+      yearEndOffset: undefined,
+      parent: undefined,
       children: [],
+      restartOf: undefined,
       sectionEnd: text.length,
+      part: undefined,
+      bare: undefined,
+      inline: undefined,
     };
     // set after the literal: a spread of a conditional object made every heading through the slow path
+    if (bare) h.bare = true;
     if (sy) {
       h.year = sy.year;
       h.yearOffset = sy.offset;
@@ -378,9 +391,10 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
   for (const h of headings) {
     if (h.block.start < notesStart) continue;
     h.kind = 'other';
-    delete h.year;
-    delete h.yearOffset;
-    delete h.yearEndOffset;
+    // not `delete`: it would turn the heading into a dictionary
+    h.year = undefined;
+    h.yearOffset = undefined;
+    h.yearEndOffset = undefined;
   }
 
   // Section tree by rank, with restarts nested under the sibling they restart in.

@@ -89,28 +89,34 @@ function maskLinks(mask: Uint8Array, text: string): void {
 }
 
 function applyMask(text: string, mask: Uint8Array): string {
+  // text kept as it is (unmasked, and line terminators so that lines stay lines) is sliced in stretches as long as
+  // possible: a part per line was 100,000 slices on a document of short lines
   const parts: string[] = [];
+  let from = 0; // start of the kept stretch not yet pushed
   let i = 0;
   const n = text.length;
   while (i < n) {
     // the mask holds only 0 and 1: indexOf finds where a run ends
     let j = mask.indexOf(mask[i] ^ 1, i);
     if (j < 0) j = n;
-    if (mask[i]) parts.push(text.slice(i, j));
-    else {
-      // keep line terminators so that lines stay lines
-      let from = i;
-      for (let k = i; k < j; k++) {
+    if (!mask[i]) {
+      for (let k = i; k < j; ) {
         const c = text.charCodeAt(k);
-        if (c !== 10 && c !== 13) continue;
-        if (k > from) parts.push(MASK.repeat(k - from));
-        parts.push(text[k]);
-        from = k + 1;
+        if (c === 10 || c === 13) {
+          k++;
+          continue;
+        }
+        let e = k + 1;
+        while (e < j && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
+        if (k > from) parts.push(text.slice(from, k));
+        parts.push(MASK.repeat(e - k));
+        from = k = e;
       }
-      if (j > from) parts.push(MASK.repeat(j - from));
     }
     i = j;
   }
+  if (from === 0) return text;
+  if (from < n) parts.push(text.slice(from));
   return parts.join('');
 }
 
@@ -212,13 +218,16 @@ function blankLines(text: string, lines: LineIndex, skip: (line: number) => bool
 
 /** Reads lines [from, to) as plain text: every non-blank line a block, a line holding only an inline-config comment a directive. */
 function textLines(text: string, lines: LineIndex, from: number, to: number, mask: Uint8Array, blocks: Block[], directives: Directive[], skip?: Uint8Array): void {
-  for (let line = lines.position(from).line; line < lines.lineCount && lines.starts[line] < to; line++) {
+  // the next `report-lint-` in the text, found once: no line is sliced or searched unless it holds one
+  const first = lines.position(from).line;
+  let next = first < lines.lineCount ? text.indexOf('report-lint-', lines.starts[first]) : -1;
+  for (let line = first; line < lines.lineCount && lines.starts[line] < to; line++) {
     if (skip?.[line]) continue; // a data line: not prose, masked
     const start = lines.starts[line];
     const end = Math.min(lines.lineEnd(line), to);
-    const raw = text.slice(start, end);
-    if (raw.includes('report-lint-')) {
-      const d = parseDirective(raw);
+    while (next >= 0 && next < start) next = text.indexOf('report-lint-', next + 1);
+    if (next >= 0 && next + 12 <= end) {
+      const d = parseDirective(text.slice(start, end));
       if (d) {
         directives.push({ ...d, offset: start, endOffset: end, line });
         mask.fill(0, start, end);
@@ -226,7 +235,10 @@ function textLines(text: string, lines: LineIndex, from: number, to: number, mas
       }
     }
     mask.fill(1, start, end);
-    if (/\S/.test(raw)) blocks.push({ start, end, line, source: 'line' });
+    // /\S/ without a slice: a JS blank is a blank or mask but U+FFFC
+    let j = start;
+    while (j < end && isBlankOrMask(text.charCodeAt(j)) && text.charCodeAt(j) !== 0xfffc) j++;
+    if (j < end) blocks.push({ start, end, line, source: 'line' });
   }
 }
 

@@ -115,6 +115,19 @@ export function bareSectionKind(text: string): 'summary' | 'plan' | undefined {
 }
 
 /**
+ * What bareSectionKind needs before any slicing: at most 40 units whose first non-blank is a digit (the year).
+ * Most blocks fail it on their first characters.
+ */
+export function mayBeBareSection(prose: string, start: number, end: number): boolean {
+  if (end - start > 40) return false;
+  let j = start;
+  while (j < end && isBlankOrMask(prose.charCodeAt(j))) j++;
+  if (j >= end) return false;
+  const c = prose.charCodeAt(j);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
+
+/**
  * The year a section heading is framed by: `2023年工作总结`, `对2018年政府工作的建议`, `“十二五”时期和2015年工作回顾`;
  * not a year inside its content (`实现2020年基本建立…`, `2021年以来…`).
  */
@@ -196,7 +209,7 @@ export function findTitle(prose: string, blocks: Block[], firstHeadingIndex: num
   // a review and a tasks part on lines of their own are the report's two sections, neither is its title
   const bareKinds = new Set<SectionKind>();
   for (const b of blocks) {
-    const k = b.end - b.start > 40 ? undefined : bareSectionKind(prose.slice(b.start, b.end));
+    const k = mayBeBareSection(prose, b.start, b.end) ? bareSectionKind(prose.slice(b.start, b.end)) : undefined;
     if (k) bareKinds.add(k);
   }
   // after a paragraph of body text (`现在，我代表市人民政府…。`), `2024年工作安排` is a section, not the title
