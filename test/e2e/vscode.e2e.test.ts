@@ -158,12 +158,23 @@ async function problemRows(page: Page, needles: string[], what: string, min = 1)
   const rows = page.locator('.markers-panel .monaco-tl-contents');
   const deadline = Date.now() + 30_000;
   let texts: string[] = [];
+  let refilterAt = Date.now() + 5_000;
   while (Date.now() < deadline) {
     texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
     const markers = texts.filter((t) => t.includes('[Ln '));
     // Filtered: every finding row is of the wanted rule (the file row is not a finding row).
     const filtered = markers.length > 0 && markers.every((t) => t.includes(needles[0]));
     if (filtered && markers.some((t) => needles.every((n) => t.includes(n))) && markers.length >= min) return texts;
+    // A filter typed while the panel was still being laid out can be lost (seen once on a busy machine): type it again.
+    if (!filtered && Date.now() > refilterAt) {
+      const input = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
+      const value = await input.inputValue().catch(() => '');
+      if (value) {
+        await input.fill('').catch(() => undefined);
+        await input.fill(value).catch(() => undefined);
+      }
+      refilterAt = Date.now() + 5_000;
+    }
     await page.waitForTimeout(500);
   }
   throw new Error(`Problems panel: no ${what} (a row containing ${JSON.stringify(needles)}, at least ${min} with ${JSON.stringify(needles[0])}). Visible rows: ${JSON.stringify(texts.slice(0, 15))}`);
