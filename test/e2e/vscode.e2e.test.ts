@@ -168,11 +168,10 @@ async function problemRows(page: Page, needles: string[], what: string, min = 1)
     // A filter typed while the panel was still being laid out can be lost (seen once on a busy machine): type it again.
     if (!filtered && Date.now() > refilterAt) {
       const input = page.locator('.markers-panel-container .viewpane-filter input, .panel .viewpane-filter input').first();
-      const value = await input.inputValue().catch(() => '');
-      if (value) {
-        await input.fill('').catch(() => undefined);
-        await input.fill(value).catch(() => undefined);
-      }
+      // every caller filters by the rule id it looks for (needles[0])
+      const value = (await input.inputValue().catch(() => '')) || needles[0];
+      await input.fill('').catch(() => undefined);
+      await input.fill(value).catch(() => undefined);
       refilterAt = Date.now() + 5_000;
     }
     await page.waitForTimeout(500);
