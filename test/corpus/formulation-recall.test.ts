@@ -2,25 +2,15 @@
 // the pack that a report writes right (at most 12 a report) is changed once, one Han character in its middle
 // replaced by another, and the rule must report that character with the right one as its fix, and nothing else
 // new. Short names without a number (新发展理念, 五位一体) are not fuzzy-matched, by design: they are left out.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../rules/engine';
 import rule from '../../rules/rules/formulation';
 import { scanFormulations } from '../../rules/lib/formulations';
-import { ROOT } from '../helpers/fixtures';
+import { CORPUS, corpusReports, hasCorpus } from '../helpers/fixtures';
 
-const SHARED = join(ROOT, '../shared/corpus');
-const present = existsSync(SHARED);
-if (!present) console.warn(`formulation-recall.test.ts: ${SHARED} is absent (a clone without ../shared): recall is not measured`);
-
-function reports(): { name: string; text: string }[] {
-  const out: { name: string; text: string }[] = [];
-  for (const f of readdirSync(SHARED).filter((f) => /^gwr_.*\.txt$/.test(f)).sort()) out.push({ name: f, text: readFileSync(join(SHARED, f), 'utf8') });
-  const cities = join(SHARED, 'cities-2024/txt');
-  for (const f of readdirSync(cities).filter((f) => f.endsWith('.txt')).sort()) out.push({ name: `cities-2024/${f}`, text: readFileSync(join(cities, f), 'utf8') });
-  return out;
-}
+const present = hasCorpus;
+if (!present) console.warn(`formulation-recall.test.ts: ${CORPUS} is absent (a clone without ../shared): recall is not measured`);
+const reports = corpusReports;
 
 // Replacement characters: common ones, none of which makes a member or wording of the pack again.
 const REPL = '甲乙丙丁戊己庚辛壬癸';

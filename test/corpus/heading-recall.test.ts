@@ -7,31 +7,20 @@
 // The heading is picked from a hash of the file name, so the run is the same every time. Target: ≥ 95 % each.
 // Also: on the unchanged reports, the heading-sequence fixes are exactly the reviewed ones, and --fix leaves no
 // heading-sequence finding behind.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixText, lint } from '../../rules/engine';
 import { allRules } from '../../rules/all-rules';
 import type { Heading } from '../../rules/model/document';
 import type { Finding } from '../../rules/types';
 import { siblingRuns } from '../../rules/model/sequence';
+import { CORPUS, corpusReports, hasCorpus } from '../helpers/fixtures';
 
-const SHARED = resolve(__dirname, '../../../shared/corpus');
-const present = existsSync(SHARED);
-if (!present) console.warn(`heading-recall: ${SHARED} not found (a clone without ../shared): corpus recall tests skipped`);
+const present = hasCorpus;
+if (!present) console.warn(`heading-recall: ${CORPUS} not found (a clone without ../shared): corpus recall tests skipped`);
 
 function reports(): { name: string; path: string }[] {
-  if (!present) return [];
-  const top = readdirSync(SHARED)
-    .filter((f) => /\.txt$/.test(f))
-    .map((f) => ({ name: f, path: join(SHARED, f) }));
-  const cityDir = join(SHARED, 'cities-2024/txt');
-  const cities = existsSync(cityDir)
-    ? readdirSync(cityDir)
-        .filter((f) => f.endsWith('.txt'))
-        .map((f) => ({ name: `cities-2024/${f}`, path: join(cityDir, f) }))
-    : [];
-  return [...top, ...cities].sort((a, b) => a.name.localeCompare(b.name));
+  return corpusReports().sort((a, b) => a.name.localeCompare(b.name));
 }
 
 function hash(s: string): number {

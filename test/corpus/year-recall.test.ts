@@ -4,25 +4,15 @@
 // four-digit year shortened where only a year can stand (before a month, before 底/初/上半年, in a section
 // heading, after 到/至 with a target, opening a sentence `N年是`, after 刚刚过去的); the title's or the dateline's
 // year +1. The figures are printed: 95 % over all, and in each case of 50 changes or more.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../rules/engine';
 import type { Finding } from '../../rules/types';
 import type { Heading } from '../../rules/model/document';
-import { ROOT } from '../helpers/fixtures';
+import { CORPUS, corpusReports, hasCorpus } from '../helpers/fixtures';
 
-const SHARED = join(ROOT, '../shared/corpus');
-const present = existsSync(SHARED);
-if (!present) console.warn(`year-recall.test.ts: ${SHARED} is absent (a clone without ../shared): recall is not measured`);
-
-function reports(): { name: string; text: string }[] {
-  const out: { name: string; text: string }[] = [];
-  for (const f of readdirSync(SHARED).filter((f) => /^gwr_.*\.txt$/.test(f)).sort()) out.push({ name: f, text: readFileSync(join(SHARED, f), 'utf8') });
-  const cities = join(SHARED, 'cities-2024/txt');
-  for (const f of readdirSync(cities).filter((f) => f.endsWith('.txt')).sort()) out.push({ name: `cities-2024/${f}`, text: readFileSync(join(cities, f), 'utf8') });
-  return out;
-}
+const present = hasCorpus;
+if (!present) console.warn(`year-recall.test.ts: ${CORPUS} is absent (a clone without ../shared): recall is not measured`);
+const reports = corpusReports;
 
 interface Change {
   case: string;

@@ -80,6 +80,17 @@ export function city(name: string): string {
   return readFileSync(join(CITIES, name), 'utf8');
 }
 
+/**
+ * The 167 corpus reports, the 24 national and district ones then the 143 cities, named as the snapshot names them
+ * (`gwr_….txt`, `cities-2024/….txt`); none without the corpus.
+ */
+export function corpusReports(): { name: string; path: string; text: string }[] {
+  return [
+    ...corpusFiles().map((f) => ({ name: f, path: join(CORPUS, f), text: corpus(f) })),
+    ...cityFiles().map((f) => ({ name: `cities-2024/${f}`, path: join(CITIES, f), text: city(f) })),
+  ];
+}
+
 /** 1-based line of an offset. */
 export function lineOf(text: string, offset: number): number {
   return text.slice(0, offset).split(/\r\n|\r|\n/).length;
