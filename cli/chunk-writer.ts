@@ -9,6 +9,14 @@ const WRITE_PIECE = 256 << 10;
 // below Buffer's maximum length
 const MAX_CHUNK = 1 << 30;
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+const LINE_L = Buffer.from(',"line":');
+const COLUMN_L = Buffer.from(',"column":');
+const END_LINE_L = Buffer.from(',"endLine":');
+const END_COLUMN_L = Buffer.from(',"endColumn":');
+const OFFSET_L = Buffer.from(',"offset":');
+const END_OFFSET_L = Buffer.from(',"endOffset":');
+// the labels (60 bytes) and six numbers of at most 10 digits
+const POSITION_MAX = 60 + 6 * 10;
 
 export class ChunkWriter {
   private chunks: Uint8Array[] = [];
@@ -84,6 +92,49 @@ export class ChunkWriter {
     this.room(n);
     const buf = this.buf;
     for (let i = 0; i < n; i++) buf[this.len++] = 32;
+  }
+
+  /** `,"line":a,"column":b,"endLine":c,"endColumn":d,"offset":e,"endOffset":f` (one room check for all of it). */
+  position(a: number, b: number, c: number, d: number, e: number, f: number): void {
+    if (!(a < 2 ** 31 && b < 2 ** 31 && c < 2 ** 31 && d < 2 ** 31 && e < 2 ** 31 && f < 2 ** 31)) {
+      this.ascii(`,"line":${a},"column":${b},"endLine":${c},"endColumn":${d},"offset":${e},"endOffset":${f}`);
+      return;
+    }
+    this.room(POSITION_MAX);
+    this.label(LINE_L);
+    this.int(a);
+    this.label(COLUMN_L);
+    this.int(b);
+    this.label(END_LINE_L);
+    this.int(c);
+    this.label(END_COLUMN_L);
+    this.int(d);
+    this.label(OFFSET_L);
+    this.int(e);
+    this.label(END_OFFSET_L);
+    this.int(f);
+  }
+
+  /** ASCII bytes with room already made. */
+  private label(b: Uint8Array): void {
+    const buf = this.buf;
+    let len = this.len;
+    for (let i = 0; i < b.length; i++) buf[len++] = b[i];
+    this.len = len;
+  }
+
+  /** A non-negative integer below 2^31, room already made. */
+  private int(n: number): void {
+    const buf = this.buf;
+    if (n < 10) {
+      buf[this.len++] = 48 + n;
+      return;
+    }
+    let digits = 2;
+    while (digits < 10 && n >= POW10[digits]) digits++;
+    let at = this.len + digits;
+    this.len = at;
+    for (let m = n; m > 0; m = (m / 10) | 0) buf[--at] = 48 + (m % 10);
   }
 
   /** A number as String() (and, for finite numbers, JSON) writes it: integers below 2^31 digit by digit. */

@@ -51,25 +51,27 @@ export function renderJsonEntry(
   return { json: writer.takeCopy(), ...counts };
 }
 
-// `{"rule":"<id>","severity":"<severity>","message":` with the comma before it or not: per rule, six heads
-// (rule ids are the rules' own strings, so the lookup does not hash a new string per finding)
+// `{"rule":"<id>","severity":"<severity>","message":<message>` with the comma before it or not, as one piece per
+// rule, severity and message: messages repeat thousands of times in a repository (half-width commas), so most
+// findings cost one lookup and one copy here. Keyed by the message string, holding the rule it was made for (a
+// message is one rule's in practice; another rule's finding with the same text takes the slower path).
 const SEVERITY_INDEX: Record<string, number> = { error: 0, warning: 1, info: 2 };
-const heads = new Map<string, Uint8Array[]>();
-function head(comma: boolean, ruleId: string, severity: string): Uint8Array {
-  let hs = heads.get(ruleId);
-  if (!hs) {
-    hs = [];
-    for (const c of ['', ',']) for (const sev of ['error', 'warning', 'info']) hs.push(Buffer.from(`${c}{"rule":${JSON.stringify(ruleId)},"severity":"${sev}","message":`));
-    heads.set(ruleId, hs);
-  }
-  return hs[(comma ? 3 : 0) + SEVERITY_INDEX[severity]];
+interface Head {
+  ruleId: string;
+  pieces: (Uint8Array | undefined)[];
 }
-const LINE = Buffer.from(',"line":');
-const COLUMN = Buffer.from(',"column":');
-const END_LINE = Buffer.from(',"endLine":');
-const END_COLUMN = Buffer.from(',"endColumn":');
-const OFFSET = Buffer.from(',"offset":');
-const END_OFFSET = Buffer.from(',"endOffset":');
+const heads = new Map<string, Head>();
+function headPiece(comma: boolean, ruleId: string, severity: string, message: string): Uint8Array {
+  let h = heads.get(message);
+  if (!h || h.ruleId !== ruleId) {
+    // bounded like the literals: placeholder messages quote their context and are nearly all different
+    if (heads.size >= 50_000) heads.clear();
+    h = { ruleId, pieces: [] };
+    heads.set(message, h);
+  }
+  const k = (comma ? 3 : 0) + SEVERITY_INDEX[severity];
+  return (h.pieces[k] ??= Buffer.from(`${comma ? ',' : ''}{"rule":${JSON.stringify(ruleId)},"severity":"${severity}","message":${JSON.stringify(message)}`));
+}
 
 /** Writes the entry into `w` (the run's output, or a writer to copy it from); returns the counts by severity. */
 export function writeJsonEntry(
@@ -87,27 +89,25 @@ export function writeJsonEntry(
   w.bytes(Buffer.from(JSON.stringify(report.file)));
   w.ascii(',"diagnostics":[');
   let first = true;
+  // findings come sorted by offset: their lines are found by walking forward from the previous one (a binary
+  // search only when an offset goes back)
+  const starts = lines?.starts ?? [0];
+  let line = 0;
+  const lineOf = (offset: number): number => {
+    if (offset < starts[line]) return lines!.position(offset).line;
+    let l = line;
+    while (l + 1 < starts.length && starts[l + 1] <= offset) l++;
+    return l;
+  };
   for (const f of findings) {
     if (f.severity === 'error') errors++;
     else if (f.severity === 'warning') warnings++;
     if (quiet && f.severity !== 'error') continue;
-    const s = lines!.position(f.offset);
-    const e = f.endOffset === f.offset ? s : lines!.position(f.endOffset);
-    w.bytes(head(!first, f.ruleId, f.severity));
+    const sl = (line = lineOf(f.offset));
+    const el = f.endOffset === f.offset ? sl : lineOf(f.endOffset);
+    w.bytes(headPiece(!first, f.ruleId, f.severity, messageText(f.message, lang)));
     first = false;
-    w.bytes(literal(messageText(f.message, lang)));
-    w.bytes(LINE);
-    w.num(s.line + 1);
-    w.bytes(COLUMN);
-    w.num(s.column + 1);
-    w.bytes(END_LINE);
-    w.num(e.line + 1);
-    w.bytes(END_COLUMN);
-    w.num(e.column + 1);
-    w.bytes(OFFSET);
-    w.num(f.offset);
-    w.bytes(END_OFFSET);
-    w.num(f.endOffset);
+    w.position(sl + 1, f.offset - starts[sl] + 1, el + 1, f.endOffset - starts[el] + 1, f.offset, f.endOffset);
     if (f.fix) {
       w.ascii(',"fix":{"edits":');
       edits(w, f.fix.edits);

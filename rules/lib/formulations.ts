@@ -32,15 +32,13 @@ interface Literal extends PhraseEntry {
 
 interface Packed {
   literals: PhraseIndex<Literal>;
-  /** halves of the long wordings, by first character (searched with overlaps: wordings overlap in real text) */
-  halfFirst: Uint8Array;
-  halves: Map<number, Literal[]>;
+  /** halves of the long wordings (searched with overlaps: wordings overlap in real text) */
+  halves: PhraseIndex<Literal>;
   /** stem → entries with a numbered name on it */
   stems: Map<string, Formulation>;
   /** member → listed entries it belongs to */
   byMember: Map<string, Formulation[]>;
   names: Set<string>;
-  numbered: RegExp;
   /** lengths of members (ascending) and the suffixes members may carry */
   lengths: number[];
   /** 1 for a character that starts / ends some member */
@@ -85,8 +83,6 @@ function pack(): Packed {
       halves.push({ wrong: w.slice(k), f, what: 'half', wording: w, at: k });
     }
   }
-  // “N个X”: the stem X is compared below (exact, or one character away)
-  const numbered = /([一二两三四五六七八九十])个([\u4e00-\u9fff]{2})/g;
   const lengths = [...new Set([...byMember.keys()].map((m) => m.length))].sort((a, b) => a - b);
   const suffixes = [...new Set(FORMULATIONS.flatMap((f) => (f.memberSuffix ? [f.memberSuffix] : [])))];
   const firstChars = new Uint8Array(0x10000);
@@ -96,16 +92,7 @@ function pack(): Packed {
     lastChars[m.charCodeAt(m.length - 1)] = 1;
   }
   for (const x of suffixes) lastChars[x.charCodeAt(x.length - 1)] = 1;
-  const halfFirst = new Uint8Array(0x10000);
-  const halfMap = new Map<number, Literal[]>();
-  for (const h of halves) {
-    const c = h.wrong.charCodeAt(0);
-    halfFirst[c] = 1;
-    const l = halfMap.get(c);
-    if (l) l.push(h);
-    else halfMap.set(c, [h]);
-  }
-  packed = { halfFirst, halves: halfMap, literals: new PhraseIndex(lits), stems, byMember, names, numbered, lengths, suffixes, firstChars, lastChars };
+  packed = { halves: new PhraseIndex(halves), literals: new PhraseIndex(lits), stems, byMember, names, lengths, suffixes, firstChars, lastChars };
   return packed;
 }
 
@@ -114,6 +101,9 @@ for (const c of '，。；：！？\n\r,;:（）()\uFFFC、') SEP_TABLE[c.charCo
 /** Ends a token of a 、-list: a clause mark, a line end, masked text, or the 顿号 itself. */
 const isSep = (text: string, i: number) => SEP_TABLE[text.charCodeAt(i)] === 1;
 const isHanCode = (c: number) => c >= 0x4e00 && c <= 0x9fff;
+/** The digits of a numbered name “N个X” (the stem X is compared exact, or one character away). */
+const NUMERAL_TABLE = new Uint8Array(0x10000);
+for (const c of '一二两三四五六七八九十') NUMERAL_TABLE[c.charCodeAt(0)] = 1;
 
 function hamming1(a: string, b: string): number {
   // index of the single differing character, or -1 (equal, different length, or more than one difference)
@@ -156,36 +146,34 @@ export function scanFormulations(doc: ReportDocument): FormulationScan {
   }
 
   // 1b. long wordings, exact or one character off: either half is intact
-  const hf = p.halfFirst;
-  for (let i = 0; i < text.length; i++) {
-    if (hf[text.charCodeAt(i)] === 0) continue;
-    for (const e of p.halves.get(text.charCodeAt(i))!) {
-      if (!text.startsWith(e.wrong, i)) continue;
-      const w = e.wording!;
-      const s = i - e.at!;
-      if (s < 0 || s + w.length > text.length || seenWording.has(s * 128 + w.length)) continue;
-      const found = text.slice(s, s + w.length);
-      if (found === w) {
-        seenWording.add(s * 128 + w.length);
-        spans.push([s, s + w.length]);
-        continue;
-      }
-      const at = hamming1(found, w);
-      if (at < 0 || !isHanCode(found.charCodeAt(at))) continue;
-      // a change at an edge may be another term running on (社会主义核心价值体系): only when no Han character goes on
-      if (at === 0 && s > 0 && isHanCode(text.charCodeAt(s - 1))) continue;
-      if (at === w.length - 1 && isHanCode(text.charCodeAt(s + w.length))) continue;
+  p.halves.forEach(text, (e, i) => {
+    const w = e.wording!;
+    const s = i - e.at!;
+    if (s < 0 || s + w.length > text.length || seenWording.has(s * 128 + w.length)) return;
+    const found = text.slice(s, s + w.length);
+    if (found === w) {
       seenWording.add(s * 128 + w.length);
-      issues.push({ kind: 'wording', f: e.f, offset: s + at, endOffset: s + at + 1, found, right: w, fixText: w[at] });
       spans.push([s, s + w.length]);
+      return;
     }
-  }
+    const at = hamming1(found, w);
+    if (at < 0 || !isHanCode(found.charCodeAt(at))) return;
+    // a change at an edge may be another term running on (社会主义核心价值体系): only when no Han character goes on
+    if (at === 0 && s > 0 && isHanCode(text.charCodeAt(s - 1))) return;
+    if (at === w.length - 1 && isHanCode(text.charCodeAt(s + w.length))) return;
+    seenWording.add(s * 128 + w.length);
+    issues.push({ kind: 'wording', f: e.f, offset: s + at, endOffset: s + at + 1, found, right: w, fixText: w[at] });
+    spans.push([s, s + w.length]);
+  });
 
   // 2. numbered names: 坚定“三个自信” (count), 坚定“四个自身” (a misspelt name)
-  const re = new RegExp(p.numbered.source, 'g');
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const off = m.index;
-    const end = off + m[0].length;
+  // anchored on 个 (rare next to the characters a regex would try at every position); matches do not overlap
+  for (let k = text.indexOf('个', 1), from = 0; k >= 0; k = text.indexOf('个', k + 1)) {
+    const off = k - 1;
+    if (off < from || !NUMERAL_TABLE[text.charCodeAt(off)] || k + 2 >= text.length || !isHanCode(text.charCodeAt(k + 1)) || !isHanCode(text.charCodeAt(k + 2))) continue;
+    const end = k + 3;
+    from = end;
+    const m = [text.slice(off, end), text[off], text.slice(k + 1, end)];
     const num = parseChineseNumeral(m[1] === '两' ? '二' : m[1]);
     const stem = m[2];
     const f = p.stems.get(stem);

@@ -19,29 +19,45 @@ export interface PhraseMatch<E> {
   endOffset: number;
 }
 
+// Pair filter: a bit per hash of a phrase's first two characters. Most text positions whose first character starts
+// some entry (作, 必, 截 are common) fail on the second character with one more array read.
+const PAIR_BITS = 16;
+const pairHash = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ b) & ((1 << PAIR_BITS) - 1);
+
 export class PhraseIndex<E extends PhraseEntry> {
-  private readonly first = new Uint8Array(0x10000);
-  private readonly byFirst = new Map<number, E[]>();
+  /** 0, or 1 + the index in `lists` of the entries that start with this character. */
+  private readonly first = new Uint16Array(0x10000);
+  private readonly lists: E[][] = [];
+  private readonly pairs = new Uint8Array(1 << PAIR_BITS);
 
   constructor(entries: readonly E[]) {
     for (const e of entries) {
       if (!e.wrong) continue;
       const c = e.wrong.charCodeAt(0);
-      this.first[c] = 1;
-      const list = this.byFirst.get(c);
-      if (list) list.push(e);
-      else this.byFirst.set(c, [e]);
+      if (this.first[c] === 0) {
+        this.lists.push([]);
+        this.first[c] = this.lists.length;
+      }
+      this.lists[this.first[c] - 1].push(e);
     }
-    for (const list of this.byFirst.values()) list.sort((a, b) => b.wrong.length - a.wrong.length);
+    for (const list of this.lists) {
+      list.sort((a, b) => b.wrong.length - a.wrong.length);
+      // a one-character entry: every pair with its first character passes
+      if (list[list.length - 1].wrong.length === 1) for (let b = 0; b < 0x10000; b++) this.pairs[pairHash(list[0].wrong.charCodeAt(0), b)] = 1;
+      else for (const e of list) this.pairs[pairHash(e.wrong.charCodeAt(0), e.wrong.charCodeAt(1))] = 1;
+    }
   }
 
   /** Non-overlapping matches in text[start, end), in order; at one position the longest entry that fits wins. */
   find(text: string, start = 0, end = text.length): PhraseMatch<E>[] {
     const out: PhraseMatch<E>[] = [];
     const first = this.first;
+    const pairs = this.pairs;
     for (let i = start; i < end; i++) {
-      if (first[text.charCodeAt(i)] === 0) continue;
-      for (const e of this.byFirst.get(text.charCodeAt(i))!) {
+      const c = text.charCodeAt(i);
+      const li = first[c];
+      if (li === 0 || pairs[pairHash(c, i + 1 < text.length ? text.charCodeAt(i + 1) : 0)] === 0) continue;
+      for (const e of this.lists[li - 1]) {
         const stop = i + e.wrong.length;
         if (stop > end || !text.startsWith(e.wrong, i)) continue;
         if (e.notAfter && i > 0 && e.notAfter.includes(text[i - 1])) continue;
@@ -56,5 +72,18 @@ export class PhraseIndex<E extends PhraseEntry> {
       }
     }
     return out;
+  }
+
+  /** Every occurrence of every entry (overlapping; entries' context conditions not applied), in text order. */
+  forEach(text: string, visit: (entry: E, offset: number) => void): void {
+    const first = this.first;
+    const pairs = this.pairs;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      const li = first[c];
+      if (li === 0 || pairs[pairHash(c, i + 1 < n ? text.charCodeAt(i + 1) : 0)] === 0) continue;
+      for (const e of this.lists[li - 1]) if (text.startsWith(e.wrong, i)) visit(e, i);
+    }
   }
 }
