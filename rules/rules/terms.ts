@@ -6,7 +6,8 @@ import { CATEGORY } from '../categories';
 import type { Rule } from '../types';
 import { msg } from '../util';
 
-export const TERMS_LIMITS = { entries: 2000, length: 64, message: 300 } as const;
+/** Caps on what a workspace may configure: entries (all kinds together), their lengths; term files and their size. */
+export const TERMS_LIMITS = { entries: 2000, length: 64, message: 300, files: 20, fileBytes: 1 << 20 } as const;
 
 interface Term {
   word: string;
@@ -116,6 +117,13 @@ const rule: Rule = {
       type: 'object',
       additionalProperties: false,
       properties: {
+        files: {
+          type: 'array',
+          maxItems: TERMS_LIMITS.files,
+          description:
+            "Term files with more entries, paths relative to the config file and inside its folder: .json ({ \"replace\": [...], \"forbid\": [...] }, comments allowed) or .txt (one entry a line: 'from => to | message' or 'word | message'). Their entries come after the inline ones.",
+          items: { type: 'string', minLength: 1, maxLength: 260 },
+        },
         replace: {
           type: 'array',
           maxItems: TERMS_LIMITS.entries,
