@@ -104,20 +104,16 @@ const nodeHost: ServerHost = {
       return 'gone';
     }
     const f = file;
-    // the term files it named when last read are part of its identity: a changed list is read again
-    const terms = (named: { path: string; stamp: string }[]) => named.map((t) => `|${t.stamp}`).join('');
-    const known = termFilesOf.get(f) ?? [];
-    const stamp = own + terms(known.map((path) => ({ path, stamp: termFileStamp(path) })));
+    // the term files it named when last read are part of its identity: a changed term file is read again
+    const stamp = own + (termFilesOf.get(f) ?? []).map((path) => `|${termFileStamp(path)}`).join('');
     return {
       file: f,
       stamp,
       load: () => {
         const r = loadConfig(f, allRules);
-        termFilesOf.set(
-          f,
-          r.termFiles.map((t) => t.path),
-        );
-        return { config: r.config, problems: r.problems, stamp: own + terms(r.termFiles), watch: r.termFiles.map((t) => t.path) };
+        const paths = r.termFiles.map((t) => t.path);
+        termFilesOf.set(f, paths);
+        return { config: r.config, problems: r.problems, stamp: own + r.termFiles.map((t) => `|${t.stamp}`).join(''), watch: paths };
       },
       content: () => readFileSync(f, 'utf8'),
     };

@@ -266,7 +266,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   interface ConfigState {
     config: ResolvedConfig;
-    /** Identity of the config file's content (path, mtime, size), part of the cache key. */
+    /** Identity of the config file's content (path, mtime, size; and its term files'), part of the cache key. */
     key: string;
   }
 
