@@ -42,9 +42,9 @@ function about(name: string, m: Msg): Msg {
 }
 
 /**
- * Why a term file's path is refused (to be passed on as the read's error), or undefined. A path is relative to the config file and stays in its folder or
- * below: no absolute path, drive, URI or `..` (a repository's config may not make the tool read files elsewhere on
- * the machine). Hosts check this before reading anything.
+ * Why a term file's path is refused (passed on as the read's error), or undefined. A path is relative to the config
+ * file and stays in its folder or below: no absolute path, drive, URI or `..` (a repository's config may not make the
+ * tool read files elsewhere on the machine). Hosts check this before reading anything.
  */
 export function termFilePathProblem(name: string): Msg | undefined {
   const bad = (zh: string, en: string): Msg => ({ zh, en });
@@ -60,13 +60,13 @@ export function termFilePathProblem(name: string): Msg | undefined {
   return undefined;
 }
 
-/** The path's segments, for hosts that join it to a folder URI. */
-export function termFilePathSegments(name: string): string[] {
-  return name.split(/[\\/]/).filter((s) => s !== '' && s !== '.');
-}
-
 const MAX_PROBLEMS = 5;
 const lenText = (max: number, min: number) => (min ? `${min}–${max}` : `0–${max}`);
+
+/** An own property only: jsonc-parser builds objects by assignment, so `"__proto__": {…}` would otherwise be inherited. */
+function own(o: object, key: string): unknown {
+  return Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+}
 
 function checkString(v: unknown, min: number, max: number): boolean {
   return typeof v === 'string' && v.length >= min && v.length <= max;
@@ -88,7 +88,7 @@ function entryProblems(item: unknown, where: string, keys: { key: string; min: n
     );
   }
   for (const k of keys) {
-    const v = (item as Record<string, unknown>)[k.key];
+    const v = own(item, k.key);
     if (v === undefined && !k.required) continue;
     if (!checkString(v, k.min, k.max))
       out.push({
@@ -132,7 +132,7 @@ function parseJsonTerms(text: string): TermEntries | Msg[] {
   }
   const out: TermEntries = { replace: [], forbid: [] };
   for (const [kind, keys] of [['replace', REPLACE_KEYS], ['forbid', FORBID_KEYS]] as const) {
-    const list = (raw as Record<string, unknown>)[kind];
+    const list = own(raw, kind);
     if (list === undefined) continue;
     if (!Array.isArray(list)) {
       problems.push({ zh: `“${kind}”应为数组`, en: `"${kind}" must be an array` });
@@ -154,7 +154,10 @@ function parseJsonTerms(text: string): TermEntries | Msg[] {
 
 function pickKeys(item: Record<string, unknown>, keys: string[]): Record<string, string> {
   const o: Record<string, string> = {};
-  for (const k of keys) if (typeof item[k] === 'string') o[k] = item[k] as string;
+  for (const k of keys) {
+    const v = own(item, k);
+    if (typeof v === 'string') o[k] = v;
+  }
   return o;
 }
 

@@ -73,6 +73,12 @@ describe('term files: parsing', () => {
     expect(problemsOf(parseTermFile('t.json', '{ "forbid": [{ "word": "甲", "message": 3 }] }'))[0].en).toMatch(/forbid\[0\]: "message" must be a string/);
   });
 
+  it('"__proto__" in a term file adds nothing (the parser assigns it as a prototype: only own keys are read)', () => {
+    expect(parseTermFile('t.json', '{ "__proto__": { "forbid": [{ "word": "甲" }] } }')).toEqual({ replace: [], forbid: [] });
+    const r = parseTermFile('t.json', '{ "forbid": [{ "__proto__": { "word": "甲" } }] }');
+    expect('problems' in r && r.problems[0].en).toBe('term file "t.json": forbid[0]: "word" must be a string of 1–64 characters');
+  });
+
   it('text form problems name the line, not its text', () => {
     const p = problemsOf(parseTermFile('t.txt', `甲 => 乙\n => 乙\n${'长'.repeat(65)}\n丙 => 丁 => 戊\n己 | ${'说'.repeat(301)}\n`)).map((m) => m.en);
     expect(p).toEqual([
