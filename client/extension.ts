@@ -34,6 +34,9 @@ import {
   FindConfigRequest,
   type FindConfigParams,
   type FindConfigResult,
+  ReadTermFileRequest,
+  type ReadTermFileParams,
+  type ReadTermFileResult,
 } from '../server/protocol';
 import { withoutWorkspaceValues } from './trust';
 import { Overview, OVERVIEW_VIEW } from './overview';
@@ -117,6 +120,35 @@ async function findConfig(params: FindConfigParams): Promise<FindConfigResult | 
   }
 }
 
+/**
+ * A term file a config names (terms rule, `files`), read through workspace.fs for a server without a file system:
+ * relative to the config's folder and inside it (the server checked the path; it is checked again here), at most
+ * `cap` bytes. Never its content in an error.
+ */
+async function readTermFile(params: ReadTermFileParams): Promise<ReadTermFileResult | null> {
+  if (!params || typeof params.config !== 'string' || typeof params.path !== 'string' || typeof params.cap !== 'number') return null;
+  const segments = params.path.split(/[\\/]/).filter((s) => s !== '' && s !== '.');
+  if (!segments.length || segments.includes('..') || /^[\\/]|^[A-Za-z][A-Za-z0-9+.-]*:/.test(params.path)) return null;
+  const config = vscode.Uri.parse(params.config);
+  const folder = config.with({ path: config.path.replace(/\/[^/]*$/, '') || '/' });
+  const uri = vscode.Uri.joinPath(folder, ...segments);
+  const shown = uri.toString();
+  try {
+    const st = await vscode.workspace.fs.stat(uri);
+    if (st.type & vscode.FileType.Directory) return { uri: shown, error: 'a folder, not a file' };
+    if (st.size > params.cap) return { uri: shown, size: st.size };
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    if (bytes.length > params.cap) return { uri: shown, size: bytes.length };
+    try {
+      return { uri: shown, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    } catch {
+      return { uri: shown, error: 'NotUtf8' };
+    }
+  } catch (err) {
+    return { uri: shown, error: err instanceof vscode.FileSystemError ? err.code : 'Unreadable' };
+  }
+}
+
 async function createClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
   selector = buildSelector();
   const initializationOptions: ClientInitOptions = {
@@ -177,6 +209,7 @@ async function createClient(context: vscode.ExtensionContext): Promise<LanguageC
   };
   const c = await platform.newClient(context, clientOptions);
   c.onRequest(FindConfigRequest, findConfig);
+  c.onRequest(ReadTermFileRequest, readTermFile);
   c.onNotification(PlaceholderCountNotification, (p: PlaceholderCountParams) => {
     if (!p || typeof p.uri !== 'string' || typeof p.count !== 'number') return;
     counts.set(p.uri, p.count);

@@ -3,7 +3,15 @@
 import type { Connection } from 'vscode-languageserver';
 import { parseConfig } from '../rules/config';
 import { allRules } from '../rules/all-rules';
-import { FindConfigRequest, type FindConfigParams, type FindConfigResult } from './protocol';
+import { applyTermFiles, termFileNames, termFilePathProblem, TERMS_FILE_CAP, type TermFileRead } from '../rules/terms-files';
+import {
+  FindConfigRequest,
+  ReadTermFileRequest,
+  type FindConfigParams,
+  type FindConfigResult,
+  type ReadTermFileParams,
+  type ReadTermFileResult,
+} from './protocol';
 import type { ConfigSource } from './host';
 
 /** A short identity of a config file's text (FNV-1a), so that a changed file is parsed again. */
@@ -24,12 +32,51 @@ export function clientConfigs(connection: () => Connection): { find(uri: string)
     const r = (await connection().sendRequest(FindConfigRequest, params)) as FindConfigResult | null;
     if (!r || typeof r.uri !== 'string' || typeof r.text !== 'string') return undefined;
     const text = r.text.charCodeAt(0) === 0xfeff ? r.text.slice(1) : r.text;
+    const configUri = r.uri;
     return {
-      file: r.uri,
-      stamp: `${r.uri}|${text.length}|${hash(text)}`,
-      load: () => parseConfig(text, r.uri, allRules),
+      file: configUri,
+      stamp: `${configUri}|${text.length}|${hash(text)}`,
+      load: async () => {
+        const config = parseConfig(text, configUri, allRules);
+        const reads: TermFileRead[] = [];
+        const watch: string[] = [];
+        for (const name of termFileNames(config)) {
+          const bad = termFilePathProblem(name);
+          if (bad) reads.push({ name, error: bad });
+          else {
+            const read = await readTermFile(configUri, name);
+            // watched even when missing: creating it is a change too
+            watch.push(read.uri ?? name);
+            reads.push(read);
+          }
+        }
+        const applied = applyTermFiles(config, reads);
+        // a changed term file comes with a watched-files event, which clears what was found: no stamp of its own
+        return { config: applied.config, problems: applied.problems, watch };
+      },
       content: () => text,
     };
+  }
+  /** A term file through the client; never throws. */
+  async function readTermFile(config: string, name: string): Promise<TermFileRead & { uri?: string }> {
+    const params: ReadTermFileParams = { config, path: name, cap: TERMS_FILE_CAP };
+    let r: ReadTermFileResult | null;
+    try {
+      r = (await connection().sendRequest(ReadTermFileRequest, params)) as ReadTermFileResult | null;
+    } catch {
+      r = null;
+    }
+    if (!r || typeof r !== 'object') return { name, error: { zh: '编辑器未提供读取术语文件的功能', en: 'the editor does not read term files for the server' } };
+    const uri = typeof r.uri === 'string' ? r.uri : undefined;
+    if (typeof r.text === 'string') {
+      if (r.text.length > TERMS_FILE_CAP) return { name, uri, error: { zh: `文件过大（上限 ${TERMS_FILE_CAP} 字节）`, en: `too large (limit ${TERMS_FILE_CAP} bytes)` } };
+      return { name, uri, text: r.text };
+    }
+    if (typeof r.size === 'number') return { name, uri, error: { zh: `文件过大（${r.size} 字节，上限 ${TERMS_FILE_CAP} 字节）`, en: `too large (${r.size} bytes, limit ${TERMS_FILE_CAP})` } };
+    if (r.error === 'FileNotFound') return { name, uri, error: { zh: `文件不存在：${uri ?? name}`, en: `no such file: ${uri ?? name}` } };
+    if (r.error === 'NotUtf8') return { name, uri, error: { zh: '不是 UTF-8 编码的文本：请以 UTF-8 保存', en: 'not UTF-8 text: save it as UTF-8' } };
+    const why = typeof r.error === 'string' ? r.error.slice(0, 200) : '';
+    return { name, uri, error: { zh: `无法读取：${why}`, en: `cannot read it: ${why}` } };
   }
   return {
     find(uri) {

@@ -1,7 +1,7 @@
 // What the language server needs from where it runs. Node (server/main.ts) reads files on disk; a web worker
 // (server/browser.ts) has no file system and asks the client, and has no Word documents or workspace walk.
 import type { ResolvedConfig } from '../rules/config';
-import type { Finding, Lang, Rule } from '../rules/types';
+import type { Finding, Lang, Msg, Rule } from '../rules/types';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CheckDocxResult, ClientInitOptions } from './protocol';
@@ -12,10 +12,21 @@ export interface ConfigSource {
   file: string;
   /** Identity of its content (e.g. path, mtime, size): a parsed config is reused while it stays the same. */
   stamp: string;
-  /** Reads and validates it; throws ConfigError. */
-  load(): ResolvedConfig;
+  /** Reads and validates it, with the term files it names; throws ConfigError for the config itself. */
+  load(): LoadedConfigSource | Promise<LoadedConfigSource>;
   /** Its text, for telling one broken content from another (the error is shown once per content). */
   content(): string;
+}
+
+/** A config as a host loaded it. */
+export interface LoadedConfigSource {
+  config: ResolvedConfig;
+  /** What is wrong with the term files it names (each names its file): the config applies without them. */
+  problems: Msg[];
+  /** Identity of the config and its term files as read, when it says more than the source's `stamp`. */
+  stamp?: string;
+  /** The term files it names (paths or URIs): the server watches them as it watches config files. */
+  watch: string[];
 }
 
 /** A report found by the workspace walk. */

@@ -18,7 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DEFAULT_MAX_SIZE } from '../rules/config';
 import { lint } from '../rules/engine';
 import { allRules } from '../rules/all-rules';
-import { findConfigFile, loadConfigFile } from '../node/config-files';
+import { findConfigFile, loadConfig, termFileStamp } from '../node/config-files';
 import { readDocx, readReportFile } from '../node/files';
 import { docxLocator } from '../node/docx/locate';
 import { reviewDocx, writeReviewedCopy } from '../node/docx/review';
@@ -76,6 +76,9 @@ function filePathOf(uri: string): string | undefined {
   return fileURLToPath(uri);
 }
 
+/** The term files each config file named when it was last read (absolute paths). */
+const termFilesOf = new Map<string, string[]>();
+
 /** Documents that are not files (a virtual workspace): their config comes from the client, if it offers it. */
 const virtualConfigs = clientConfigs(() => connection);
 let clientReadsConfigs = false;
@@ -93,15 +96,27 @@ const nodeHost: ServerHost = {
       file = undefined;
     }
     if (!file) return undefined;
-    let stamp: string;
+    let own: string;
     try {
       const st = statSync(file);
-      stamp = `${file}|${st.mtimeMs}|${st.size}`;
+      own = `${file}|${st.mtimeMs}|${st.size}`;
     } catch {
       return 'gone';
     }
     const f = file;
-    return { file: f, stamp, load: () => loadConfigFile(f, allRules), content: () => readFileSync(f, 'utf8') };
+    // the term files it named when last read are part of its identity: a changed term file is read again
+    const stamp = own + (termFilesOf.get(f) ?? []).map((path) => `|${termFileStamp(path)}`).join('');
+    return {
+      file: f,
+      stamp,
+      load: () => {
+        const r = loadConfig(f, allRules);
+        const paths = r.termFiles.map((t) => t.path);
+        termFilesOf.set(f, paths);
+        return { config: r.config, problems: r.problems, stamp: own + r.termFiles.map((t) => `|${t.stamp}`).join(''), watch: paths };
+      },
+      content: () => readFileSync(f, 'utf8'),
+    };
   },
   configFilesChanged: () => virtualConfigs.clear(),
   /** file: URI of docs/rules/<id>.md shipped next to dist/ (the .vsix and the npm package carry them). */

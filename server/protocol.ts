@@ -171,3 +171,30 @@ export interface FindConfigResult {
   /** Its text (UTF-8). */
   text: string;
 }
+
+/**
+ * Request server → client, after FindConfigRequest: a term file the config names (the terms rule's `files` option),
+ * read by the client through `workspace.fs`. `path` is as the config writes it, already checked by the server to be
+ * relative and inside the config's folder; the client joins it to that folder. The client reads at most `cap`
+ * bytes: a larger file is answered with its `size` only. Null, or an error, when the client does not read term files.
+ */
+export const ReadTermFileRequest = 'reportLint/readTermFile';
+
+export interface ReadTermFileParams {
+  /** URI of the config file (FindConfigResult.uri). */
+  config: string;
+  /** The path as written in the config, relative to its folder. */
+  path: string;
+  /** Largest size read, in bytes. */
+  cap: number;
+}
+export interface ReadTermFileResult {
+  /** URI of the term file. */
+  uri: string;
+  /** Its text (UTF-8), when it was read. */
+  text?: string;
+  /** Its size, when it is larger than `cap` (not read). */
+  size?: number;
+  /** Why it could not be read. */
+  error?: string;
+}

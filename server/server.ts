@@ -266,7 +266,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   interface ConfigState {
     config: ResolvedConfig;
-    /** Identity of the config file's content (path, mtime, size), part of the cache key. */
+    /** Identity of the config file's content (path, mtime, size; and its term files'), part of the cache key. */
     key: string;
   }
 
@@ -286,8 +286,24 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const cached = parsedConfigs.get(file);
     if (cached && cached.stamp === stamp) return { config: cached.config, key: stamp };
     let config: ResolvedConfig;
+    let after = stamp;
     try {
-      config = source.load();
+      const loaded = await source.load();
+      config = loaded.config;
+      if (loaded.stamp) after = loaded.stamp;
+      watchTermFiles(loaded.watch);
+      if (loaded.problems.length) {
+        const problems = loaded.problems.map((m) => (lang === 'en' ? m.en : m.zh)).join(lang === 'en' ? '; ' : '；');
+        showOnce(
+          `terms\0${file}\0${after}\0${problems}`,
+          MessageType.Error,
+          t(
+            lang,
+            `report-lint：配置文件 ${file} 所列的术语文件有误：${problems}。这些文件在改正之前不生效，其余设置照常使用。`,
+            `report-lint: the config file ${file} names term files that cannot be used: ${problems}. They are left out until they are fixed; the rest of the config applies.`,
+          ),
+        );
+      }
     } catch (e) {
       let content = '';
       try {
@@ -307,8 +323,23 @@ export function startServer(connection: Connection, host: ServerHost): void {
       );
       config = emptyConfig();
     }
-    parsedConfigs.set(file, { stamp, config });
-    return { config, key: stamp };
+    parsedConfigs.set(file, { stamp: after, config });
+    return { config, key: after };
+  }
+
+  /** Term files named by configs, watched as `.reportlintrc.json` files are: a change re-reads the configs. */
+  const watchedTermNames = new Set<string>();
+  function watchTermFiles(files: string[]): void {
+    if (!watcherRegistration) return;
+    for (const f of files) {
+      // by name anywhere in the workspace (a plain glob every client understands); a glob character in it becomes '?'
+      const name = f.slice(Math.max(f.lastIndexOf('/'), f.lastIndexOf('\\')) + 1).replace(/[*?[\]{}!\\]/g, '?');
+      if (!name || watchedTermNames.has(name)) continue;
+      watchedTermNames.add(name);
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${name}` }] })
+        .catch((e) => log(MessageType.Warning, `report-lint: could not watch the term file ${f}: ${errText(e)}`));
+    }
   }
 
   function formatOf(doc: TextDocument, filename: string | undefined): SourceFormat {

@@ -6,7 +6,8 @@ import { CATEGORY } from '../categories';
 import type { Rule } from '../types';
 import { msg } from '../util';
 
-export const TERMS_LIMITS = { entries: 2000, length: 64, message: 300 } as const;
+/** Caps on what a workspace may configure: entries (all kinds together), their lengths; term files and their size. */
+export const TERMS_LIMITS = { entries: 2000, length: 64, message: 300, files: 20, fileBytes: 1 << 20 } as const;
 
 interface Term {
   word: string;
@@ -94,18 +95,26 @@ const rule: Rule = {
     severity: 'warning',
     tags: ['wording', 'terms'],
     fixable: true,
-    clause: '本单位用语规范（.reportlintrc.json 中配置）',
+    clause: '本单位用语规范（.reportlintrc.json 或其术语文件中配置）',
     docs: {
       why: msg(
         '每个单位都有自己的规范用语：机构的全称、改过的名称、不再使用的提法、对外不宜出现的词。本规则不带任何内置词表，只检查单位在 .reportlintrc.json 中配置的两类条目，不需要写代码：' +
           'replace（替换词对：出现 from 时报告并给出修改 to，message 为提示）和 forbid（禁用词、敏感词：出现 word 时报告 message，不给修改）。例如：' +
           '"rules": { "terms": ["warning", { "replace": [{ "from": "区管委会", "to": "区管理委员会", "message": "首次出现用全称" }], "forbid": [{ "word": "内部资料", "message": "对外报告不得出现" }] }] }。' +
-          `条目都是字面字符串（不是正则表达式），每类最多 ${TERMS_LIMITS.entries} 条，每条最长 ${TERMS_LIMITS.length} 个字符，说明最长 ${TERMS_LIMITS.message} 个字符；超出的条目不生效。` +
-          '替换后的写法包含原词时（“政府”→“人民政府”），已是替换后写法的地方不报告。',
+          `条目都是字面字符串（不是正则表达式），两类合计最多 ${TERMS_LIMITS.entries} 条，每条最长 ${TERMS_LIMITS.length} 个字符，说明最长 ${TERMS_LIMITS.message} 个字符；超出的条目不生效。` +
+          '替换后的写法包含原词时（“政府”→“人民政府”），已是替换后写法的地方不报告。' +
+          '词表也可以放在单独的术语文件里，由几个仓库共用、由不写代码的人维护："files": ["terms/unit-terms.txt"]，路径相对于配置文件，且须在其所在文件夹或子文件夹中。' +
+          '.txt 文件每行一条（UTF-8，# 开头为注释）：“区管委会 => 区管理委员会 | 对外行文用全称”为替换词对，“内部资料 | 对外报告不得出现”或“绝密”为禁用词；' +
+          '.json 文件为 { "replace": [...], "forbid": [...] }，写法与配置文件中的相同，可带注释。文件中的条目排在配置文件中的条目之后，合计不超过上述条数；每个文件最大 1 MB，最多 ' +
+          `${TERMS_LIMITS.files} 个文件。文件缺失或有误时，提示指出是哪个文件（不引用文件内容）：命令行按配置错误处理，编辑器提示一次并照常使用其余设置；文件改动后编辑器重新读取，--cache 的结果随之失效。`,
         "Every unit has its own wording: full names of bodies, renamed offices, retired phrases, words not to appear outside. This rule ships no list: it checks the two kinds of entries a unit puts in .reportlintrc.json, without code: " +
           'replace (pairs: from is reported with to as the fix, with the message) and forbid (禁用词/敏感词: word is reported with the message, no fix). ' +
-          `Entries are literal strings (no regular expressions), at most ${TERMS_LIMITS.entries} of each kind, each at most ${TERMS_LIMITS.length} characters, messages at most ${TERMS_LIMITS.message}; entries beyond that are ignored. ` +
-          'Where the replacement contains the word (政府 → 人民政府), text that already reads the replacement is not reported.',
+          `Entries are literal strings (no regular expressions), at most ${TERMS_LIMITS.entries} in all, each at most ${TERMS_LIMITS.length} characters, messages at most ${TERMS_LIMITS.message}; entries beyond that are ignored. ` +
+          'Where the replacement contains the word (政府 → 人民政府), text that already reads the replacement is not reported. ' +
+          'The list may live in term files of its own, shared between repositories and kept by people who do not write code: "files": ["terms/unit-terms.txt"], paths relative to the config file and inside its folder. ' +
+          'A .txt file has one entry a line (UTF-8, # starts a comment): "区管委会 => 区管理委员会 | message" is a replacement, "内部资料 | message" or "绝密" a forbidden word; ' +
+          `a .json file is { "replace": [...], "forbid": [...] } as inline, comments allowed. File entries come after the inline ones, within the same total; at most 1 MB a file and ${TERMS_LIMITS.files} files. ` +
+          'A missing or invalid file is named in the message (never quoting its content): the CLI treats it as a bad config, the editor says so once and uses the rest of the config; the editor re-reads a changed file, and it invalidates --cache results.',
       ),
       examples: [
         { wrong: '（replace: 区管委会 → 区管理委员会）区管委会召开专题会议。', right: '区管理委员会召开专题会议。' },
@@ -116,6 +125,13 @@ const rule: Rule = {
       type: 'object',
       additionalProperties: false,
       properties: {
+        files: {
+          type: 'array',
+          maxItems: TERMS_LIMITS.files,
+          description:
+            "Term files with more entries, paths relative to the config file and inside its folder: .json ({ \"replace\": [...], \"forbid\": [...] }, comments allowed) or .txt (one entry a line: 'from => to | message' or 'word | message'). Their entries come after the inline ones.",
+          items: { type: 'string', minLength: 1, maxLength: 260 },
+        },
         replace: {
           type: 'array',
           maxItems: TERMS_LIMITS.entries,

@@ -92,6 +92,50 @@ describe('the language server in a web worker', () => {
     expect((again.result as { items: { code?: string }[] }).items.some((d) => d.code === 'placeholder')).toBe(true);
   });
 
+  it('reads the term files a config names through the client (reportLint/readTermFile), and again when they change', async () => {
+    const CONFIG_URI = 'vscode-vfs://github/example/reports/.reportlintrc.json';
+    const config = JSON.stringify({ rules: { terms: ['warning', { files: ['terms/unit.txt', '../outside.txt', 'gone.json'], forbid: [{ word: '绝密' }] }] } });
+    let terms = '区管委会 => 区管理委员会 | 用全称\n';
+    const asked: unknown[] = [];
+    const w = startWorker((m) => {
+      if (m.method === 'reportLint/findConfig') return { uri: CONFIG_URI, text: config };
+      if (m.method === 'reportLint/readTermFile') {
+        asked.push(m.params);
+        const path = (m.params as { path: string }).path;
+        return path === 'terms/unit.txt' ? { uri: 'vscode-vfs://github/example/reports/terms/unit.txt', text: terms } : { uri: 'vscode-vfs://github/example/reports/gone.json', error: 'FileNotFound' };
+      }
+      return null;
+    });
+    const items = await openAndPull(w, '区管委会召开会议，绝密。\n');
+    const termsOf = (ds: { code?: string; message: string }[]) => ds.filter((d) => d.code === 'terms').map((d) => d.message.replace(/ ?[（(]本单位用语规范.*$/, ''));
+    expect(termsOf(items)).toEqual(['“区管委会”应为“区管理委员会”：用全称', '禁用词“绝密”']);
+    // the path that leaves the config's folder is never asked for
+    expect(asked).toEqual([
+      { config: CONFIG_URI, path: 'terms/unit.txt', cap: 1 << 20 },
+      { config: CONFIG_URI, path: 'gone.json', cap: 1 << 20 },
+    ]);
+    await new Promise((r) => setTimeout(r, 20));
+    const shown = w.notes.filter((n) => n.method === 'window/showMessage').map((n) => (n.params as { message: string }).message);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toContain('术语文件“../outside.txt”：路径不能含“..”');
+    expect(shown[0]).toContain('术语文件“gone.json”：文件不存在：vscode-vfs://github/example/reports/gone.json');
+    terms = '网格员 => 网格管理员\n区管委会 => 区管理委员会\n';
+    w.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: 'vscode-vfs://github/example/reports/terms/unit.txt', type: 2 }] });
+    const again = await w.request('textDocument/diagnostic', { textDocument: { uri: URI } });
+    expect(termsOf((again.result as { items: { code?: string; message: string }[] }).items)).toEqual(['“区管委会”应为“区管理委员会”', '禁用词“绝密”']);
+  });
+
+  it('a client that does not read term files: the config applies without them, and a message says so', async () => {
+    const w = startWorker((m) =>
+      m.method === 'reportLint/findConfig' ? { uri: 'vscode-vfs://x/.reportlintrc.json', text: '{ "rules": { "terms": ["warning", { "files": ["t.txt"], "forbid": [{ "word": "绝密" }] }] } }' } : null,
+    );
+    const items = await openAndPull(w, '本报告绝密。\n');
+    expect(items.filter((d) => d.code === 'terms')).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 20));
+    const shown = w.notes.filter((n) => n.method === 'window/showMessage').map((n) => (n.params as { message: string }).message);
+    expect(shown.some((m) => m.includes('术语文件“t.txt”：编辑器未提供读取术语文件的功能'))).toBe(true);
+  });
+
   it('a broken .reportlintrc.json: one message, checking goes on with the defaults', async () => {
     const w = startWorker((m) => (m.method === 'reportLint/findConfig' ? { uri: 'vscode-vfs://x/.reportlintrc.json', text: '{ "rules": { "no-such-rule": "off" } }' } : null));
     const items = await openAndPull(w, seed(SEED_001));
