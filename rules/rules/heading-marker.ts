@@ -1,5 +1,5 @@
 // heading-marker: the mark after a heading ordinal (GB/T 15834-2011 B.3.2–B.3.4).
-import type { Rule, Suggestion, TextEdit } from '../types';
+import type { Msg, Rule, Suggestion, TextEdit } from '../types';
 import { canonicalNumeral, type MarkerProblem, type OrdinalMarker } from '../model/headings';
 import { toAsciiDigits } from '../model/numerals';
 import { msg } from '../util';
@@ -19,7 +19,21 @@ const PROBLEM_TEXT: Record<MarkerProblem, { zh: string; en: string }> = {
 };
 
 /** `…：“(一)”（半角括号）应为“（一）”（全角括号）`: the look-alike marks named, not only shown. */
-function markerMessage(zh: string, en: string, text: string, canonical: string) {
+// A report repeats the same wrong marker many times (every “1、”): its message is made once. Messages are never
+// changed after they are reported, so findings may share one. Bounded: the texts come from the document.
+const messages = new Map<string, Msg>();
+function markerMessage(zh: string, en: string, text: string, canonical: string): Msg {
+  const key = `${zh}\u0000${en}\u0000${text}\u0000${canonical}`;
+  let m = messages.get(key);
+  if (!m) {
+    if (messages.size >= 2000) messages.clear();
+    m = makeMarkerMessage(zh, en, text, canonical);
+    messages.set(key, m);
+  }
+  return m;
+}
+
+function makeMarkerMessage(zh: string, en: string, text: string, canonical: string): Msg {
   const [a, b] = differingMarks(text, canonical);
   const zhName = (n: { zh: string }) => (n.zh ? `（${n.zh}）` : '');
   const enName = (n: { en: string }) => (n.en ? ` (${n.en})` : '');
