@@ -306,7 +306,14 @@ function checkRun(text: string, tokens: Token[], p: Packed, issues: FormulationI
   if (plausible < 2) return;
   // candidate entries: any whose member is a whole middle token, or ends the first / starts the last token
   const cands = new Set<Formulation>();
-  const strip = (t: Token) => text.slice(t.start, t.end).replace(/^“|”$/g, '');
+  // the token without one opening quote at its start and one closing quote at its end (as /^“|”$/g removes them)
+  const strip = (t: Token) => {
+    let a = t.start;
+    let b = t.end;
+    if (b > a && text.charCodeAt(a) === 0x201c) a++;
+    if (b > a && text.charCodeAt(b - 1) === 0x201d) b--;
+    return text.slice(a, b);
+  };
   const add = (m: string) => {
     const fs = p.byMember.get(m);
     if (fs) for (const f of fs) cands.add(f);
