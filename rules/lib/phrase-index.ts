@@ -28,7 +28,10 @@ export class PhraseIndex<E extends PhraseEntry> {
   /** 0, or 1 + the index in `lists` of the entries that start with this character. */
   private readonly first = new Uint16Array(0x10000);
   private readonly lists: E[][] = [];
-  private readonly pairs = new Uint8Array(1 << PAIR_BITS);
+  // The two filters every character of the prose goes through, as bit sets of 8 KB each (they stay in the
+  // first-level cache; byte tables of 128 + 64 KB did not)
+  private readonly firstBits = new Int32Array(0x10000 >> 5);
+  private readonly pairBits = new Int32Array((1 << PAIR_BITS) >> 5);
 
   constructor(entries: readonly E[]) {
     for (const e of entries) {
@@ -40,24 +43,28 @@ export class PhraseIndex<E extends PhraseEntry> {
       }
       this.lists[this.first[c] - 1].push(e);
     }
+    const pair = (h: number) => (this.pairBits[h >> 5] |= 1 << (h & 31));
     for (const list of this.lists) {
       list.sort((a, b) => b.wrong.length - a.wrong.length);
+      const c = list[0].wrong.charCodeAt(0);
+      this.firstBits[c >> 5] |= 1 << (c & 31);
       // a one-character entry: every pair with its first character passes
-      if (list[list.length - 1].wrong.length === 1) for (let b = 0; b < 0x10000; b++) this.pairs[pairHash(list[0].wrong.charCodeAt(0), b)] = 1;
-      else for (const e of list) this.pairs[pairHash(e.wrong.charCodeAt(0), e.wrong.charCodeAt(1))] = 1;
+      if (list[list.length - 1].wrong.length === 1) for (let b = 0; b < 0x10000; b++) pair(pairHash(c, b));
+      else for (const e of list) pair(pairHash(c, e.wrong.charCodeAt(1)));
     }
   }
 
   /** Non-overlapping matches in text[start, end), in order; at one position the longest entry that fits wins. */
   find(text: string, start = 0, end = text.length): PhraseMatch<E>[] {
     const out: PhraseMatch<E>[] = [];
-    const first = this.first;
-    const pairs = this.pairs;
+    const firstBits = this.firstBits;
+    const pairBits = this.pairBits;
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
-      const li = first[c];
-      if (li === 0 || pairs[pairHash(c, i + 1 < text.length ? text.charCodeAt(i + 1) : 0)] === 0) continue;
-      for (const e of this.lists[li - 1]) {
+      if ((firstBits[c >> 5] & (1 << (c & 31))) === 0) continue;
+      const h = pairHash(c, i + 1 < text.length ? text.charCodeAt(i + 1) : 0);
+      if ((pairBits[h >> 5] & (1 << (h & 31))) === 0) continue;
+      for (const e of this.lists[this.first[c] - 1]) {
         const stop = i + e.wrong.length;
         if (stop > end || !text.startsWith(e.wrong, i)) continue;
         if (e.notAfter && i > 0 && e.notAfter.includes(text[i - 1])) continue;
@@ -76,14 +83,15 @@ export class PhraseIndex<E extends PhraseEntry> {
 
   /** Every occurrence of every entry (overlapping; entries' context conditions not applied), in text order. */
   forEach(text: string, visit: (entry: E, offset: number) => void): void {
-    const first = this.first;
-    const pairs = this.pairs;
+    const firstBits = this.firstBits;
+    const pairBits = this.pairBits;
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      const li = first[c];
-      if (li === 0 || pairs[pairHash(c, i + 1 < n ? text.charCodeAt(i + 1) : 0)] === 0) continue;
-      for (const e of this.lists[li - 1]) if (text.startsWith(e.wrong, i)) visit(e, i);
+      if ((firstBits[c >> 5] & (1 << (c & 31))) === 0) continue;
+      const h = pairHash(c, i + 1 < n ? text.charCodeAt(i + 1) : 0);
+      if ((pairBits[h >> 5] & (1 << (h & 31))) === 0) continue;
+      for (const e of this.lists[this.first[c] - 1]) if (text.startsWith(e.wrong, i)) visit(e, i);
     }
   }
 }
