@@ -38,6 +38,21 @@ const entries = [
   { in: 'rules/index.ts', out: 'dist/engine.js' },
 ].filter((e) => existsSync(e.in));
 const production = process.env.NODE_ENV === 'production';
+// The typo check's word list (2 MB of string literals) goes in dist/lexicon.json, read on first use by the Node
+// bundles (node/lexicon-data.cjs), instead of being read and parsed with every bundle at every start.
+{
+  const out = await build({ entryPoints: ['rules/data/lexicon.generated.ts'], bundle: true, format: 'cjs', platform: 'node', write: false, logLevel: 'warning' });
+  const mod = { exports: {} };
+  new Function('module', 'exports', out.outputFiles[0].text)(mod, mod.exports);
+  const json = JSON.stringify({ READINGS: mod.exports.READINGS, WORD_GROUPS: mod.exports.WORD_GROUPS });
+  if (!existsSync('dist/lexicon.json') || readFileSync('dist/lexicon.json', 'utf8') !== json) writeFileSync('dist/lexicon.json', json);
+}
+const lexiconFromFile = {
+  name: 'lexicon-from-file',
+  setup(b) {
+    b.onResolve({ filter: /\/data\/lexicon\.generated$/ }, () => ({ path: join(root, 'node/lexicon-data.cjs') }));
+  },
+};
 await Promise.all(
   entries.map((e) =>
     build({
@@ -54,6 +69,7 @@ await Promise.all(
       legalComments: 'none',
       // jsonc-parser's UMD build hides its requires from the bundler; its ESM build does not.
       mainFields: ['module', 'main'],
+      plugins: [lexiconFromFile],
     }),
   ),
 );

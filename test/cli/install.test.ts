@@ -39,7 +39,7 @@ describe('install from the repository, as docs/language-server.md says', () => {
 
   it('the tarball holds the bins and the built bundles, not the sources or tests', () => {
     const list = execFileSync('tar', ['tzf', join(tmp, TARBALL)], { encoding: 'utf8' }).split('\n');
-    for (const f of ['bin/report-lint.js', 'bin/report-lint-language-server.js', 'dist/cli.js', 'dist/worker.js', 'dist/server.js', 'package.json', 'README.md']) expect(list).toContain(`package/${f}`);
+    for (const f of ['bin/report-lint.js', 'bin/report-lint-language-server.js', 'dist/cli.js', 'dist/worker.js', 'dist/server.js', 'dist/lexicon.json', 'package.json', 'README.md']) expect(list).toContain(`package/${f}`);
     expect(list.filter((f) => /\.ts$|^package\/test\//.test(f))).toEqual([]);
     expect(installLog).not.toMatch(/EBADENGINE|npm (warn|WARN|ERR)/);
   });
@@ -53,6 +53,10 @@ describe('install from the repository, as docs/language-server.md says', () => {
     expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout) as { diagnostics: { rule: string }[] }[];
     expect(out[0].diagnostics.map((d) => d.rule)).toContain('heading-marker');
+    // the statistical typo check's word list is read from the installed dist/lexicon.json
+    writeFileSync(join(tmp, 't.txt'), '坚持统筹兼故，推动城乡区域协调发展。\n');
+    const t = spawnSync(bin, ['--no-config-lookup', '--format', 'json', 't.txt'], { cwd: tmp, encoding: 'utf8' });
+    expect(JSON.parse(t.stdout)[0].diagnostics.map((d: { rule: string; message: string }) => `${d.rule} ${d.message}`)).toEqual([expect.stringMatching(/^typo-suspect .*统筹兼顾/)]);
   });
 
   it('the installed report-lint-language-server answers initialize and publishes diagnostics for an opened report', async () => {

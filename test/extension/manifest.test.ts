@@ -107,8 +107,8 @@ describe('extension manifest', () => {
     const vsce = join(root, 'node_modules', '.bin', 'vsce');
     const out = execFileSync(vsce, ['ls', '--no-dependencies'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     const files = out.split('\n').map((l) => l.trim()).filter(Boolean);
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'LICENSE', 'package.nls.json', 'package.nls.zh-cn.json', 'schemas/reportlintrc.schema.json', 'dist/browser-client.js', 'dist/browser-server.js']));
-    const allowed = /^(package\.json|package\.nls(\.[a-z-]+)?\.json|README\.md|LICENSE|CHANGELOG\.md|icon\.png|resources\/report-lint\.svg|dist\/(client|server|browser-client|browser-server)\.js|schemas\/[^/]+\.json|docs\/editor\.md|docs\/rules\/[^/]+\.md)$/;
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'LICENSE', 'package.nls.json', 'package.nls.zh-cn.json', 'schemas/reportlintrc.schema.json', 'dist/browser-client.js', 'dist/browser-server.js', 'dist/lexicon.json']));
+    const allowed = /^(package\.json|package\.nls(\.[a-z-]+)?\.json|README\.md|LICENSE|CHANGELOG\.md|icon\.png|resources\/report-lint\.svg|dist\/(client|server|browser-client|browser-server)\.js|dist\/lexicon\.json|schemas\/[^/]+\.json|docs\/editor\.md|docs\/rules\/[^/]+\.md)$/;
     expect(files.filter((f) => !allowed.test(f)), 'files that should not be in the .vsix').toEqual([]);
   });
 });
