@@ -5,7 +5,7 @@
 import type { ReportDocument } from '../model/document';
 import { parseChineseNumeral } from '../model/numerals';
 import { FORMULATIONS, type Formulation, type Superseded } from '../data/formulations';
-import { PhraseIndex, type PhraseEntry } from './phrase-index';
+import { PhraseIndex, sharedPhraseIndex, type PhraseEntry } from './phrase-index';
 
 /** What is wrong: the reported span [offset, endOffset), what it should read (fixText), and for the message the
  * whole name, member or wording as found and as it should be. */
@@ -118,6 +118,9 @@ function hamming1(a: string, b: string): number {
 }
 
 const scans = new WeakMap<ReportDocument, FormulationScan>();
+// searched with the other phrase lists in one pass over the prose
+const LITERALS = sharedPhraseIndex(() => pack().literals);
+const HALVES = sharedPhraseIndex(() => pack().halves);
 
 /** The formulations of the pack in a document (computed once per document object). */
 export function scanFormulations(doc: ReportDocument): FormulationScan {
@@ -130,7 +133,7 @@ export function scanFormulations(doc: ReportDocument): FormulationScan {
 
   // 1. literals: names, known wrong variants, old long wordings, halves of long wordings
   const seenWording = new Set<number>();
-  for (const m of p.literals.find(text)) {
+  for (const m of LITERALS.find(doc)) {
     const e = m.entry;
     if (e.what === 'name') spans.push([m.offset, m.endOffset]);
     else if (e.what === 'variant') {
@@ -146,7 +149,7 @@ export function scanFormulations(doc: ReportDocument): FormulationScan {
   }
 
   // 1b. long wordings, exact or one character off: either half is intact
-  p.halves.forEach(text, (e, i) => {
+  HALVES.forEach(doc, (e, i) => {
     const w = e.wording!;
     const s = i - e.at!;
     if (s < 0 || s + w.length > text.length || seenWording.has(s * 128 + w.length)) return;

@@ -2,12 +2,12 @@
 // with its right form as a fix, unless inside a 《title》 or an allowed word.
 import type { RuleContext } from '../types';
 import type { TypoEntry } from '../data/typo-lists';
-import { PhraseIndex } from './phrase-index';
+import type { SharedPhraseIndex } from './phrase-index';
 import { typoExclusions } from './typo-scope';
 
-export function checkList(ctx: RuleContext, index: PhraseIndex<TypoEntry>, message: (e: TypoEntry) => { zh: string; en: string }): void {
+export function checkList(ctx: RuleContext, index: SharedPhraseIndex<TypoEntry>, message: (e: TypoEntry) => { zh: string; en: string }): void {
   const { doc } = ctx;
-  const matches = index.find(doc.prose);
+  const matches = index.find(doc);
   if (matches.length === 0) return;
   const skip = typoExclusions(doc, ctx.options.allow as string[] | undefined);
   for (const m of matches) {

@@ -4,7 +4,7 @@
 // model: indicator-consistency compares them. Only statements whose period and scope are clear are read; a
 // sentence that names another period (`上半年`, `年均`, `2020年`, `五年来`) or a part (`其中`) yields none.
 import type { ReportDocument } from './document';
-import { PhraseIndex } from '../lib/phrase-index';
+import { PhraseIndex, sharedPhraseIndex } from '../lib/phrase-index';
 
 export interface Indicator {
   id: string;
@@ -28,8 +28,8 @@ export const INDICATORS: Indicator[] = [
   { id: 'foreign-trade', zh: '进出口总额', en: 'total imports and exports', names: ['进出口总额'], unit: '元' },
 ];
 
-/** Every name: one pass of a phrase index finds them all (an alternation regex tried at every position cost more). */
-const NAME_INDEX = new PhraseIndex(INDICATORS.flatMap((indicator) => indicator.names.map((wrong) => ({ wrong, indicator }))));
+/** Every name: found with the other phrase lists in one pass (an alternation regex tried at every position cost more). */
+const NAME_INDEX = sharedPhraseIndex(() => new PhraseIndex(INDICATORS.flatMap((indicator) => indicator.names.map((wrong) => ({ wrong, indicator })))));
 
 export type MeasureKind = 'growth' | 'level';
 /** An actual figure, a target (`预期`, `目标`, a plan part), or a stretch target (`力争`, `争取`). */
@@ -122,7 +122,7 @@ export function indicatorStatements(doc: ReportDocument): IndicatorStatement[] {
 function findStatements(doc: ReportDocument): IndicatorStatement[] {
   const prose = doc.prose;
   const hits: { at: number; end: number; indicator: Indicator }[] = [];
-  for (const m of NAME_INDEX.find(prose)) hits.push({ at: m.offset, end: m.endOffset, indicator: m.entry.indicator });
+  for (const m of NAME_INDEX.find(doc)) hits.push({ at: m.offset, end: m.endOffset, indicator: m.entry.indicator });
   if (hits.length === 0) return [];
   const out: IndicatorStatement[] = [];
   const sentences = doc.sentences;

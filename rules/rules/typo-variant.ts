@@ -4,11 +4,12 @@ import { CATEGORY } from '../categories';
 import type { Rule } from '../types';
 import { msg } from '../util';
 import { VARIANT_ENTRIES, YIXINGCI, type TypoEntry } from '../data/typo-lists';
-import { PhraseIndex } from '../lib/phrase-index';
+import { PhraseIndex, sharedPhraseIndex } from '../lib/phrase-index';
 import { checkList } from '../lib/typo-list-rule';
 import { ALLOW_SCHEMA } from '../lib/typo-scope';
 
-let index: PhraseIndex<TypoEntry> | undefined;
+// searched with the other phrase lists in one pass over the prose (made on first use)
+const index = sharedPhraseIndex(() => new PhraseIndex(VARIANT_ENTRIES));
 
 const rule: Rule = {
   meta: {
@@ -42,7 +43,6 @@ const rule: Rule = {
     defaultOptions: { allow: [] },
   },
   check(ctx) {
-    index ??= new PhraseIndex(VARIANT_ENTRIES);
     checkList(ctx, index, (e) =>
       msg(`异形词：“${e.wrong}”宜用推荐词形“${e.right}”（${YIXINGCI}）`, `variant form: "${e.wrong}" → recommended "${e.right}" (${YIXINGCI})`),
     );

@@ -4,11 +4,12 @@ import { CATEGORY } from '../categories';
 import type { Rule } from '../types';
 import { msg } from '../util';
 import { CONTEXT_ENTRIES, TYPO_ENTRIES, XIANDAI, type TypoEntry } from '../data/typo-lists';
-import { PhraseIndex } from '../lib/phrase-index';
+import { PhraseIndex, sharedPhraseIndex } from '../lib/phrase-index';
 import { checkList } from '../lib/typo-list-rule';
 import { ALLOW_SCHEMA } from '../lib/typo-scope';
 
-let index: PhraseIndex<TypoEntry> | undefined;
+// searched with the other phrase lists in one pass over the prose (made on first use)
+const index = sharedPhraseIndex(() => new PhraseIndex([...TYPO_ENTRIES, ...CONTEXT_ENTRIES]));
 
 const rule: Rule = {
   meta: {
@@ -51,7 +52,6 @@ const rule: Rule = {
     defaultOptions: { allow: [] },
   },
   check(ctx) {
-    index ??= new PhraseIndex([...TYPO_ENTRIES, ...CONTEXT_ENTRIES]);
     checkList(ctx, index, (e) =>
       msg(`错别字：“${e.wrong}”应为“${e.right}”（${e.source}）`, `misspelling: "${e.wrong}" should be "${e.right}" (${e.source})`),
     );
