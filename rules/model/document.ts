@@ -232,14 +232,35 @@ function gapHeadings(prose: string, blocks: Block[], tree: Heading[], lines: Lin
     if (found.length !== 1) continue;
     const im = found[0];
     const b = blocks[blockAt(blocks, im.offset)];
-    const block: Block = { ...b, start: im.offset, line: lines.position(im.offset).line };
+    const block: Block = { start: im.offset, end: b.end, line: lines.position(im.offset).line, source: b.source, mdDepth: b.mdDepth };
     let textOffset = im.endOffset;
     while (textOffset < b.end && isBlankOrMask(prose.charCodeAt(textOffset))) textOffset++;
     let textEnd = textOffset;
     while (textEnd < b.end && prose.charCodeAt(textEnd) !== 0x3002) textEnd++;
     while (textEnd > textOffset && isBlankOrMask(prose.charCodeAt(textEnd - 1))) textEnd--;
     const htext = prose.slice(textOffset, textEnd);
-    const g: Heading = { index: 0, block, marker: im, rank: im.level, textOffset, textEndOffset: textEnd, text: htext, kind: classifySection(htext), children: [], sectionEnd: prose.length, inline: true };
+    // every field in the literal, as in buildDocument: one shape for all headings
+    const g: Heading = {
+      index: 0,
+      block,
+      marker: im,
+      mdDepth: undefined,
+      rank: im.level,
+      textOffset,
+      textEndOffset: textEnd,
+      text: htext,
+      kind: classifySection(htext),
+      year: undefined,
+      yearOffset: undefined,
+      yearEndOffset: undefined,
+      parent: undefined,
+      children: [],
+      restartOf: undefined,
+      sectionEnd: prose.length,
+      part: undefined,
+      bare: undefined,
+      inline: true,
+    };
     const sy = sectionYearOf(htext, textOffset);
     if (sy) {
       g.year = sy.year;

@@ -135,7 +135,7 @@ export function findEnumerations(prose: string, blocks: Block[], headingOfBlock:
       if (!hasCore(styleStarts[k], from, b.end)) continue; // no items: nothing below would change
       const [re, style] = STYLES[k];
       s ??= prose.slice(from, b.end);
-      sub ??= { ...b, start: from };
+      sub ??= { start: from, end: b.end, line: b.line, source: b.source, mdDepth: b.mdDepth };
       const items: EnumerationItem[] = [];
       scan(re, style, s, sub, items, styleStarts[k]);
       for (const it of items) it.block = b;

@@ -57,8 +57,26 @@ const isCJK = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x34
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
 const isDot = (c: number): boolean => c === 0x2e || c === 0xff0e;
 
-/** The code units of a string of BMP characters, for lookups by charCodeAt (no one-character string per test). */
-const codeSet = (s: string): Set<number> => new Set([...s].map((ch) => ch.charCodeAt(0)));
+// Sets of code units, for lookups by charCodeAt (no one-character string per test): a bit per set in one shared
+// table, as a Set<number> made a hash lookup of every character the scanners test.
+const CODE_SET_BITS = new Uint16Array(0x10000);
+let codeSetCount = 0;
+
+class CodeSet {
+  constructor(private readonly bit: number) {}
+  /** False for -1 (`code` outside the block) and NaN (charCodeAt past the end). */
+  has(c: number): boolean {
+    return c >= 0 && c < 0x10000 && (CODE_SET_BITS[c] & this.bit) !== 0;
+  }
+}
+
+/** The code units of a string of BMP characters (or of the given code units) as a CodeSet. */
+function codeSet(s: string | Iterable<number>): CodeSet {
+  if (codeSetCount >= 16) throw new Error('codeSet: no bit left');
+  const bit = 1 << codeSetCount++;
+  for (const u of typeof s === 'string' ? [...s].map((ch) => ch.charCodeAt(0)) : s) CODE_SET_BITS[u] |= bit;
+  return new CodeSet(bit);
+}
 
 /** Full-width Latin letters and digits to ASCII, for comparisons. */
 function ascii(s: string): string {
@@ -113,7 +131,7 @@ const SURNAMES = codeSet(
 );
 const COMPOUND_SURNAMES = new Set(['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '夏侯', '司徒', '长孙', '宇文', '独孤', '端木', '南宫', '西门']);
 // their last characters: most runs follow none, and need no slice
-const COMPOUND_LAST = new Set([...COMPOUND_SURNAMES].map((w) => w.charCodeAt(1)));
+const COMPOUND_LAST = codeSet([...COMPOUND_SURNAMES].map((w) => w.charCodeAt(1)));
 // What follows a name: a title, a reporting verb, a conjunction, or punctuation.
 const TITLE_WORDS = ['同志', '先生', '女士', '老师', '书记', '主任', '局长', '院长', '经理', '教授', '医生', '律师', '警官'];
 const NAME_AFTER_WORDS = [...TITLE_WORDS, '等', '说', '称', '表示', '介绍', '和', '与', '及'];
@@ -290,7 +308,7 @@ function analyzeToken(c: Ctx, start: number, end: number, out: PlaceholderSpan[]
     // most tokens are numbers: only 3 to 5 units can be TODO, TBD or FIXME (ascii keeps the length)
     if (end - start < 3 || end - start > 5) return;
     const token = p.slice(start, end);
-    if (TODO_WORDS.has(ascii(token))) out.push({ offset: start, endOffset: end, text: token, kind: 'placeholder', form: 'todo' });
+    if (TODO_WORDS.has(ascii(token))) out.push({ offset: start, endOffset: end, text: token, kind: 'placeholder', form: 'todo' , word: undefined });
     return;
   }
   const token = p.slice(start, end);
@@ -347,11 +365,11 @@ function analyzeToken(c: Ctx, start: number, end: number, out: PlaceholderSpan[]
     // 王XX同志, 联系人：王XX, 村民张XX说; but 奖补资金X， is an amount (金 is a surname too)
     const sl = core.xs <= 3 ? surnameLength(c, start) : 0;
     if (sl > 0 && nameAfterStrict(c, end) && (nameStartsAt(c, start - sl) || titleAfter(c, end))) {
-      out.push({ offset: start, endOffset: end, text: token, kind: 'redacted-name', form: 'x-run' });
+      out.push({ offset: start, endOffset: end, text: token, kind: 'redacted-name', form: 'x-run' , word: undefined });
       return;
     }
   }
-  out.push({ offset: start, endOffset: end, text: token, kind: 'placeholder', form: 'x-run' });
+  out.push({ offset: start, endOffset: end, text: token, kind: 'placeholder', form: 'x-run' , word: undefined });
 }
 
 /** Latin letters with tone marks next to the token: pinyin (習(xí), xiāng), not a blank. */
@@ -427,7 +445,7 @@ function latinContext(c: Ctx, start: number, end: number): boolean {
 }
 
 // the first characters of the X_TERMS: after most runs there is none
-const X_TERM_FIRST = new Set(X_TERMS.map((t) => t.word.charCodeAt(0)));
+const X_TERM_FIRST = codeSet(X_TERMS.map((t) => t.word.charCodeAt(0)));
 
 function xTerm(c: Ctx, end: number): boolean {
   if (!X_TERM_FIRST.has(code(c, end))) return false;
@@ -475,11 +493,11 @@ function scanSymbols(c: Ctx, out: PlaceholderSpan[], decorativeOnly: boolean, ca
     if (ch === 0x67d0) {
       if (len >= 2) {
         const name = surnameBefore(c, i);
-        out.push({ offset: i, endOffset: j, text, kind: name ? 'redacted-name' : 'placeholder', form: 'mou' });
+        out.push({ offset: i, endOffset: j, text, kind: name ? 'redacted-name' : 'placeholder', form: 'mou' , word: undefined });
       }
     } else if (!decorativeOnly) {
       const s = symbolSpan(c, ch, i, j, len);
-      if (s) out.push({ offset: i, endOffset: j, text, kind: s, form: 'symbol' });
+      if (s) out.push({ offset: i, endOffset: j, text, kind: s, form: 'symbol' , word: undefined });
     }
     done = j;
   }
@@ -529,7 +547,7 @@ function scanEmptyBrackets(c: Ctx, out: PlaceholderSpan[], cands: number[], k0: 
     let j = i + 1;
     while (j < c.be && j - i <= 8 && isFiller(p.charCodeAt(j))) j++;
     if (j === i + 1 || j >= c.be || p.charCodeAt(j) !== close || !measureAfter(c, j + 1)) continue;
-    out.push({ offset: i, endOffset: j + 1, text: p.slice(i, j + 1), kind: 'placeholder', form: 'symbol' });
+    out.push({ offset: i, endOffset: j + 1, text: p.slice(i, j + 1), kind: 'placeholder', form: 'symbol' , word: undefined });
     done = j + 1;
   }
 }
@@ -549,7 +567,7 @@ function scanQuestions(c: Ctx, out: PlaceholderSpan[]): void {
     let j = i + 1;
     while (j < c.be && (p.charCodeAt(j) === 0x3f || p.charCodeAt(j) === 0xff1f)) j++;
     if (j - i >= 2 && !isQuestion(c, clauseStart, i, j)) {
-      out.push({ offset: i, endOffset: j, text: p.slice(i, j), kind: 'placeholder', form: 'question' });
+      out.push({ offset: i, endOffset: j, text: p.slice(i, j), kind: 'placeholder', form: 'question' , word: undefined });
     }
     clauseStart = j;
     i = j;
@@ -584,7 +602,7 @@ function scanNotes(c: Ctx, out: PlaceholderSpan[], cands: number[], k0: number, 
   let m: RegExpExecArray | null;
   while ((m = NOTE_RE.exec(s))) {
     if (!bracketsPair(m[0])) continue;
-    out.push({ offset: c.bs + m.index, endOffset: c.bs + m.index + m[0].length, text: m[0], kind: 'placeholder', form: 'note' });
+    out.push({ offset: c.bs + m.index, endOffset: c.bs + m.index + m[0].length, text: m[0], kind: 'placeholder', form: 'note' , word: undefined });
   }
 }
 

@@ -27,7 +27,7 @@ export interface Block {
   line: number;
   /** Where the block comes from. */
   source: 'line' | 'paragraph' | 'heading' | 'listItem' | 'blockquote';
-  /** Depth of a Markdown `#` heading (1–6). */
+  /** Depth of a Markdown `#` heading (1–6). Set (undefined) on every block the model makes: one object shape for all. */
   mdDepth?: number;
 }
 
@@ -238,7 +238,7 @@ function textLines(text: string, lines: LineIndex, from: number, to: number, mas
     // /\S/ without a slice: a JS blank is a blank or mask but U+FFFC
     let j = start;
     while (j < end && isBlankOrMask(text.charCodeAt(j)) && text.charCodeAt(j) !== 0xfffc) j++;
-    if (j < end) blocks.push({ start, end, line, source: 'line' });
+    if (j < end) blocks.push({ start, end, line, source: 'line', mdDepth: undefined });
   }
 }
 
@@ -276,7 +276,7 @@ function plainMarkdownLines(text: string, lines: LineIndex, from: number, to: nu
   const flush = () => {
     if (para < 0) return;
     mask.fill(1, para, paraEnd);
-    blocks.push({ start: para, end: paraEnd, line: paraLine, source: 'paragraph' });
+    blocks.push({ start: para, end: paraEnd, line: paraLine, source: 'paragraph', mdDepth: undefined });
     para = -1;
   };
   for (let line = lines.position(from).line; line < lines.lineCount && lines.starts[line] < to; line++) {
@@ -341,13 +341,7 @@ function markdownProse(original: string, lines: LineIndex, chunking?: ChunkOptio
       case 'paragraph':
       case 'heading': {
         const source = node.type === 'heading' ? 'heading' : container;
-        blocks.push({
-          start,
-          end,
-          line: lines.position(start).line,
-          source,
-          ...(node.type === 'heading' ? { mdDepth: node.depth } : {}),
-        });
+        blocks.push({ start, end, line: lines.position(start).line, source, mdDepth: node.type === 'heading' ? node.depth : undefined });
         break;
       }
       default:
@@ -395,13 +389,13 @@ function markdownProse(original: string, lines: LineIndex, chunking?: ChunkOptio
     for (let l = b.line + 1; l < lines.lineCount && lines.starts[l] < b.end; l++) {
       const ls = lines.starts[l];
       if (startsWithOrdinal(prose, ls, b.end)) {
-        split.push({ ...b, start: cur, end: trimEndOffset(prose, cur, ls), line });
+        split.push({ start: cur, end: trimEndOffset(prose, cur, ls), line, source: b.source, mdDepth: b.mdDepth });
         cur = ls;
         line = l;
       }
     }
     // the block itself when nothing was split off: a copy would be the same
-    split.push(cur === b.start ? b : { ...b, start: cur, end: b.end, line });
+    split.push(cur === b.start ? b : { start: cur, end: b.end, line, source: b.source, mdDepth: b.mdDepth });
   }
   return { text: prose, blocks: split.filter((b) => b.end > b.start), directives };
 }

@@ -65,10 +65,29 @@ function unnumbered(prose: string, b: Block, rank: number, part?: PartKind): Hea
   let end = b.end;
   while (end > start && isBlankOrMask(prose.charCodeAt(end - 1))) end--;
   const text = prose.slice(start, end);
-  const h: Heading = { index: 0, block: b, rank, textOffset: start, textEndOffset: end, text, kind: part ? 'other' : classifySection(text), children: [], sectionEnd: prose.length };
-  if (part) h.part = part;
-  else {
-    h.bare = true;
+  // every field in the literal, in the order of buildDocument's headings: one shape for all headings
+  const h: Heading = {
+    index: 0,
+    block: b,
+    marker: undefined,
+    mdDepth: undefined,
+    rank,
+    textOffset: start,
+    textEndOffset: end,
+    text,
+    kind: part ? 'other' : classifySection(text),
+    year: undefined,
+    yearOffset: undefined,
+    yearEndOffset: undefined,
+    parent: undefined,
+    children: [],
+    restartOf: undefined,
+    sectionEnd: prose.length,
+    part,
+    bare: part ? undefined : true,
+    inline: undefined,
+  };
+  if (!part) {
     const sy = sectionYearOf(text, start);
     if (sy) {
       h.year = sy.year;
