@@ -73,19 +73,28 @@ const URL_RE = /\b(?:https?|ftp):\/\/[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef
 // The local part starts only where a run starts (lookbehind, not \b): with \b every position of `1.1.1…` was a start, O(n²).
 const EMAIL_RE = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 
-function maskMatches(mask: Uint8Array, text: string, re: RegExp): void {
+/** Returns whether anything matched. */
+function maskMatches(mask: Uint8Array, text: string, re: RegExp): boolean {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
+  let any = false;
   while ((m = re.exec(text))) {
+    any = true;
     mask.fill(0, m.index, m.index + m[0].length);
     if (m[0].length === 0) re.lastIndex++;
   }
+  return any;
 }
 
-/** Masks URLs and e-mail addresses; each regex runs only when the literal it needs (://, www., @) is in the text. */
-function maskLinks(mask: Uint8Array, text: string): void {
-  if (text.includes('://') || text.includes('www.')) maskMatches(mask, text, URL_RE);
-  if (text.includes('@')) maskMatches(mask, text, EMAIL_RE);
+/**
+ * Masks URLs and e-mail addresses; each regex runs only when the literal it needs (://, www., @) is in the text.
+ * Returns whether anything was masked.
+ */
+function maskLinks(mask: Uint8Array, text: string): boolean {
+  let any = false;
+  if (text.includes('://') || text.includes('www.')) any = maskMatches(mask, text, URL_RE);
+  if (text.includes('@')) any = maskMatches(mask, text, EMAIL_RE) || any;
+  return any;
 }
 
 function applyMask(text: string, mask: Uint8Array): string {
@@ -167,7 +176,19 @@ export function dataLines(text: string, lines: LineIndex): Uint8Array | undefine
   const n = lines.lineCount;
   const commas = new Int32Array(n);
   const tabs = new Int32Array(n);
+  // only a line holding a separator can count: those are found by indexOf (a line without one counts 0 anyway)
+  const withSep = new Uint8Array(n);
+  for (const sep of [',', '\t']) {
+    let line = 0;
+    for (let i = text.indexOf(sep); i >= 0; ) {
+      while (line + 1 < n && lines.starts[line + 1] <= i) line++;
+      withSep[line] = 1;
+      if (line + 1 >= n) break;
+      i = text.indexOf(sep, lines.starts[line + 1]);
+    }
+  }
   for (let line = 0; line < n; line++) {
+    if (!withSep[line]) continue;
     const start = lines.starts[line];
     const end = lines.lineEnd(line);
     let c = 0;
@@ -247,9 +268,12 @@ function textProse(text: string, lines: LineIndex): Prose {
   const mask = newMask(text.length);
   const blocks: Block[] = [];
   const directives: Directive[] = [];
-  textLines(text, lines, 0, text.length, mask, blocks, directives, dataLines(text, lines));
+  const data = dataLines(text, lines);
+  textLines(text, lines, 0, text.length, mask, blocks, directives, data);
   // line terminators are kept as they are by applyMask whatever their mask
-  maskLinks(mask, text);
+  const links = maskLinks(mask, text);
+  // every line but data lines and directives is prose (textLines): without those and links, nothing is masked
+  if (!data && directives.length === 0 && !links) return { text, blocks, directives };
   return { text: applyMask(text, mask), blocks, directives };
 }
 

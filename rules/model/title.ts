@@ -106,7 +106,7 @@ export function spansYears(text: string): boolean {
  */
 export function bareSectionKind(text: string): 'summary' | 'plan' | undefined {
   if (text.length > 40) return undefined;
-  const t = text.replace(TITLE_BLANKS, '');
+  const t = stripBlanks(text);
   if (t.length < 6 || t.length > 30 || /[，,；;。：:！!？?]/.test(t)) return undefined;
   // a shortened year (`23年工作回顾`) still makes the line a section title; date-format reports the year
   if (!/^(?:(?:19|20|１９|２０)[0-9０-９]{2}|[0-9０-９]{2})年/.test(t)) return undefined;
@@ -169,12 +169,25 @@ export function yearsIn(text: string, base: number): { year: number; offset: num
 
 const TITLE_BLANKS = new RegExp(`[\\s\\u3000${MASK}]`, 'g');
 
+/** The text without blanks and masks (TITLE_BLANKS); most lines hold none, and no regex runs on them. */
+function stripBlanks(s: string): string {
+  for (let i = 0; i < s.length; i++) if (isBlankOrMask(s.charCodeAt(i))) return s.replace(TITLE_BLANKS, '');
+  return s;
+}
+
 /** Strips letter-spacing, masks and a web page's label ("信息名称: …") from a candidate title line. */
 function normalizeTitleLine(s: string): { text: string; labelled: boolean } {
-  let t = s.replace(TITLE_BLANKS, '');
-  const label = /^[\u4e00-\u9fff]{2,5}[:：]/.exec(t);
-  if (label) t = t.slice(label[0].length);
-  return { text: t, labelled: !!label };
+  const t = stripBlanks(s);
+  // the label /^[\u4e00-\u9fff]{2,5}[:：]/ by code unit: two to five CJK ideographs, then a colon
+  let k = 0;
+  while (k < t.length && k <= 5) {
+    const c = t.charCodeAt(k);
+    if (c < 0x4e00 || c > 0x9fff) break;
+    k++;
+  }
+  const colon = t.charCodeAt(k);
+  if (k >= 2 && k <= 5 && (colon === 0x3a || colon === 0xff1a)) return { text: t.slice(k + 1), labelled: true };
+  return { text: t, labelled: false };
 }
 
 function roleOf(after: string, kind: ReportKind): YearRole {
