@@ -1,7 +1,7 @@
 // The report model: what every rule reads. Built once per document version.
 import { firstAtOrAfter, LineIndex, overlapsSpan } from './lines';
 import { buildProse, formatForFilename, isBlankOrMask, type Block, type Directive, type SourceFormat } from './prose';
-import { inlineMarkers, inlineTitleBlank, ORDINAL_LEVEL, readMarkers, type OrdinalMarker, type OrdinalType } from './headings';
+import { inlineMarkerAt, inlineMarkers, inlineTitleBlank, ORDINAL_LEVEL, readMarkers, type OrdinalMarker, type OrdinalType } from './headings';
 import { structureHeadings, type PartKind } from './structure';
 import {
   bareSectionKind,
@@ -290,9 +290,10 @@ function runInlineHeadings(prose: string, blocks: Block[], sentenceEnds: number[
       const at = sentenceEnds[k];
       const c = prose.charCodeAt(at + 1);
       // most sentence ends are followed by text that opens no marker: no slicing for them
-      if (c !== 0x20 && c !== 0x3000 && c !== 0x09 && c !== 0xa0 && !MARKER_OPEN.test(prose.charAt(at + 1))) continue;
-      const [m] = inlineMarkers(prose, at, Math.min(b.end, at + 24));
-      if (!m || m.inline!.breakStart !== at + 1 || taken.has(m.offset)) continue;
+      if (c !== 0x20 && c !== 0x3000 && c !== 0x09 && c !== 0xa0 && !isMarkerOpen(c)) continue;
+      // the marker right after this end (inlineMarkers from here, of which only this one was used)
+      const m = inlineMarkerAt(prose, at, Math.min(b.end, at + 24));
+      if (!m || taken.has(m.offset)) continue;
       byType ??= new Map();
       const run = byType.get(m.type) ?? [];
       if (m.value === (run.length ? run[run.length - 1].value : 0) + 1) run.push(m);
@@ -309,7 +310,9 @@ function runInlineHeadings(prose: string, blocks: Block[], sentenceEnds: number[
   }
   return out.sort((a, b) => a.marker.offset - b.marker.offset);
 }
-const MARKER_OPEN = /[（(一二三四五六七八九十0-9０-９①-⑳]/;
+/** /[（(一二三四五六七八九十0-9０-９①-⑳]/ by code unit (NaN past the end: false). */
+const MARKER_OPEN = new Set([...'（(一二三四五六七八九十'].map((ch) => ch.charCodeAt(0)));
+const isMarkerOpen = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || (c >= 0x2460 && c <= 0x2473) || MARKER_OPEN.has(c);
 
 export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocument {
   const format = opts.format ?? formatForFilename(opts.filename);

@@ -46,6 +46,7 @@ export interface OrdinalMarker {
   split?: { headEnd: number; restStart: number; between: string; alone: boolean };
   /** A marker inside a line, after a sentence end: `breakStart` is right after that end (where a line break was lost). */
   inline?: { breakStart: number };
+  // (split and inline are set, undefined, on every marker the model makes: one object shape for all)
 }
 
 const CN_NUM = '[一二三四五六七八九十百]{1,4}';
@@ -115,6 +116,8 @@ export function readMarker(s: string, base: number): OrdinalMarker | undefined {
       numeralEndOffset: numeralOffset + num.length,
       canonical: canonicalMarker(type, value),
       problems,
+      split: undefined,
+      inline: undefined,
     };
   }
   if ((m = RE_CN.exec(t))) {
@@ -132,6 +135,8 @@ export function readMarker(s: string, base: number): OrdinalMarker | undefined {
       numeralEndOffset: at + num.length,
       canonical: canonicalMarker('cn', value),
       problems: mark === '、' ? [] : ['cn-dot'],
+      split: undefined,
+      inline: undefined,
     };
   }
   if ((m = RE_ARABIC.exec(t))) {
@@ -153,6 +158,8 @@ export function readMarker(s: string, base: number): OrdinalMarker | undefined {
       numeralEndOffset: at + num.length,
       canonical: canonicalMarker('arabic', value),
       problems,
+      split: undefined,
+      inline: undefined,
     };
   }
   if ((m = RE_CIRCLED.exec(t))) {
@@ -168,6 +175,8 @@ export function readMarker(s: string, base: number): OrdinalMarker | undefined {
       numeralEndOffset: at + 1,
       canonical: canonicalMarker('circled', value),
       problems: [],
+      split: undefined,
+      inline: undefined,
     };
   }
   return undefined;
@@ -217,14 +226,18 @@ export function readSplitMarker(prose: string, a: Block, b: Block): OrdinalMarke
   let aText = hs;
   while (aText > a.start && isBlankOrMask(prose.charCodeAt(aText - 1))) aText--;
   return {
-    ...joined,
+    type: joined.type,
+    level: joined.level,
+    value: joined.value,
     offset: hs,
     endOffset,
     text: prose.slice(hs, endOffset),
     numeralOffset,
     numeralEndOffset,
+    canonical: joined.canonical,
     problems: [...joined.problems, 'split'],
     split: { headEnd, restStart, between: prose.slice(headEnd, restStart), alone: aText === a.start },
+    inline: joined.inline,
   };
 }
 
@@ -254,6 +267,8 @@ function readDigitItem(s: string, base: number): OrdinalMarker | undefined {
     numeralEndOffset: at + m[1].length,
     canonical: canonicalMarker('arabic', value),
     problems,
+    split: undefined,
+    inline: undefined,
   };
 }
 
@@ -322,17 +337,23 @@ const isInlineBlank = (c: number): boolean => c === 0x20 || c === 0x09 || c === 
 export function inlineMarkers(prose: string, from: number, to: number): OrdinalMarker[] {
   const out: OrdinalMarker[] = [];
   for (let i = from; i < to; i++) {
-    if (!isInlineLead(prose.charCodeAt(i))) continue;
-    let j = i + 1;
-    while (j < to && isInlineBlank(prose.charCodeAt(j))) j++;
-    if (j >= to || !MARKER_FIRST.has(prose.charCodeAt(j))) continue;
-    const m = readMarker(prose.slice(j, Math.min(to, j + 16)), j);
-    if (!m) continue;
-    m.problems.push('inline');
-    m.inline = { breakStart: i + 1 };
-    out.push(m);
+    const m = inlineMarkerAt(prose, i, to);
+    if (m) out.push(m);
   }
   return out;
+}
+
+/** The marker in [i, to) that follows a sentence end at i on its line, if any (what inlineMarkers finds at i). */
+export function inlineMarkerAt(prose: string, i: number, to: number): OrdinalMarker | undefined {
+  if (!isInlineLead(prose.charCodeAt(i))) return undefined;
+  let j = i + 1;
+  while (j < to && isInlineBlank(prose.charCodeAt(j))) j++;
+  if (j >= to || !MARKER_FIRST.has(prose.charCodeAt(j))) return undefined;
+  const m = readMarker(prose.slice(j, Math.min(to, j + 16)), j);
+  if (!m) return undefined;
+  m.problems.push('inline');
+  m.inline = { breakStart: i + 1 };
+  return m;
 }
 
 const isTitleStop = (c: number): boolean => c === 0x3002 || c === 0xff0c || c === 0xff1b || c === 0xff1a || c === 0x3001 || c === 0xff01 || c === 0xff1f || c === 0x2c || c === 0x3b || c === 0x3a || c === 10 || c === 13;

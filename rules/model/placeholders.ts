@@ -78,8 +78,14 @@ function codeSet(s: string | Iterable<number>): CodeSet {
   return new CodeSet(bit);
 }
 
+const isFullWidthAlnum = (c: number): boolean => (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+
 /** Full-width Latin letters and digits to ASCII, for comparisons. */
 function ascii(s: string): string {
+  // most tokens hold none: no regex
+  let i = 0;
+  while (i < s.length && !isFullWidthAlnum(s.charCodeAt(i))) i++;
+  if (i === s.length) return s;
   return s.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
@@ -307,6 +313,9 @@ function analyzeToken(c: Ctx, start: number, end: number, out: PlaceholderSpan[]
   if (!hasX(p, start, end)) {
     // most tokens are numbers: only 3 to 5 units can be TODO, TBD or FIXME (ascii keeps the length)
     if (end - start < 3 || end - start > 5) return;
+    // and they start with T or F (full-width too): no slice for the others
+    const c0 = p.charCodeAt(start);
+    if (c0 !== 0x54 && c0 !== 0x46 && c0 !== 0xff34 && c0 !== 0xff26) return;
     const token = p.slice(start, end);
     if (TODO_WORDS.has(ascii(token))) out.push({ offset: start, endOffset: end, text: token, kind: 'placeholder', form: 'todo' , word: undefined });
     return;
@@ -694,7 +703,8 @@ const matchers = new WeakMap<unknown[], AllowMatcher | undefined>();
 
 /** The matcher of an allowlist, built once per list (the server lints with the same config object many times). */
 function matcherFor(allow: unknown): AllowMatcher | undefined {
-  if (!Array.isArray(allow)) return undefined;
+  // an empty list (the usual case, often a fresh [] per document) has no matcher: no WeakMap entry for it
+  if (!Array.isArray(allow) || allow.length === 0) return undefined;
   if (!matchers.has(allow)) matchers.set(allow, buildMatcher(cleanAllow(allow)));
   return matchers.get(allow);
 }
@@ -730,8 +740,13 @@ function outsideMatches<T extends { offset: number; endOffset: number }>(text: s
 }
 
 /** Sorts spans and resolves overlaps: the earlier (then longer) span wins and swallows what it covers. */
+const bySpan = (a: PlaceholderSpan, b: PlaceholderSpan): number => a.offset - b.offset || b.endOffset - a.endOffset;
+
 function normalize(spans: PlaceholderSpan[]): PlaceholderSpan[] {
-  spans.sort((a, b) => a.offset - b.offset || b.endOffset - a.endOffset);
+  // mostly in order already: a stable sort would leave them as they are, and costs more than this check
+  let sorted = true;
+  for (let i = 1; i < spans.length && sorted; i++) sorted = bySpan(spans[i - 1], spans[i]) <= 0;
+  if (!sorted) spans.sort(bySpan);
   const out: PlaceholderSpan[] = [];
   for (const s of spans) {
     const last = out[out.length - 1];
