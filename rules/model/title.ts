@@ -169,6 +169,17 @@ export function yearsIn(text: string, base: number): { year: number; offset: num
 
 const TITLE_BLANKS = new RegExp(`[\\s\\u3000${MASK}]`, 'g');
 
+// The last characters TITLE_END can match, and those of a title's first line that a second one completes
+// (`…和2023年` / `工作思路`: /(?:年|和|及|与|暨|工作)$/ in findTitle).
+const TITLE_LAST = new Set([...'结划路算点排告况)）年和及与暨作'].map((ch) => ch.charCodeAt(0)));
+
+/** The last code unit of s that is no blank or mask; -1 when there is none. */
+function lastNonBlank(s: string): number {
+  let e = s.length;
+  while (e > 0 && isBlankOrMask(s.charCodeAt(e - 1))) e--;
+  return e > 0 ? s.charCodeAt(e - 1) : -1;
+}
+
 /** The text without blanks and masks (TITLE_BLANKS); most lines hold none, and no regex runs on them. */
 function stripBlanks(s: string): string {
   for (let i = 0; i < s.length; i++) if (isBlankOrMask(s.charCodeAt(i))) return s.replace(TITLE_BLANKS, '');
@@ -236,6 +247,8 @@ export function findTitle(prose: string, blocks: Block[], firstHeadingIndex: num
     }
     if (raw.length > 30 && /。/.test(raw)) bodySeen = true;
     if ((bodySeen || bareKinds.size === 2) && bareSectionKind(raw)) continue;
+    // what TITLE_END or a wrapped title's first line (below) needs at the end: most lines fail it, unnormalized
+    if (!TITLE_LAST.has(lastNonBlank(raw))) continue;
     const { text, labelled } = normalizeTitleLine(raw);
     if (!text || text.length > 50) continue;
     let joined = text;
