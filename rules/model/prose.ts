@@ -90,12 +90,14 @@ function maskMatches(mask: Uint8Array, text: string, re: RegExp): boolean {
  * Masks URLs and e-mail addresses; each regex runs only when the literal it needs (://, www., @) is in the text.
  * Returns whether anything was masked.
  */
-function maskLinks(mask: Uint8Array, text: string): boolean {
+function maskLinks(mask: Uint8Array, text: string, urls = mayHoldUrl(text), emails = mayHoldEmail(text)): boolean {
   let any = false;
-  if (text.includes('://') || text.includes('www.')) any = maskMatches(mask, text, URL_RE);
-  if (text.includes('@')) any = maskMatches(mask, text, EMAIL_RE) || any;
+  if (urls) any = maskMatches(mask, text, URL_RE);
+  if (emails) any = maskMatches(mask, text, EMAIL_RE) || any;
   return any;
 }
+const mayHoldUrl = (text: string): boolean => text.includes('://') || text.includes('www.');
+const mayHoldEmail = (text: string): boolean => text.includes('@');
 
 function applyMask(text: string, mask: Uint8Array): string {
   // text kept as it is (unmasked, and line terminators so that lines stay lines) is sliced in stretches as long as
@@ -187,8 +189,19 @@ export function dataLines(text: string, lines: LineIndex): Uint8Array | undefine
       i = text.indexOf(sep, lines.starts[line + 1]);
     }
   }
+  // a run of DATA_BLOCK_MIN_LINES lines lies in a stretch of as many lines with separators: the lines of shorter
+  // stretches cannot be in one, and are left at 0 (they break runs as their counts would)
+  let stretchEnd = 0;
   for (let line = 0; line < n; line++) {
     if (!withSep[line]) continue;
+    if (line >= stretchEnd) {
+      stretchEnd = line;
+      while (stretchEnd < n && withSep[stretchEnd]) stretchEnd++;
+      if (stretchEnd - line < DATA_BLOCK_MIN_LINES) {
+        line = stretchEnd - 1;
+        continue;
+      }
+    }
     const start = lines.starts[line];
     const end = lines.lineEnd(line);
     let c = 0;
@@ -237,8 +250,11 @@ function blankLines(text: string, lines: LineIndex, skip: (line: number) => bool
   return parts.join('');
 }
 
-/** Reads lines [from, to) as plain text: every non-blank line a block, a line holding only an inline-config comment a directive. */
-function textLines(text: string, lines: LineIndex, from: number, to: number, mask: Uint8Array, blocks: Block[], directives: Directive[], skip?: Uint8Array): void {
+/**
+ * Reads lines [from, to) as plain text: every non-blank line a block, a line holding only an inline-config comment a
+ * directive. `mask`: undefined when the caller knows nothing needs one (no directive, no data line, no link).
+ */
+function textLines(text: string, lines: LineIndex, from: number, to: number, mask: Uint8Array | undefined, blocks: Block[], directives: Directive[], skip?: Uint8Array): void {
   // the next `report-lint-` in the text, found once: no line is sliced or searched unless it holds one
   const first = lines.position(from).line;
   let next = first < lines.lineCount ? text.indexOf('report-lint-', lines.starts[first]) : -1;
@@ -251,11 +267,11 @@ function textLines(text: string, lines: LineIndex, from: number, to: number, mas
       const d = parseDirective(text.slice(start, end));
       if (d) {
         directives.push({ ...d, offset: start, endOffset: end, line });
-        mask.fill(0, start, end);
+        mask!.fill(0, start, end);
         continue;
       }
     }
-    mask.fill(1, start, end);
+    mask?.fill(1, start, end);
     // /\S/ without a slice: a JS blank is a blank or mask but U+FFFC
     let j = start;
     while (j < end && isBlankOrMask(text.charCodeAt(j)) && text.charCodeAt(j) !== 0xfffc) j++;
@@ -265,13 +281,20 @@ function textLines(text: string, lines: LineIndex, from: number, to: number, mas
 
 /** Plain text: every line is a block; lines that hold only an inline-config comment are directives. */
 function textProse(text: string, lines: LineIndex): Prose {
-  const mask = newMask(text.length);
   const blocks: Block[] = [];
   const directives: Directive[] = [];
   const data = dataLines(text, lines);
+  const urls = mayHoldUrl(text);
+  const emails = mayHoldEmail(text);
+  // no data line, no directive, no link: nothing to mask, the text is its own prose (the usual report)
+  if (!data && !urls && !emails && !text.includes('report-lint-')) {
+    textLines(text, lines, 0, text.length, undefined, blocks, directives);
+    return { text, blocks, directives };
+  }
+  const mask = newMask(text.length);
   textLines(text, lines, 0, text.length, mask, blocks, directives, data);
   // line terminators are kept as they are by applyMask whatever their mask
-  const links = maskLinks(mask, text);
+  const links = maskLinks(mask, text, urls, emails);
   // every line but data lines and directives is prose (textLines): without those and links, nothing is masked
   if (!data && directives.length === 0 && !links) return { text, blocks, directives };
   return { text: applyMask(text, mask), blocks, directives };

@@ -245,7 +245,7 @@ export function findTitle(prose: string, blocks: Block[], firstHeadingIndex: num
       bodySeen = true;
       continue;
     }
-    if (raw.length > 30 && /。/.test(raw)) bodySeen = true;
+    if (raw.length > 30 && raw.includes('。')) bodySeen = true;
     if ((bodySeen || bareKinds.size === 2) && bareSectionKind(raw)) continue;
     // what TITLE_END or a wrapped title's first line (below) needs at the end: most lines fail it, unnormalized
     if (!TITLE_LAST.has(lastNonBlank(raw))) continue;
@@ -277,7 +277,7 @@ export function findTitle(prose: string, blocks: Block[], firstHeadingIndex: num
   const years: YearMention[] = [];
   for (const b of best.blocks) {
     const s = prose.slice(b.start, b.end);
-    for (const y of yearsIn(s, b.start)) years.push({ ...y, role: 'other' });
+    for (const y of yearsIn(s, b.start)) years.push({ year: y.year, offset: y.offset, endOffset: y.endOffset, role: 'other' });
   }
   // Each year's role is decided by the words between it and the next year.
   const flat = best.blocks.map((b) => prose.slice(b.start, b.end)).join('');
