@@ -197,6 +197,29 @@ function splitSentences(prose: string, marks: number[], b: Block, heading: Headi
   if (start < end && hasText(prose, start, end)) out.push({ start, end, block: b, heading });
 }
 
+const byBlockStart = (a: Heading, b: Heading): number => a.block.start - b.block.start;
+
+/** Is `hs` in order of block start? */
+function inBlockOrder(hs: Heading[]): boolean {
+  for (let i = 1; i < hs.length; i++) if (byBlockStart(hs[i - 1], hs[i]) > 0) return false;
+  return true;
+}
+
+/**
+ * `[...a, ...b]` stably sorted by block start: a merge when both are in order (they are: no sort with a callback
+ * per comparison), a sort otherwise. On equal starts a's heading comes first, as in the stable sort.
+ */
+function mergeByStart(a: Heading[], b: Heading[]): Heading[] {
+  if (!inBlockOrder(a) || !inBlockOrder(b)) return [...a, ...b].sort(byBlockStart);
+  const out: Heading[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(byBlockStart(b[j], a[i]) < 0 ? b[j++] : a[i++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
+
 /** Index of the block that holds `offset` (blocks in document order). */
 function blockAt(blocks: Block[], offset: number): number {
   let lo = 0;
@@ -391,7 +414,7 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
   // Headings run into the paragraph before them, where a run misses exactly their value.
   const gaps = gapHeadings(prose, blocks, tree, lines);
   if (gaps.length) {
-    tree = [...tree, ...gaps].sort((a, b) => a.block.start - b.block.start);
+    tree = mergeByStart(tree, gaps);
     tree.forEach((h, i) => (h.index = i));
     headings.push(...gaps);
   }
@@ -402,7 +425,7 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
   const firstBare = tree.find((h) => h.bare && h.rank === 0);
   if (firstBare) for (const u of unnumbered) if (u.bare && u.block.start > firstBare.block.start) u.rank = 0;
   if (unnumbered.length) {
-    tree = [...tree, ...unnumbered].sort((a, b) => a.block.start - b.block.start);
+    tree = mergeByStart(tree, unnumbered);
     tree.forEach((h, i) => (h.index = i));
     headings.push(...unnumbered);
   }
@@ -486,10 +509,11 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
   for (let i = 0; i < blocks.length; i++) splitSentences(prose, marks.sentenceEnds, blocks[i], headingOfBlock[i], sentences);
   const enumerations = findEnumerations(prose, blocks, headingOfBlock, marks.enumerationKeys);
   const placeholders = findPlaceholders(prose, blocks, opts.placeholderAllow ?? [], marks.placeholderCandidates);
-  const inlineHeadings: InlineHeading[] = [
-    ...gaps.map((h) => ({ marker: h.marker!, heading: h })),
-    ...runInlineHeadings(prose, blocks, marks.sentenceEnds, new Set(gaps.map((h) => h.marker!.offset))),
-  ].sort((a, b) => a.marker.offset - b.marker.offset);
+  const runs = runInlineHeadings(prose, blocks, marks.sentenceEnds, new Set(gaps.map((h) => h.marker!.offset)));
+  // runs are sorted already: a sort of them alone would change nothing
+  const inlineHeadings: InlineHeading[] = gaps.length
+    ? [...gaps.map((h) => ({ marker: h.marker!, heading: h })), ...runs].sort((a, b) => a.marker.offset - b.marker.offset)
+    : runs;
 
   const headingStarts = tree.map((h) => h.block.start);
   const sectionAt = (offset: number): SectionContext => {

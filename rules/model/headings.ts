@@ -81,6 +81,31 @@ export function canonicalNumeral(type: OrdinalType, value: number): string {
   return type === 'cn' || type === 'paren-cn' ? toChineseNumeral(value) : type === 'circled' ? toCircled(value) : String(value);
 }
 
+const CN_NUM_CODES = new Set([...'一二三四五六七八九十百'].map((ch) => ch.charCodeAt(0)));
+const isDigitCode = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+const isMarkCode = (c: number): boolean => c === 0x3001 || c === 0x2e || c === 0xff0e; // 、 . ．
+
+/**
+ * Which of RE_PAREN, RE_CN, RE_ARABIC, RE_CIRCLED can match t, by its first character; for RE_CN and RE_ARABIC
+ * only when what they need of the rest holds too (a run of 1–4 numerals or 1–3 digits, then the mark, for Arabic
+ * not followed by a digit). Undefined: none can.
+ */
+function markerForm(t: string): 'paren' | 'cn' | 'arabic' | 'circled' | undefined {
+  const c = t.charCodeAt(0);
+  if (c === 0xff08 || c === 0x28) return 'paren';
+  if (c >= 0x2460 && c <= 0x2473) return 'circled';
+  let k = 0;
+  if (CN_NUM_CODES.has(c)) {
+    while (k < t.length && CN_NUM_CODES.has(t.charCodeAt(k))) k++;
+    return k <= 4 && isMarkCode(t.charCodeAt(k)) ? 'cn' : undefined;
+  }
+  if (isDigitCode(c)) {
+    while (k < t.length && isDigitCode(t.charCodeAt(k))) k++;
+    return k <= 3 && isMarkCode(t.charCodeAt(k)) && !isDigitCode(t.charCodeAt(k + 1)) ? 'arabic' : undefined;
+  }
+  return undefined;
+}
+
 /**
  * Reads an ordinal marker at the start of `s` (a block's prose), skipping leading blanks.
  * `base` is the document offset of s[0].
@@ -92,8 +117,11 @@ export function readMarker(s: string, base: number): OrdinalMarker | undefined {
   if (!MARKER_FIRST.has(s.charCodeAt(lead))) return undefined;
   const t = s.slice(lead, lead + 16);
   const at = base + lead;
+  // the four forms open with different characters: only the regex of t's form can match (and most numbers that
+  // open a line, `2023年…`, fail the checks by code unit that stand before the regexes below)
+  const form = markerForm(t);
   let m: RegExpExecArray | null;
-  if ((m = RE_PAREN.exec(t))) {
+  if (form === 'paren' && (m = RE_PAREN.exec(t))) {
     const [whole, open, sp1, num, sp2, close, trail] = m;
     const isCn = !/\d|[０-９]/.test(num);
     const value = isCn ? parseChineseNumeral(num) : Number(toAsciiDigits(num));
@@ -120,7 +148,7 @@ export function readMarker(s: string, base: number): OrdinalMarker | undefined {
       inline: undefined,
     };
   }
-  if ((m = RE_CN.exec(t))) {
+  if (form === 'cn' && (m = RE_CN.exec(t))) {
     const [whole, num, mark] = m;
     const value = parseChineseNumeral(num);
     if (!value) return undefined;
@@ -139,7 +167,7 @@ export function readMarker(s: string, base: number): OrdinalMarker | undefined {
       inline: undefined,
     };
   }
-  if ((m = RE_ARABIC.exec(t))) {
+  if (form === 'arabic' && (m = RE_ARABIC.exec(t))) {
     const [whole, num, mark] = m;
     const value = Number(toAsciiDigits(num));
     if (!value) return undefined;
@@ -162,7 +190,7 @@ export function readMarker(s: string, base: number): OrdinalMarker | undefined {
       inline: undefined,
     };
   }
-  if ((m = RE_CIRCLED.exec(t))) {
+  if (form === 'circled' && (m = RE_CIRCLED.exec(t))) {
     const value = parseCircled(m[1])!;
     return {
       type: 'circled',
