@@ -181,11 +181,16 @@ function proseMarks(prose: string): ProseMarks {
   return marks;
 }
 
-/** Splits a block at its sentence ends (`marks`: ProseMarks.sentenceEnds). */
-function splitSentences(prose: string, marks: number[], b: Block, heading: Heading | undefined, out: Sentence[]): void {
+/**
+ * Splits a block at its sentence ends (`marks`: ProseMarks.sentenceEnds). `from`: where the previous block's marks
+ * ended (blocks come in document order: this one's start there, found without a search). Returns where its own end.
+ */
+function splitSentences(prose: string, marks: number[], b: Block, heading: Heading | undefined, out: Sentence[], from: number): number {
   const end = b.end;
   let start = b.start;
-  let k = firstAtOrAfter(marks, start);
+  let k = from;
+  if (k > 0 && marks[k - 1] >= start) k = firstAtOrAfter(marks, start);
+  else while (k < marks.length && marks[k] < start) k++;
   for (; k < marks.length && marks[k] < end; k++) {
     if (marks[k] < start) continue; // part of the run just read
     let i = marks[k] + 1;
@@ -195,6 +200,7 @@ function splitSentences(prose: string, marks: number[], b: Block, heading: Headi
     start = i;
   }
   if (start < end && hasText(prose, start, end)) out.push({ start, end, block: b, heading });
+  return k;
 }
 
 const byBlockStart = (a: Heading, b: Heading): number => a.block.start - b.block.start;
@@ -244,10 +250,11 @@ function gapHeadings(prose: string, blocks: Block[], tree: Heading[], lines: Lin
     const m = h.marker;
     // a title line, a Markdown heading, a part: the runs start afresh
     if (!m) {
-      last.clear();
+      if (last.size) last.clear(); // clear() makes a new table even for an empty map
       continue;
     }
-    for (const t of [...last.keys()]) if (ORDINAL_LEVEL[t] > m.level) last.delete(t);
+    // deleting while iterating a Map is safe: no copy of its keys
+    for (const t of last.keys()) if (ORDINAL_LEVEL[t] > m.level) last.delete(t);
     const prev = last.get(m.type);
     last.set(m.type, h);
     if (!prev || m.value !== prev.marker!.value + 2) continue;
@@ -450,7 +457,7 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
   const demoted = new Map<string, number>(); // ordinal type → rank its restarted run uses
   for (const h of tree) {
     // a new part or section numbers its runs afresh
-    if (h.part || h.bare) demoted.clear();
+    if ((h.part || h.bare) && demoted.size) demoted.clear();
     if (h.marker && demoted.has(h.marker.type)) h.rank = demoted.get(h.marker.type)!;
     while (stack.length && stack[stack.length - 1].rank >= h.rank) {
       const top = stack.pop()!;
@@ -506,7 +513,7 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
   // Sentences and enumerations.
   const sentences: Sentence[] = [];
   const marks = proseMarks(prose);
-  for (let i = 0; i < blocks.length; i++) splitSentences(prose, marks.sentenceEnds, blocks[i], headingOfBlock[i], sentences);
+  for (let i = 0, k = 0; i < blocks.length; i++) k = splitSentences(prose, marks.sentenceEnds, blocks[i], headingOfBlock[i], sentences, k);
   const enumerations = findEnumerations(prose, blocks, headingOfBlock, marks.enumerationKeys);
   const placeholders = findPlaceholders(prose, blocks, opts.placeholderAllow ?? [], marks.placeholderCandidates);
   const runs = runInlineHeadings(prose, blocks, marks.sentenceEnds, new Set(gaps.map((h) => h.marker!.offset)));

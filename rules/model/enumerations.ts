@@ -127,7 +127,7 @@ export function findEnumerations(prose: string, blocks: Block[], headingOfBlock:
     const b = blocks[i];
     const h = headingOfBlock[i];
     // A heading closes the runs of the section before it.
-    if (h) open.clear();
+    if (h && open.size) open.clear(); // clear() makes a new table even for an empty map
     const from = h ? h.textEndOffset : b.start;
     let s: string | undefined;
     let sub: Block | undefined;

@@ -787,11 +787,16 @@ export function placeholderCandidates(prose: string): number[] {
 export function findPlaceholders(prose: string, blocks: Block[], allow: string[], candidates = placeholderCandidates(prose)): PlaceholderSpan[] {
   const matcher = matcherFor(allow);
   const out: PlaceholderSpan[] = [];
+  let next = 0; // where the previous block's candidates end
   for (const b of blocks) {
-    const k0 = firstAtOrAfter(candidates, b.start);
+    // blocks come in document order: the first candidate of this one is at or after the previous one's end
+    let k0 = next;
+    if (k0 > 0 && candidates[k0 - 1] >= b.start) k0 = firstAtOrAfter(candidates, b.start);
+    else while (k0 < candidates.length && candidates[k0] < b.start) k0++;
     let k1 = k0;
     let flags = 0;
     while (k1 < candidates.length && candidates[k1] < b.end) flags |= CHAR_FLAGS[prose.charCodeAt(candidates[k1++])];
+    next = k1;
     if (!(flags & CAND)) continue;
     const c: Ctx = { p: prose, bs: b.start, be: b.end };
     const spans: PlaceholderSpan[] = [];
@@ -810,7 +815,9 @@ export function findPlaceholders(prose: string, blocks: Block[], allow: string[]
       out.push(s);
     }
   }
-  // blocks may come in document order already; sort anyway (overlapsPlaceholder searches this list)
-  out.sort((a, b) => a.offset - b.offset);
+  // blocks may come in document order already; sort anyway (overlapsPlaceholder searches this list), unless in order
+  let sorted = true;
+  for (let i = 1; i < out.length && sorted; i++) sorted = out[i - 1].offset <= out[i].offset;
+  if (!sorted) out.sort((a, b) => a.offset - b.offset);
   return normalize(out);
 }

@@ -134,12 +134,12 @@ export function structureHeadings(prose: string, blocks: Block[], tree: Heading[
   for (const h of tree) {
     // a part starts every run afresh
     while (p < starts.length && starts[p] < h.block.start) {
-      last.clear();
+      if (last.size) last.clear();
       p++;
     }
     const m = h.marker;
     if (!m) {
-      last.clear();
+      if (last.size) last.clear();
       continue;
     }
     // a heading closes the runs of the levels below it
@@ -164,7 +164,7 @@ export function structureHeadings(prose: string, blocks: Block[], tree: Heading[
     headingOfBlock[pick] = bare;
     out.push(bare);
     // the runs of this level and below start again under it
-    for (const t of [...last.keys()]) if (ORDINAL_LEVEL[t] >= m.level && t !== m.type) last.delete(t);
+    for (const t of last.keys()) if (ORDINAL_LEVEL[t] >= m.level && t !== m.type) last.delete(t);
   }
   return out.sort((a, b) => a.block.start - b.block.start);
 }
