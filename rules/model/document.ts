@@ -1,7 +1,7 @@
 // The report model: what every rule reads. Built once per document version.
 import { firstAtOrAfter, LineIndex, overlapsSpan } from './lines';
 import { buildProse, formatForFilename, isBlankOrMask, type Block, type Directive, type SourceFormat } from './prose';
-import { inlineMarkerAt, inlineMarkers, inlineTitleBlank, ORDINAL_LEVEL, readMarkers, type OrdinalMarker, type OrdinalType } from './headings';
+import { inlineMarkerAt, inlineMarkers, inlineTitleBlank, isCnNumeralCode, readMarkers, type OrdinalMarker, type OrdinalType } from './headings';
 import { structureHeadings, type PartKind } from './structure';
 import {
   bareSectionKind,
@@ -245,18 +245,19 @@ function blockAt(blocks: Block[], offset: number): number {
  */
 function gapHeadings(prose: string, blocks: Block[], tree: Heading[], lines: LineIndex): Heading[] {
   const out: Heading[] = [];
-  const last = new Map<OrdinalType, Heading>();
+  // the last heading of each ordinal type, by the type's level (a marker's level is its type's: ORDINAL_LEVEL)
+  const last: (Heading | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined];
   for (const h of tree) {
     const m = h.marker;
     // a title line, a Markdown heading, a part: the runs start afresh
     if (!m) {
-      if (last.size) last.clear(); // clear() makes a new table even for an empty map
+      last.fill(undefined);
       continue;
     }
-    // deleting while iterating a Map is safe: no copy of its keys
-    for (const t of last.keys()) if (ORDINAL_LEVEL[t] > m.level) last.delete(t);
-    const prev = last.get(m.type);
-    last.set(m.type, h);
+    // a heading closes the runs of the levels below it
+    for (let l = m.level + 1; l < last.length; l++) last[l] = undefined;
+    const prev = last[m.level];
+    last[m.level] = h;
     if (!prev || m.value !== prev.marker!.value + 2) continue;
     const found = inlineMarkers(prose, prev.marker!.endOffset, h.block.start).filter((x) => x.type === m.type && x.value === m.value - 1);
     if (found.length !== 1) continue;
@@ -341,8 +342,8 @@ function runInlineHeadings(prose: string, blocks: Block[], sentenceEnds: number[
   return out.sort((a, b) => a.marker.offset - b.marker.offset);
 }
 /** /[（(一二三四五六七八九十0-9０-９①-⑳]/ by code unit (NaN past the end: false). */
-const MARKER_OPEN = new Set([...'（(一二三四五六七八九十'].map((ch) => ch.charCodeAt(0)));
-const isMarkerOpen = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || (c >= 0x2460 && c <= 0x2473) || MARKER_OPEN.has(c);
+const isMarkerOpen = (c: number): boolean =>
+  c === 0xff08 || c === 0x28 || (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || (c >= 0x2460 && c <= 0x2473) || (c !== 0x767e && isCnNumeralCode(c)); // not 百
 
 export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocument {
   const format = opts.format ?? formatForFilename(opts.filename);
@@ -409,7 +410,8 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
   }
 
   // Title and years; the title's own block is not a heading of the tree.
-  const firstOrdinal = blocks.findIndex((_, i) => headingOfBlock[i]?.marker);
+  let firstOrdinal = -1;
+  for (let i = 0; i < blocks.length && firstOrdinal < 0; i++) if (headingOfBlock[i]?.marker) firstOrdinal = i;
   const title = findTitle(prose, blocks, firstOrdinal);
   let tree = headings;
   if (title) {

@@ -121,13 +121,14 @@ function hasCore(starts: number[], from: number, end: number): boolean {
 /** `keys`: enumerationKeys(prose), which buildDocument finds in a pass it shares with other scanners. */
 export function findEnumerations(prose: string, blocks: Block[], headingOfBlock: (Heading | undefined)[], keys = enumerationKeys(prose)): Enumeration[] {
   const result: Enumeration[] = [];
-  const open = new Map<EnumerationStyle, Enumeration>();
+  // the open run of each style, by its index in STYLES
+  const open: (Enumeration | undefined)[] = [undefined, undefined, undefined];
   const styleStarts = styleCores(prose, keys);
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     const h = headingOfBlock[i];
     // A heading closes the runs of the section before it.
-    if (h && open.size) open.clear(); // clear() makes a new table even for an empty map
+    if (h) open.fill(undefined);
     const from = h ? h.textEndOffset : b.start;
     let s: string | undefined;
     let sub: Block | undefined;
@@ -139,12 +140,12 @@ export function findEnumerations(prose: string, blocks: Block[], headingOfBlock:
       const items: EnumerationItem[] = [];
       scan(re, style, s, sub, items, styleStarts[k]);
       for (const it of items) it.block = b;
-      let run = open.get(style);
+      let run = open[k];
       if (items.length === 0) continue;
       // A run continues into a later block of the same section only when that block opens with a later marker
       // (reports put 一是…, 二是… at the head of successive paragraphs, with paragraphs between them).
       if (run && (items[0].value === 1 || items[0].offset - b.start > 12)) {
-        open.delete(style);
+        open[k] = undefined;
         run = undefined;
       }
       for (const it of items) {
@@ -154,7 +155,7 @@ export function findEnumerations(prose: string, blocks: Block[], headingOfBlock:
         }
         run.items.push(it);
       }
-      if (run) open.set(style, run);
+      if (run) open[k] = run;
     }
   }
   return result;

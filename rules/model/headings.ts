@@ -58,8 +58,31 @@ const RE_PAREN = new RegExp(`^([（(])([ \\u3000]?)(${CN_NUM}|${DIGIT}{1,3})([ \
 const RE_ARABIC = new RegExp(`^(${DIGIT}{1,3})([.．、])(?!${DIGIT})`);
 const RE_CIRCLED = /^([①-⑳])/;
 /** The code units the four regexes can open with. */
-const MARKER_FIRST = new Set<number>();
-for (const ch of '（(一二三四五六七八九十百0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳') MARKER_FIRST.add(ch.charCodeAt(0));
+/** A Chinese numeral of a marker (一二三四五六七八九十百), by code unit: a switch, no hash lookup. */
+export function isCnNumeralCode(c: number): boolean {
+  switch (c) {
+    case 0x4e00: // 一
+    case 0x4e8c: // 二
+    case 0x4e09: // 三
+    case 0x56db: // 四
+    case 0x4e94: // 五
+    case 0x516d: // 六
+    case 0x4e03: // 七
+    case 0x516b: // 八
+    case 0x4e5d: // 九
+    case 0x5341: // 十
+    case 0x767e: // 百
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** What a marker opens with: （ ( 一二三四五六七八九十百 0-9 ０-９ ①-⑳. */
+const MARKER_FIRST = {
+  has: (c: number): boolean =>
+    c === 0xff08 || c === 0x28 || (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || (c >= 0x2460 && c <= 0x2473) || isCnNumeralCode(c),
+};
 
 export function canonicalMarker(type: OrdinalType, value: number): string {
   switch (type) {
@@ -81,7 +104,7 @@ export function canonicalNumeral(type: OrdinalType, value: number): string {
   return type === 'cn' || type === 'paren-cn' ? toChineseNumeral(value) : type === 'circled' ? toCircled(value) : String(value);
 }
 
-const CN_NUM_CODES = new Set([...'一二三四五六七八九十百'].map((ch) => ch.charCodeAt(0)));
+const CN_NUM_CODES = { has: isCnNumeralCode };
 const isDigitCode = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
 const isMarkCode = (c: number): boolean => c === 0x3001 || c === 0x2e || c === 0xff0e; // 、 . ．
 
