@@ -319,7 +319,7 @@ function runInlineHeadings(prose: string, blocks: Block[], sentenceEnds: number[
     let byType: Map<OrdinalType, OrdinalMarker[]> | undefined;
     for (; k < sentenceEnds.length && sentenceEnds[k] < b.end; k++) {
       const at = sentenceEnds[k];
-      const c = prose.charCodeAt(at + 1);
+      const c = at + 1 < prose.length ? prose.charCodeAt(at + 1) : -1; // in bounds: NaN deoptimized
       // most sentence ends are followed by text that opens no marker: no slicing for them
       if (c !== 0x20 && c !== 0x3000 && c !== 0x09 && c !== 0xa0 && !isMarkerOpen(c)) continue;
       // the marker right after this end (inlineMarkers from here, of which only this one was used)

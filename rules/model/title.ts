@@ -200,7 +200,7 @@ function normalizeTitleLine(s: string): { text: string; labelled: boolean } {
     if (c < 0x4e00 || c > 0x9fff) break;
     k++;
   }
-  const colon = t.charCodeAt(k);
+  const colon = k < t.length ? t.charCodeAt(k) : -1; // in bounds: an access past the end deoptimized
   if (k >= 2 && k <= 5 && (colon === 0x3a || colon === 0xff1a)) return { text: t.slice(k + 1), labelled: true };
   return { text: t, labelled: false };
 }
