@@ -112,9 +112,15 @@ function styleCores(prose: string, keys: number[]): [number[], number[], number[
   return [shi, di, order];
 }
 
-/** Is there a core [p, p + 2) inside [from, end)? */
-function hasCore(starts: number[], from: number, end: number): boolean {
-  const k = firstAtOrAfter(starts, from);
+/**
+ * Is there a core [p, p + 2) inside [from, end)? `next[style]`: where the search for the previous block stopped; the
+ * first core at or after `from` is found from there when it lies ahead (else by a binary search), and kept there.
+ */
+function hasCore(starts: number[], from: number, end: number, next: number[], style: number): boolean {
+  let k = next[style];
+  if (k > 0 && starts[k - 1] >= from) k = firstAtOrAfter(starts, from);
+  else while (k < starts.length && starts[k] < from) k++;
+  next[style] = k;
   return k < starts.length && starts[k] + 2 <= end;
 }
 
@@ -124,6 +130,8 @@ export function findEnumerations(prose: string, blocks: Block[], headingOfBlock:
   // the open run of each style, by its index in STYLES
   const open: (Enumeration | undefined)[] = [undefined, undefined, undefined];
   const styleStarts = styleCores(prose, keys);
+  // per style, the first core at or after the previous block's `from` (blocks come in document order)
+  const next = [0, 0, 0];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     const h = headingOfBlock[i];
@@ -133,7 +141,8 @@ export function findEnumerations(prose: string, blocks: Block[], headingOfBlock:
     let s: string | undefined;
     let sub: Block | undefined;
     for (let k = 0; k < STYLES.length; k++) {
-      if (!hasCore(styleStarts[k], from, b.end)) continue; // no items: nothing below would change
+      // no items: nothing below would change
+      if (!hasCore(styleStarts[k], from, b.end, next, k)) continue;
       const [re, style] = STYLES[k];
       s ??= prose.slice(from, b.end);
       sub ??= { start: from, end: b.end, line: b.line, source: b.source, mdDepth: b.mdDepth };
