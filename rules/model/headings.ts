@@ -146,7 +146,8 @@ export function readMarker(s: string, base: number): OrdinalMarker | undefined {
   let m: RegExpExecArray | null;
   if (form === 'paren' && (m = RE_PAREN.exec(t))) {
     const [whole, open, sp1, num, sp2, close, trail] = m;
-    const isCn = !/\d|[０-９]/.test(num);
+    // num is all numerals or all digits (RE_PAREN): its first unit says which
+    const isCn = !isDigitCode(num.charCodeAt(0));
     const value = isCn ? parseChineseNumeral(num) : Number(toAsciiDigits(num));
     if (!value) return undefined;
     const type: OrdinalType = isCn ? 'paren-cn' : 'paren-arabic';

@@ -317,10 +317,9 @@ function analyzeToken(c: Ctx, start: number, end: number, out: PlaceholderSpan[]
     const c0 = p.charCodeAt(start);
     if (c0 !== 0x54 && c0 !== 0x46 && c0 !== 0xff34 && c0 !== 0xff26) return;
     const token = p.slice(start, end);
-    if (TODO_WORDS.has(ascii(token))) out.push({ offset: start, endOffset: end, text: token, kind: 'placeholder', form: 'todo' , word: undefined });
+    if (TODO_WORDS.has(ascii(token))) out.push({ offset: start, endOffset: end, text: token, kind: 'placeholder', form: 'todo', word: undefined });
     return;
   }
-  const token = p.slice(start, end);
   // prefix and suffix: Latin letters other than X at either end
   let a = start;
   while (a < end && isLatin(p.charCodeAt(a)) && !isXChar(p.charCodeAt(a))) a++;
@@ -330,7 +329,6 @@ function analyzeToken(c: Ctx, start: number, end: number, out: PlaceholderSpan[]
   if (!core) return; // X inside a word: EXPO, Linux, XbX
   const prefix = a > start ? ascii(p.slice(start, a)) : '';
   const suffix = b < end ? ascii(p.slice(b, end)) : '';
-  const coreText = p.slice(a, b);
   const pureX = core.digits === 0 && core.seps === 0;
 
   if (prefix && suffix) return; // EXPO, eXtra…
@@ -343,13 +341,13 @@ function analyzeToken(c: Ctx, start: number, end: number, out: PlaceholderSpan[]
       (oneUpper && lowerRun) ||
       (oneUpper && pureX && CODE_AFTER.has(p[end] ?? '') && end < c.be);
     if (!ok) return; // Linux, Max, Box, WindowsX
-    out.push({ offset: a, endOffset: b, text: coreText, kind: 'placeholder', form: 'x-latin', word: token });
+    out.push({ offset: a, endOffset: b, text: p.slice(a, b), kind: 'placeholder', form: 'x-latin', word: p.slice(start, end) });
     return;
   }
   if (suffix) {
     // XGWh, XKV, xxkm: a unit symbol after the missing number; XML, Xbox, XP are words
     if (!(UNITS_CI.has(suffix.toLowerCase()) || UNITS_CS.has(suffix))) return;
-    out.push({ offset: a, endOffset: b, text: coreText, kind: 'placeholder', form: 'x-latin', word: token });
+    out.push({ offset: a, endOffset: b, text: p.slice(a, b), kind: 'placeholder', form: 'x-latin', word: p.slice(start, end) });
     return;
   }
   // the token is all X, digits and decimal points
@@ -374,11 +372,11 @@ function analyzeToken(c: Ctx, start: number, end: number, out: PlaceholderSpan[]
     // 王XX同志, 联系人：王XX, 村民张XX说; but 奖补资金X， is an amount (金 is a surname too)
     const sl = core.xs <= 3 ? surnameLength(c, start) : 0;
     if (sl > 0 && nameAfterStrict(c, end) && (nameStartsAt(c, start - sl) || titleAfter(c, end))) {
-      out.push({ offset: start, endOffset: end, text: token, kind: 'redacted-name', form: 'x-run' , word: undefined });
+      out.push({ offset: start, endOffset: end, text: p.slice(start, end), kind: 'redacted-name', form: 'x-run', word: undefined });
       return;
     }
   }
-  out.push({ offset: start, endOffset: end, text: token, kind: 'placeholder', form: 'x-run' , word: undefined });
+  out.push({ offset: start, endOffset: end, text: p.slice(start, end), kind: 'placeholder', form: 'x-run', word: undefined });
 }
 
 /** Latin letters with tone marks next to the token: pinyin (習(xí), xiāng), not a blank. */
@@ -502,11 +500,11 @@ function scanSymbols(c: Ctx, out: PlaceholderSpan[], decorativeOnly: boolean, ca
     if (ch === 0x67d0) {
       if (len >= 2) {
         const name = surnameBefore(c, i);
-        out.push({ offset: i, endOffset: j, text, kind: name ? 'redacted-name' : 'placeholder', form: 'mou' , word: undefined });
+        out.push({ offset: i, endOffset: j, text, kind: name ? 'redacted-name' : 'placeholder', form: 'mou', word: undefined });
       }
     } else if (!decorativeOnly) {
       const s = symbolSpan(c, ch, i, j, len);
-      if (s) out.push({ offset: i, endOffset: j, text, kind: s, form: 'symbol' , word: undefined });
+      if (s) out.push({ offset: i, endOffset: j, text, kind: s, form: 'symbol', word: undefined });
     }
     done = j;
   }
@@ -556,7 +554,7 @@ function scanEmptyBrackets(c: Ctx, out: PlaceholderSpan[], cands: number[], k0: 
     let j = i + 1;
     while (j < c.be && j - i <= 8 && isFiller(p.charCodeAt(j))) j++;
     if (j === i + 1 || j >= c.be || p.charCodeAt(j) !== close || !measureAfter(c, j + 1)) continue;
-    out.push({ offset: i, endOffset: j + 1, text: p.slice(i, j + 1), kind: 'placeholder', form: 'symbol' , word: undefined });
+    out.push({ offset: i, endOffset: j + 1, text: p.slice(i, j + 1), kind: 'placeholder', form: 'symbol', word: undefined });
     done = j + 1;
   }
 }
@@ -576,7 +574,7 @@ function scanQuestions(c: Ctx, out: PlaceholderSpan[]): void {
     let j = i + 1;
     while (j < c.be && (p.charCodeAt(j) === 0x3f || p.charCodeAt(j) === 0xff1f)) j++;
     if (j - i >= 2 && !isQuestion(c, clauseStart, i, j)) {
-      out.push({ offset: i, endOffset: j, text: p.slice(i, j), kind: 'placeholder', form: 'question' , word: undefined });
+      out.push({ offset: i, endOffset: j, text: p.slice(i, j), kind: 'placeholder', form: 'question', word: undefined });
     }
     clauseStart = j;
     i = j;
@@ -611,7 +609,7 @@ function scanNotes(c: Ctx, out: PlaceholderSpan[], cands: number[], k0: number, 
   let m: RegExpExecArray | null;
   while ((m = NOTE_RE.exec(s))) {
     if (!bracketsPair(m[0])) continue;
-    out.push({ offset: c.bs + m.index, endOffset: c.bs + m.index + m[0].length, text: m[0], kind: 'placeholder', form: 'note' , word: undefined });
+    out.push({ offset: c.bs + m.index, endOffset: c.bs + m.index + m[0].length, text: m[0], kind: 'placeholder', form: 'note', word: undefined });
   }
 }
 
