@@ -53,11 +53,10 @@ const CN_NUM = '[一二三四五六七八九十百]{1,4}';
 const DIGIT = '[0-9０-９]';
 // LEAD: [\s\u3000\u00a0\uFFFC] (\s holds U+3000 and U+00A0)
 const isLead = isBlankOrMask;
-const RE_CN = new RegExp(`^(${CN_NUM})([、.．])`);
+// RE_CN, /^([一二三四五六七八九十百]{1,4})([、.．])/, and RE_ARABIC, /^([0-9０-９]{1,3})([.．、])(?![0-9０-９])/, are
+// read by code unit (markerForm, cnRun, digitRun): most lines that open with a numeral or digit match neither.
 const RE_PAREN = new RegExp(`^([（(])([ \\u3000]?)(${CN_NUM}|${DIGIT}{1,3})([ \\u3000]?)([）)])([、.．，,]?)`);
-const RE_ARABIC = new RegExp(`^(${DIGIT}{1,3})([.．、])(?!${DIGIT})`);
 const RE_CIRCLED = /^([①-⑳])/;
-/** The code units the four regexes can open with. */
 /** A Chinese numeral of a marker (一二三四五六七八九十百), by code unit: a switch, no hash lookup. */
 export function isCnNumeralCode(c: number): boolean {
   switch (c) {
@@ -78,7 +77,7 @@ export function isCnNumeralCode(c: number): boolean {
   }
 }
 
-/** What a marker opens with: （ ( 一二三四五六七八九十百 0-9 ０-９ ①-⑳. */
+/** The code units the four marker forms can open with: （ ( 一二三四五六七八九十百 0-9 ０-９ ①-⑳. */
 const MARKER_FIRST = {
   has: (c: number): boolean =>
     c === 0xff08 || c === 0x28 || (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || (c >= 0x2460 && c <= 0x2473) || isCnNumeralCode(c),
@@ -117,16 +116,29 @@ function markerForm(t: string): 'paren' | 'cn' | 'arabic' | 'circled' | undefine
   const c = t.charCodeAt(0);
   if (c === 0xff08 || c === 0x28) return 'paren';
   if (c >= 0x2460 && c <= 0x2473) return 'circled';
-  let k = 0;
   if (CN_NUM_CODES.has(c)) {
-    while (k < t.length && CN_NUM_CODES.has(t.charCodeAt(k))) k++;
-    return k <= 4 && isMarkCode(t.charCodeAt(k)) ? 'cn' : undefined;
+    const k = cnRun(t);
+    return k <= 4 && k < t.length && isMarkCode(t.charCodeAt(k)) ? 'cn' : undefined;
   }
   if (isDigitCode(c)) {
-    while (k < t.length && isDigitCode(t.charCodeAt(k))) k++;
-    return k <= 3 && isMarkCode(t.charCodeAt(k)) && !isDigitCode(t.charCodeAt(k + 1)) ? 'arabic' : undefined;
+    const k = digitRun(t);
+    return k <= 3 && k < t.length && isMarkCode(t.charCodeAt(k)) && !(k + 1 < t.length && isDigitCode(t.charCodeAt(k + 1))) ? 'arabic' : undefined;
   }
   return undefined;
+}
+
+/** Length of the run of numerals (CN_NUM) that opens t. */
+function cnRun(t: string): number {
+  let k = 0;
+  while (k < t.length && CN_NUM_CODES.has(t.charCodeAt(k))) k++;
+  return k;
+}
+
+/** Length of the run of digits (ASCII or full-width) that opens t. */
+function digitRun(t: string): number {
+  let k = 0;
+  while (k < t.length && isDigitCode(t.charCodeAt(k))) k++;
+  return k;
 }
 
 /**
@@ -172,8 +184,12 @@ export function readMarker(s: string, base: number): OrdinalMarker | undefined {
       inline: undefined,
     };
   }
-  if (form === 'cn' && (m = RE_CN.exec(t))) {
-    const [whole, num, mark] = m;
+  if (form === 'cn') {
+    // what RE_CN matches, as markerForm found it: the numerals, then the mark
+    const k = cnRun(t);
+    const whole = t.slice(0, k + 1);
+    const num = t.slice(0, k);
+    const mark = t[k];
     const value = parseChineseNumeral(num);
     if (!value) return undefined;
     return {
@@ -191,8 +207,12 @@ export function readMarker(s: string, base: number): OrdinalMarker | undefined {
       inline: undefined,
     };
   }
-  if (form === 'arabic' && (m = RE_ARABIC.exec(t))) {
-    const [whole, num, mark] = m;
+  if (form === 'arabic') {
+    // what RE_ARABIC matches, as markerForm found it: the digits, then the mark
+    const k = digitRun(t);
+    const whole = t.slice(0, k + 1);
+    const num = t.slice(0, k);
+    const mark = t[k];
     const value = Number(toAsciiDigits(num));
     if (!value) return undefined;
     const problems: MarkerProblem[] = [];
