@@ -183,7 +183,8 @@ function proseMarks(prose: string): ProseMarks {
 
 /**
  * Splits a block at its sentence ends (`marks`: ProseMarks.sentenceEnds). `from`: where the previous block's marks
- * ended (blocks come in document order: this one's start there, found without a search). Returns where its own end.
+ * ended (blocks come in document order: this one's first mark is found from there, without a search). Returns the
+ * index after its own marks.
  */
 function splitSentences(prose: string, marks: number[], b: Block, heading: Heading | undefined, out: Sentence[], from: number): number {
   const end = b.end;

@@ -63,15 +63,15 @@ function lastMatch(g: RegExp, s: string): RegExpExecArray | undefined {
   return last;
 }
 
+/** /[\s\u3000？?！!：:。]/ by code unit: a JS blank (a blank or mask but U+FFFC) or one of the marks. */
+const isTrailing = (c: number): boolean =>
+  (isBlankOrMask(c) && c !== 0xfffc) || c === 0xff1f || c === 0x3f || c === 0xff01 || c === 0x21 || c === 0xff1a || c === 0x3a || c === 0x3002;
+
 /**
  * The kind of a section from its heading text. Only a heading shaped like a section title counts: it opens
  * on its time frame (`2024年工作打算`, `今年主要任务`) or ends on its kind word (`下一步工作打算`); a heading
  * naming both a summary and a plan, or a body-like heading (`项目计划有序推进`, one with a comma), is 'other'.
  */
-/** /[\s\u3000？?！!：:。]/ by code unit: a JS blank (a blank or mask but U+FFFC) or one of the marks. */
-const isTrailing = (c: number): boolean =>
-  (isBlankOrMask(c) && c !== 0xfffc) || c === 0xff1f || c === 0x3f || c === 0xff01 || c === 0x21 || c === 0xff1a || c === 0x3a || c === 0x3002;
-
 export function classifySection(text: string): SectionKind {
   // Trailing blanks and marks trimmed by a loop: `[…]+$` is O(n²) on a long run of blanks inside the text.
   let end = text.length;
