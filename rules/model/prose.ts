@@ -176,19 +176,18 @@ export const DATA_BLOCK_MIN_LINES = 3;
 export function dataLines(text: string, lines: LineIndex): Uint8Array | undefined {
   if (!text.includes(',') && !text.includes('\t')) return undefined;
   const n = lines.lineCount;
+  // only a line holding a separator can count: those are found by indexOf (a line without one counts 0 anyway)
+  const sepLines = mergeAscending(linesWith(text, lines, ','), linesWith(text, lines, '\t'));
+  // and a run lies in a stretch of DATA_BLOCK_MIN_LINES consecutive such lines: without one there is none
+  let stretch = false;
+  for (let k = 0; k + DATA_BLOCK_MIN_LINES - 1 < sepLines.length && !stretch; k++) {
+    stretch = sepLines[k + DATA_BLOCK_MIN_LINES - 1] - sepLines[k] === DATA_BLOCK_MIN_LINES - 1;
+  }
+  if (!stretch) return undefined;
   const commas = new Int32Array(n);
   const tabs = new Int32Array(n);
-  // only a line holding a separator can count: those are found by indexOf (a line without one counts 0 anyway)
   const withSep = new Uint8Array(n);
-  for (const sep of [',', '\t']) {
-    let line = 0;
-    for (let i = text.indexOf(sep); i >= 0; ) {
-      while (line + 1 < n && lines.starts[line + 1] <= i) line++;
-      withSep[line] = 1;
-      if (line + 1 >= n) break;
-      i = text.indexOf(sep, lines.starts[line + 1]);
-    }
-  }
+  for (const line of sepLines) withSep[line] = 1;
   // a run of DATA_BLOCK_MIN_LINES lines lies in a stretch of as many lines with separators: the lines of shorter
   // stretches cannot be in one, and are left at 0 (they break runs as their counts would)
   let stretchEnd = 0;
@@ -231,6 +230,36 @@ export function dataLines(text: string, lines: LineIndex): Uint8Array | undefine
       }
       runStart = line;
     }
+  }
+  return out;
+}
+
+/** The lines that hold `sep`, ascending. */
+function linesWith(text: string, lines: LineIndex, sep: string): number[] {
+  const out: number[] = [];
+  const n = lines.lineCount;
+  let line = 0;
+  for (let i = text.indexOf(sep); i >= 0; ) {
+    while (line + 1 < n && lines.starts[line + 1] <= i) line++;
+    out.push(line);
+    if (line + 1 >= n) break;
+    i = text.indexOf(sep, lines.starts[line + 1]);
+  }
+  return out;
+}
+
+/** The union of two ascending lists without repeats, ascending. */
+function mergeAscending(a: number[], b: number[]): number[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+    if (i < a.length && a[i] === x) i++;
+    if (j < b.length && b[j] === x) j++;
+    out.push(x);
   }
   return out;
 }
