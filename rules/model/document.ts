@@ -1,7 +1,7 @@
 // The report model: what every rule reads. Built once per document version.
 import { firstAtOrAfter, LineIndex, overlapsSpan } from './lines';
 import { buildProse, formatForFilename, isBlankOrMask, type Block, type Directive, type SourceFormat } from './prose';
-import { inlineMarkers, inlineTitleBlank, ORDINAL_LEVEL, readMarkers, type OrdinalMarker, type OrdinalType } from './headings';
+import { inlineMarkerAt, inlineMarkers, inlineTitleBlank, isCnNumeralCode, readMarkers, type OrdinalMarker, type OrdinalType } from './headings';
 import { structureHeadings, type PartKind } from './structure';
 import {
   bareSectionKind,
@@ -181,11 +181,17 @@ function proseMarks(prose: string): ProseMarks {
   return marks;
 }
 
-/** Splits a block at its sentence ends (`marks`: ProseMarks.sentenceEnds). */
-function splitSentences(prose: string, marks: number[], b: Block, heading: Heading | undefined, out: Sentence[]): void {
+/**
+ * Splits a block at its sentence ends (`marks`: ProseMarks.sentenceEnds). `from`: where the previous block's marks
+ * ended (blocks come in document order: this one's first mark is found from there, without a search). Returns the
+ * index after its own marks.
+ */
+function splitSentences(prose: string, marks: number[], b: Block, heading: Heading | undefined, out: Sentence[], from: number): number {
   const end = b.end;
   let start = b.start;
-  let k = firstAtOrAfter(marks, start);
+  let k = from;
+  if (k > 0 && marks[k - 1] >= start) k = firstAtOrAfter(marks, start);
+  else while (k < marks.length && marks[k] < start) k++;
   for (; k < marks.length && marks[k] < end; k++) {
     if (marks[k] < start) continue; // part of the run just read
     let i = marks[k] + 1;
@@ -195,6 +201,30 @@ function splitSentences(prose: string, marks: number[], b: Block, heading: Headi
     start = i;
   }
   if (start < end && hasText(prose, start, end)) out.push({ start, end, block: b, heading });
+  return k;
+}
+
+const byBlockStart = (a: Heading, b: Heading): number => a.block.start - b.block.start;
+
+/** Is `hs` in order of block start? */
+function inBlockOrder(hs: Heading[]): boolean {
+  for (let i = 1; i < hs.length; i++) if (byBlockStart(hs[i - 1], hs[i]) > 0) return false;
+  return true;
+}
+
+/**
+ * `[...a, ...b]` stably sorted by block start: a merge when both are in order (they are: no sort with a callback
+ * per comparison), a sort otherwise. On equal starts a's heading comes first, as in the stable sort.
+ */
+function mergeByStart(a: Heading[], b: Heading[]): Heading[] {
+  if (!inBlockOrder(a) || !inBlockOrder(b)) return [...a, ...b].sort(byBlockStart);
+  const out: Heading[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) out.push(byBlockStart(b[j], a[i]) < 0 ? b[j++] : a[i++]);
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 
 /** Index of the block that holds `offset` (blocks in document order). */
@@ -216,30 +246,53 @@ function blockAt(blocks: Block[], offset: number): number {
  */
 function gapHeadings(prose: string, blocks: Block[], tree: Heading[], lines: LineIndex): Heading[] {
   const out: Heading[] = [];
-  const last = new Map<OrdinalType, Heading>();
+  // the last heading of each ordinal type, by the type's level (a marker's level is its type's: ORDINAL_LEVEL)
+  const last: (Heading | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined];
   for (const h of tree) {
     const m = h.marker;
     // a title line, a Markdown heading, a part: the runs start afresh
     if (!m) {
-      last.clear();
+      last.fill(undefined);
       continue;
     }
-    for (const t of [...last.keys()]) if (ORDINAL_LEVEL[t] > m.level) last.delete(t);
-    const prev = last.get(m.type);
-    last.set(m.type, h);
+    // a heading closes the runs of the levels below it
+    for (let l = m.level + 1; l < last.length; l++) last[l] = undefined;
+    const prev = last[m.level];
+    last[m.level] = h;
     if (!prev || m.value !== prev.marker!.value + 2) continue;
     const found = inlineMarkers(prose, prev.marker!.endOffset, h.block.start).filter((x) => x.type === m.type && x.value === m.value - 1);
     if (found.length !== 1) continue;
     const im = found[0];
     const b = blocks[blockAt(blocks, im.offset)];
-    const block: Block = { ...b, start: im.offset, line: lines.position(im.offset).line };
+    const block: Block = { start: im.offset, end: b.end, line: lines.position(im.offset).line, source: b.source, mdDepth: b.mdDepth };
     let textOffset = im.endOffset;
     while (textOffset < b.end && isBlankOrMask(prose.charCodeAt(textOffset))) textOffset++;
     let textEnd = textOffset;
     while (textEnd < b.end && prose.charCodeAt(textEnd) !== 0x3002) textEnd++;
     while (textEnd > textOffset && isBlankOrMask(prose.charCodeAt(textEnd - 1))) textEnd--;
     const htext = prose.slice(textOffset, textEnd);
-    const g: Heading = { index: 0, block, marker: im, rank: im.level, textOffset, textEndOffset: textEnd, text: htext, kind: classifySection(htext), children: [], sectionEnd: prose.length, inline: true };
+    // every field in the literal, as in buildDocument: one shape for all headings
+    const g: Heading = {
+      index: 0,
+      block,
+      marker: im,
+      mdDepth: undefined,
+      rank: im.level,
+      textOffset,
+      textEndOffset: textEnd,
+      text: htext,
+      kind: classifySection(htext),
+      year: undefined,
+      yearOffset: undefined,
+      yearEndOffset: undefined,
+      parent: undefined,
+      children: [],
+      restartOf: undefined,
+      sectionEnd: prose.length,
+      part: undefined,
+      bare: undefined,
+      inline: true,
+    };
     const sy = sectionYearOf(htext, textOffset);
     if (sy) {
       g.year = sy.year;
@@ -267,11 +320,12 @@ function runInlineHeadings(prose: string, blocks: Block[], sentenceEnds: number[
     let byType: Map<OrdinalType, OrdinalMarker[]> | undefined;
     for (; k < sentenceEnds.length && sentenceEnds[k] < b.end; k++) {
       const at = sentenceEnds[k];
-      const c = prose.charCodeAt(at + 1);
+      const c = at + 1 < prose.length ? prose.charCodeAt(at + 1) : -1; // in bounds: NaN deoptimized
       // most sentence ends are followed by text that opens no marker: no slicing for them
-      if (c !== 0x20 && c !== 0x3000 && c !== 0x09 && c !== 0xa0 && !MARKER_OPEN.test(prose.charAt(at + 1))) continue;
-      const [m] = inlineMarkers(prose, at, Math.min(b.end, at + 24));
-      if (!m || m.inline!.breakStart !== at + 1 || taken.has(m.offset)) continue;
+      if (c !== 0x20 && c !== 0x3000 && c !== 0x09 && c !== 0xa0 && !isMarkerOpen(c)) continue;
+      // the marker right after this end (inlineMarkers from here, of which only this one was used)
+      const m = inlineMarkerAt(prose, at, Math.min(b.end, at + 24));
+      if (!m || taken.has(m.offset)) continue;
       byType ??= new Map();
       const run = byType.get(m.type) ?? [];
       if (m.value === (run.length ? run[run.length - 1].value : 0) + 1) run.push(m);
@@ -288,7 +342,9 @@ function runInlineHeadings(prose: string, blocks: Block[], sentenceEnds: number[
   }
   return out.sort((a, b) => a.marker.offset - b.marker.offset);
 }
-const MARKER_OPEN = /[（(一二三四五六七八九十0-9０-９①-⑳]/;
+/** /[（(一二三四五六七八九十0-9０-９①-⑳]/ by code unit (NaN past the end: false). */
+const isMarkerOpen = (c: number): boolean =>
+  c === 0xff08 || c === 0x28 || (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || (c >= 0x2460 && c <= 0x2473) || (c !== 0x767e && isCnNumeralCode(c)); // not 百
 
 export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocument {
   const format = opts.format ?? formatForFilename(opts.filename);
@@ -355,7 +411,8 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
   }
 
   // Title and years; the title's own block is not a heading of the tree.
-  const firstOrdinal = blocks.findIndex((_, i) => headingOfBlock[i]?.marker);
+  let firstOrdinal = -1;
+  for (let i = 0; i < blocks.length && firstOrdinal < 0; i++) if (headingOfBlock[i]?.marker) firstOrdinal = i;
   const title = findTitle(prose, blocks, firstOrdinal);
   let tree = headings;
   if (title) {
@@ -367,7 +424,7 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
   // Headings run into the paragraph before them, where a run misses exactly their value.
   const gaps = gapHeadings(prose, blocks, tree, lines);
   if (gaps.length) {
-    tree = [...tree, ...gaps].sort((a, b) => a.block.start - b.block.start);
+    tree = mergeByStart(tree, gaps);
     tree.forEach((h, i) => (h.index = i));
     headings.push(...gaps);
   }
@@ -378,7 +435,7 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
   const firstBare = tree.find((h) => h.bare && h.rank === 0);
   if (firstBare) for (const u of unnumbered) if (u.bare && u.block.start > firstBare.block.start) u.rank = 0;
   if (unnumbered.length) {
-    tree = [...tree, ...unnumbered].sort((a, b) => a.block.start - b.block.start);
+    tree = mergeByStart(tree, unnumbered);
     tree.forEach((h, i) => (h.index = i));
     headings.push(...unnumbered);
   }
@@ -403,7 +460,7 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
   const demoted = new Map<string, number>(); // ordinal type → rank its restarted run uses
   for (const h of tree) {
     // a new part or section numbers its runs afresh
-    if (h.part || h.bare) demoted.clear();
+    if ((h.part || h.bare) && demoted.size) demoted.clear();
     if (h.marker && demoted.has(h.marker.type)) h.rank = demoted.get(h.marker.type)!;
     while (stack.length && stack[stack.length - 1].rank >= h.rank) {
       const top = stack.pop()!;
@@ -459,13 +516,14 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
   // Sentences and enumerations.
   const sentences: Sentence[] = [];
   const marks = proseMarks(prose);
-  for (let i = 0; i < blocks.length; i++) splitSentences(prose, marks.sentenceEnds, blocks[i], headingOfBlock[i], sentences);
+  for (let i = 0, k = 0; i < blocks.length; i++) k = splitSentences(prose, marks.sentenceEnds, blocks[i], headingOfBlock[i], sentences, k);
   const enumerations = findEnumerations(prose, blocks, headingOfBlock, marks.enumerationKeys);
   const placeholders = findPlaceholders(prose, blocks, opts.placeholderAllow ?? [], marks.placeholderCandidates);
-  const inlineHeadings: InlineHeading[] = [
-    ...gaps.map((h) => ({ marker: h.marker!, heading: h })),
-    ...runInlineHeadings(prose, blocks, marks.sentenceEnds, new Set(gaps.map((h) => h.marker!.offset))),
-  ].sort((a, b) => a.marker.offset - b.marker.offset);
+  const runs = runInlineHeadings(prose, blocks, marks.sentenceEnds, new Set(gaps.map((h) => h.marker!.offset)));
+  // runs are sorted already: a sort of them alone would change nothing
+  const inlineHeadings: InlineHeading[] = gaps.length
+    ? [...gaps.map((h) => ({ marker: h.marker!, heading: h })), ...runs].sort((a, b) => a.marker.offset - b.marker.offset)
+    : runs;
 
   const headingStarts = tree.map((h) => h.block.start);
   const sectionAt = (offset: number): SectionContext => {

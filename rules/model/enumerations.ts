@@ -112,39 +112,49 @@ function styleCores(prose: string, keys: number[]): [number[], number[], number[
   return [shi, di, order];
 }
 
-/** Is there a core [p, p + 2) inside [from, end)? */
-function hasCore(starts: number[], from: number, end: number): boolean {
-  const k = firstAtOrAfter(starts, from);
+/**
+ * Is there a core [p, p + 2) inside [from, end)? `next[style]`: where the search for the previous block stopped; the
+ * first core at or after `from` is found from there when it lies ahead (else by a binary search), and kept there.
+ */
+function hasCore(starts: number[], from: number, end: number, next: number[], style: number): boolean {
+  let k = next[style];
+  if (k > 0 && starts[k - 1] >= from) k = firstAtOrAfter(starts, from);
+  else while (k < starts.length && starts[k] < from) k++;
+  next[style] = k;
   return k < starts.length && starts[k] + 2 <= end;
 }
 
 /** `keys`: enumerationKeys(prose), which buildDocument finds in a pass it shares with other scanners. */
 export function findEnumerations(prose: string, blocks: Block[], headingOfBlock: (Heading | undefined)[], keys = enumerationKeys(prose)): Enumeration[] {
   const result: Enumeration[] = [];
-  const open = new Map<EnumerationStyle, Enumeration>();
+  // the open run of each style, by its index in STYLES
+  const open: (Enumeration | undefined)[] = [undefined, undefined, undefined];
   const styleStarts = styleCores(prose, keys);
+  // per style, the first core at or after the previous block's `from` (blocks come in document order)
+  const next = [0, 0, 0];
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     const h = headingOfBlock[i];
     // A heading closes the runs of the section before it.
-    if (h) open.clear();
+    if (h) open.fill(undefined);
     const from = h ? h.textEndOffset : b.start;
     let s: string | undefined;
     let sub: Block | undefined;
     for (let k = 0; k < STYLES.length; k++) {
-      if (!hasCore(styleStarts[k], from, b.end)) continue; // no items: nothing below would change
+      // no items: nothing below would change
+      if (!hasCore(styleStarts[k], from, b.end, next, k)) continue;
       const [re, style] = STYLES[k];
       s ??= prose.slice(from, b.end);
-      sub ??= { ...b, start: from };
+      sub ??= { start: from, end: b.end, line: b.line, source: b.source, mdDepth: b.mdDepth };
       const items: EnumerationItem[] = [];
       scan(re, style, s, sub, items, styleStarts[k]);
       for (const it of items) it.block = b;
-      let run = open.get(style);
+      let run = open[k];
       if (items.length === 0) continue;
       // A run continues into a later block of the same section only when that block opens with a later marker
       // (reports put 一是…, 二是… at the head of successive paragraphs, with paragraphs between them).
       if (run && (items[0].value === 1 || items[0].offset - b.start > 12)) {
-        open.delete(style);
+        open[k] = undefined;
         run = undefined;
       }
       for (const it of items) {
@@ -154,7 +164,7 @@ export function findEnumerations(prose: string, blocks: Block[], headingOfBlock:
         }
         run.items.push(it);
       }
-      if (run) open.set(style, run);
+      if (run) open[k] = run;
     }
   }
   return result;

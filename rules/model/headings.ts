@@ -46,19 +46,42 @@ export interface OrdinalMarker {
   split?: { headEnd: number; restStart: number; between: string; alone: boolean };
   /** A marker inside a line, after a sentence end: `breakStart` is right after that end (where a line break was lost). */
   inline?: { breakStart: number };
+  // (split and inline are set, undefined, on every marker the model makes: one object shape for all)
 }
 
 const CN_NUM = '[一二三四五六七八九十百]{1,4}';
 const DIGIT = '[0-9０-９]';
 // LEAD: [\s\u3000\u00a0\uFFFC] (\s holds U+3000 and U+00A0)
 const isLead = isBlankOrMask;
-const RE_CN = new RegExp(`^(${CN_NUM})([、.．])`);
+// RE_CN, /^([一二三四五六七八九十百]{1,4})([、.．])/, and RE_ARABIC, /^([0-9０-９]{1,3})([.．、])(?![0-9０-９])/, are
+// read by code unit (markerForm, cnRun, digitRun): most lines that open with a numeral or digit match neither.
 const RE_PAREN = new RegExp(`^([（(])([ \\u3000]?)(${CN_NUM}|${DIGIT}{1,3})([ \\u3000]?)([）)])([、.．，,]?)`);
-const RE_ARABIC = new RegExp(`^(${DIGIT}{1,3})([.．、])(?!${DIGIT})`);
 const RE_CIRCLED = /^([①-⑳])/;
-/** The code units the four regexes can open with. */
-const MARKER_FIRST = new Set<number>();
-for (const ch of '（(一二三四五六七八九十百0123456789０１２３４５６７８９①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳') MARKER_FIRST.add(ch.charCodeAt(0));
+/** A Chinese numeral of a marker (一二三四五六七八九十百), by code unit: a switch, no hash lookup. */
+export function isCnNumeralCode(c: number): boolean {
+  switch (c) {
+    case 0x4e00: // 一
+    case 0x4e8c: // 二
+    case 0x4e09: // 三
+    case 0x56db: // 四
+    case 0x4e94: // 五
+    case 0x516d: // 六
+    case 0x4e03: // 七
+    case 0x516b: // 八
+    case 0x4e5d: // 九
+    case 0x5341: // 十
+    case 0x767e: // 百
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** The code units the four marker forms can open with: （ ( 一二三四五六七八九十百 0-9 ０-９ ①-⑳. */
+const MARKER_FIRST = {
+  has: (c: number): boolean =>
+    c === 0xff08 || c === 0x28 || (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || (c >= 0x2460 && c <= 0x2473) || isCnNumeralCode(c),
+};
 
 export function canonicalMarker(type: OrdinalType, value: number): string {
   switch (type) {
@@ -80,6 +103,44 @@ export function canonicalNumeral(type: OrdinalType, value: number): string {
   return type === 'cn' || type === 'paren-cn' ? toChineseNumeral(value) : type === 'circled' ? toCircled(value) : String(value);
 }
 
+const CN_NUM_CODES = { has: isCnNumeralCode };
+const isDigitCode = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+const isMarkCode = (c: number): boolean => c === 0x3001 || c === 0x2e || c === 0xff0e; // 、 . ．
+
+/**
+ * Which of RE_PAREN, RE_CN, RE_ARABIC, RE_CIRCLED can match t, by its first character; for RE_CN and RE_ARABIC
+ * only when what they need of the rest holds too (a run of 1–4 numerals or 1–3 digits, then the mark, for Arabic
+ * not followed by a digit). Undefined: none can.
+ */
+function markerForm(t: string): 'paren' | 'cn' | 'arabic' | 'circled' | undefined {
+  const c = t.charCodeAt(0);
+  if (c === 0xff08 || c === 0x28) return 'paren';
+  if (c >= 0x2460 && c <= 0x2473) return 'circled';
+  if (CN_NUM_CODES.has(c)) {
+    const k = cnRun(t);
+    return k <= 4 && k < t.length && isMarkCode(t.charCodeAt(k)) ? 'cn' : undefined;
+  }
+  if (isDigitCode(c)) {
+    const k = digitRun(t);
+    return k <= 3 && k < t.length && isMarkCode(t.charCodeAt(k)) && !(k + 1 < t.length && isDigitCode(t.charCodeAt(k + 1))) ? 'arabic' : undefined;
+  }
+  return undefined;
+}
+
+/** Length of the run of numerals (CN_NUM) that opens t. */
+function cnRun(t: string): number {
+  let k = 0;
+  while (k < t.length && CN_NUM_CODES.has(t.charCodeAt(k))) k++;
+  return k;
+}
+
+/** Length of the run of digits (ASCII or full-width) that opens t. */
+function digitRun(t: string): number {
+  let k = 0;
+  while (k < t.length && isDigitCode(t.charCodeAt(k))) k++;
+  return k;
+}
+
 /**
  * Reads an ordinal marker at the start of `s` (a block's prose), skipping leading blanks.
  * `base` is the document offset of s[0].
@@ -91,10 +152,14 @@ export function readMarker(s: string, base: number): OrdinalMarker | undefined {
   if (!MARKER_FIRST.has(s.charCodeAt(lead))) return undefined;
   const t = s.slice(lead, lead + 16);
   const at = base + lead;
+  // the four forms open with different characters: only the regex of t's form can match (and most numbers that
+  // open a line, `2023年…`, fail the checks by code unit that stand before the regexes below)
+  const form = markerForm(t);
   let m: RegExpExecArray | null;
-  if ((m = RE_PAREN.exec(t))) {
+  if (form === 'paren' && (m = RE_PAREN.exec(t))) {
     const [whole, open, sp1, num, sp2, close, trail] = m;
-    const isCn = !/\d|[０-９]/.test(num);
+    // num is all numerals or all digits (RE_PAREN): its first unit says which
+    const isCn = !isDigitCode(num.charCodeAt(0));
     const value = isCn ? parseChineseNumeral(num) : Number(toAsciiDigits(num));
     if (!value) return undefined;
     const type: OrdinalType = isCn ? 'paren-cn' : 'paren-arabic';
@@ -115,10 +180,16 @@ export function readMarker(s: string, base: number): OrdinalMarker | undefined {
       numeralEndOffset: numeralOffset + num.length,
       canonical: canonicalMarker(type, value),
       problems,
+      split: undefined,
+      inline: undefined,
     };
   }
-  if ((m = RE_CN.exec(t))) {
-    const [whole, num, mark] = m;
+  if (form === 'cn') {
+    // what RE_CN matches, as markerForm found it: the numerals, then the mark
+    const k = cnRun(t);
+    const whole = t.slice(0, k + 1);
+    const num = t.slice(0, k);
+    const mark = t[k];
     const value = parseChineseNumeral(num);
     if (!value) return undefined;
     return {
@@ -132,10 +203,16 @@ export function readMarker(s: string, base: number): OrdinalMarker | undefined {
       numeralEndOffset: at + num.length,
       canonical: canonicalMarker('cn', value),
       problems: mark === '、' ? [] : ['cn-dot'],
+      split: undefined,
+      inline: undefined,
     };
   }
-  if ((m = RE_ARABIC.exec(t))) {
-    const [whole, num, mark] = m;
+  if (form === 'arabic') {
+    // what RE_ARABIC matches, as markerForm found it: the digits, then the mark
+    const k = digitRun(t);
+    const whole = t.slice(0, k + 1);
+    const num = t.slice(0, k);
+    const mark = t[k];
     const value = Number(toAsciiDigits(num));
     if (!value) return undefined;
     const problems: MarkerProblem[] = [];
@@ -153,9 +230,11 @@ export function readMarker(s: string, base: number): OrdinalMarker | undefined {
       numeralEndOffset: at + num.length,
       canonical: canonicalMarker('arabic', value),
       problems,
+      split: undefined,
+      inline: undefined,
     };
   }
-  if ((m = RE_CIRCLED.exec(t))) {
+  if (form === 'circled' && (m = RE_CIRCLED.exec(t))) {
     const value = parseCircled(m[1])!;
     return {
       type: 'circled',
@@ -168,6 +247,8 @@ export function readMarker(s: string, base: number): OrdinalMarker | undefined {
       numeralEndOffset: at + 1,
       canonical: canonicalMarker('circled', value),
       problems: [],
+      split: undefined,
+      inline: undefined,
     };
   }
   return undefined;
@@ -217,14 +298,18 @@ export function readSplitMarker(prose: string, a: Block, b: Block): OrdinalMarke
   let aText = hs;
   while (aText > a.start && isBlankOrMask(prose.charCodeAt(aText - 1))) aText--;
   return {
-    ...joined,
+    type: joined.type,
+    level: joined.level,
+    value: joined.value,
     offset: hs,
     endOffset,
     text: prose.slice(hs, endOffset),
     numeralOffset,
     numeralEndOffset,
+    canonical: joined.canonical,
     problems: [...joined.problems, 'split'],
     split: { headEnd, restStart, between: prose.slice(headEnd, restStart), alone: aText === a.start },
+    inline: joined.inline,
   };
 }
 
@@ -254,6 +339,8 @@ function readDigitItem(s: string, base: number): OrdinalMarker | undefined {
     numeralEndOffset: at + m[1].length,
     canonical: canonicalMarker('arabic', value),
     problems,
+    split: undefined,
+    inline: undefined,
   };
 }
 
@@ -322,17 +409,23 @@ const isInlineBlank = (c: number): boolean => c === 0x20 || c === 0x09 || c === 
 export function inlineMarkers(prose: string, from: number, to: number): OrdinalMarker[] {
   const out: OrdinalMarker[] = [];
   for (let i = from; i < to; i++) {
-    if (!isInlineLead(prose.charCodeAt(i))) continue;
-    let j = i + 1;
-    while (j < to && isInlineBlank(prose.charCodeAt(j))) j++;
-    if (j >= to || !MARKER_FIRST.has(prose.charCodeAt(j))) continue;
-    const m = readMarker(prose.slice(j, Math.min(to, j + 16)), j);
-    if (!m) continue;
-    m.problems.push('inline');
-    m.inline = { breakStart: i + 1 };
-    out.push(m);
+    const m = inlineMarkerAt(prose, i, to);
+    if (m) out.push(m);
   }
   return out;
+}
+
+/** The marker in [i, to) that follows a sentence end at i on its line, if any (what inlineMarkers finds at i). */
+export function inlineMarkerAt(prose: string, i: number, to: number): OrdinalMarker | undefined {
+  if (!isInlineLead(prose.charCodeAt(i))) return undefined;
+  let j = i + 1;
+  while (j < to && isInlineBlank(prose.charCodeAt(j))) j++;
+  if (j >= to || !MARKER_FIRST.has(prose.charCodeAt(j))) return undefined;
+  const m = readMarker(prose.slice(j, Math.min(to, j + 16)), j);
+  if (!m) return undefined;
+  m.problems.push('inline');
+  m.inline = { breakStart: i + 1 };
+  return m;
 }
 
 const isTitleStop = (c: number): boolean => c === 0x3002 || c === 0xff0c || c === 0xff1b || c === 0xff1a || c === 0x3001 || c === 0xff01 || c === 0xff1f || c === 0x2c || c === 0x3b || c === 0x3a || c === 10 || c === 13;

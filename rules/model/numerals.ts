@@ -1,28 +1,63 @@
 // Chinese numerals as used in ordinals (一 … 九十九) and full-width digits.
 
-const DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-};
 const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** Value of a Chinese digit (〇零一二两三四五六七八九); -1 for any other code unit. */
+function cnDigit(c: number): number {
+  switch (c) {
+    case 0x3007: // 〇
+      return 0;
+    case 0x96f6: // 零
+      return 0;
+    case 0x4e00: // 一
+      return 1;
+    case 0x4e8c: // 二
+      return 2;
+    case 0x4e24: // 两
+      return 2;
+    case 0x4e09: // 三
+      return 3;
+    case 0x56db: // 四
+      return 4;
+    case 0x4e94: // 五
+      return 5;
+    case 0x516d: // 六
+      return 6;
+    case 0x4e03: // 七
+      return 7;
+    case 0x516b: // 八
+      return 8;
+    case 0x4e5d: // 九
+      return 9;
+    default:
+      return -1;
+  }
+}
 
 /** Value of a Chinese numeral up to 999 (一, 十, 十二, 二十, 二十三, 一百零五); undefined if not one. */
 export function parseChineseNumeral(s: string): number | undefined {
-  if (!s) return undefined;
-  if (!/^[〇零一二两三四五六七八九十百]+$/.test(s)) return undefined;
+  // by code unit, no regex: called for every ordinal and enumeration marker (every character allowed is in the BMP)
+  const n = s.length;
+  if (n === 0) return undefined;
   let total = 0;
   let cur = 0;
   let seen = false;
-  for (const ch of s) {
-    if (ch === '百') {
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x767e) {
+      // 百
       total += (seen ? cur : 1) * 100;
       cur = 0;
       seen = false;
-    } else if (ch === '十') {
+    } else if (c === 0x5341) {
+      // 十
       total += (seen ? cur : 1) * 10;
       cur = 0;
       seen = false;
     } else {
-      cur = DIGITS[ch];
+      const d = cnDigit(c);
+      if (d < 0) return undefined;
+      cur = d;
       seen = true;
     }
   }

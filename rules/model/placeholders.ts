@@ -57,11 +57,35 @@ const isCJK = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x34
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
 const isDot = (c: number): boolean => c === 0x2e || c === 0xff0e;
 
-/** The code units of a string of BMP characters, for lookups by charCodeAt (no one-character string per test). */
-const codeSet = (s: string): Set<number> => new Set([...s].map((ch) => ch.charCodeAt(0)));
+// Sets of code units, for lookups by charCodeAt (no one-character string per test): a bit per set in one shared
+// table, as a Set<number> made a hash lookup of every character the scanners test.
+const CODE_SET_BITS = new Uint16Array(0x10000);
+let codeSetCount = 0;
+
+class CodeSet {
+  constructor(private readonly bit: number) {}
+  /** False for -1 (`code` outside the block) and NaN (charCodeAt past the end). */
+  has(c: number): boolean {
+    return c >= 0 && c < 0x10000 && (CODE_SET_BITS[c] & this.bit) !== 0;
+  }
+}
+
+/** The code units of a string of BMP characters (or of the given code units) as a CodeSet. */
+function codeSet(s: string | Iterable<number>): CodeSet {
+  if (codeSetCount >= 16) throw new Error('codeSet: no bit left');
+  const bit = 1 << codeSetCount++;
+  for (const u of typeof s === 'string' ? [...s].map((ch) => ch.charCodeAt(0)) : s) CODE_SET_BITS[u] |= bit;
+  return new CodeSet(bit);
+}
+
+const isFullWidthAlnum = (c: number): boolean => (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
 
 /** Full-width Latin letters and digits to ASCII, for comparisons. */
 function ascii(s: string): string {
+  // most tokens hold none: no regex
+  let i = 0;
+  while (i < s.length && !isFullWidthAlnum(s.charCodeAt(i))) i++;
+  if (i === s.length) return s;
   return s.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
@@ -113,7 +137,7 @@ const SURNAMES = codeSet(
 );
 const COMPOUND_SURNAMES = new Set(['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '夏侯', '司徒', '长孙', '宇文', '独孤', '端木', '南宫', '西门']);
 // their last characters: most runs follow none, and need no slice
-const COMPOUND_LAST = new Set([...COMPOUND_SURNAMES].map((w) => w.charCodeAt(1)));
+const COMPOUND_LAST = codeSet([...COMPOUND_SURNAMES].map((w) => w.charCodeAt(1)));
 // What follows a name: a title, a reporting verb, a conjunction, or punctuation.
 const TITLE_WORDS = ['同志', '先生', '女士', '老师', '书记', '主任', '局长', '院长', '经理', '教授', '医生', '律师', '警官'];
 const NAME_AFTER_WORDS = [...TITLE_WORDS, '等', '说', '称', '表示', '介绍', '和', '与', '及'];
@@ -289,11 +313,13 @@ function analyzeToken(c: Ctx, start: number, end: number, out: PlaceholderSpan[]
   if (!hasX(p, start, end)) {
     // most tokens are numbers: only 3 to 5 units can be TODO, TBD or FIXME (ascii keeps the length)
     if (end - start < 3 || end - start > 5) return;
+    // and they start with T or F (full-width too): no slice for the others
+    const c0 = p.charCodeAt(start);
+    if (c0 !== 0x54 && c0 !== 0x46 && c0 !== 0xff34 && c0 !== 0xff26) return;
     const token = p.slice(start, end);
-    if (TODO_WORDS.has(ascii(token))) out.push({ offset: start, endOffset: end, text: token, kind: 'placeholder', form: 'todo' });
+    if (TODO_WORDS.has(ascii(token))) out.push({ offset: start, endOffset: end, text: token, kind: 'placeholder', form: 'todo', word: undefined });
     return;
   }
-  const token = p.slice(start, end);
   // prefix and suffix: Latin letters other than X at either end
   let a = start;
   while (a < end && isLatin(p.charCodeAt(a)) && !isXChar(p.charCodeAt(a))) a++;
@@ -303,7 +329,6 @@ function analyzeToken(c: Ctx, start: number, end: number, out: PlaceholderSpan[]
   if (!core) return; // X inside a word: EXPO, Linux, XbX
   const prefix = a > start ? ascii(p.slice(start, a)) : '';
   const suffix = b < end ? ascii(p.slice(b, end)) : '';
-  const coreText = p.slice(a, b);
   const pureX = core.digits === 0 && core.seps === 0;
 
   if (prefix && suffix) return; // EXPO, eXtra…
@@ -316,13 +341,13 @@ function analyzeToken(c: Ctx, start: number, end: number, out: PlaceholderSpan[]
       (oneUpper && lowerRun) ||
       (oneUpper && pureX && CODE_AFTER.has(p[end] ?? '') && end < c.be);
     if (!ok) return; // Linux, Max, Box, WindowsX
-    out.push({ offset: a, endOffset: b, text: coreText, kind: 'placeholder', form: 'x-latin', word: token });
+    out.push({ offset: a, endOffset: b, text: p.slice(a, b), kind: 'placeholder', form: 'x-latin', word: p.slice(start, end) });
     return;
   }
   if (suffix) {
     // XGWh, XKV, xxkm: a unit symbol after the missing number; XML, Xbox, XP are words
     if (!(UNITS_CI.has(suffix.toLowerCase()) || UNITS_CS.has(suffix))) return;
-    out.push({ offset: a, endOffset: b, text: coreText, kind: 'placeholder', form: 'x-latin', word: token });
+    out.push({ offset: a, endOffset: b, text: p.slice(a, b), kind: 'placeholder', form: 'x-latin', word: p.slice(start, end) });
     return;
   }
   // the token is all X, digits and decimal points
@@ -347,11 +372,11 @@ function analyzeToken(c: Ctx, start: number, end: number, out: PlaceholderSpan[]
     // 王XX同志, 联系人：王XX, 村民张XX说; but 奖补资金X， is an amount (金 is a surname too)
     const sl = core.xs <= 3 ? surnameLength(c, start) : 0;
     if (sl > 0 && nameAfterStrict(c, end) && (nameStartsAt(c, start - sl) || titleAfter(c, end))) {
-      out.push({ offset: start, endOffset: end, text: token, kind: 'redacted-name', form: 'x-run' });
+      out.push({ offset: start, endOffset: end, text: p.slice(start, end), kind: 'redacted-name', form: 'x-run', word: undefined });
       return;
     }
   }
-  out.push({ offset: start, endOffset: end, text: token, kind: 'placeholder', form: 'x-run' });
+  out.push({ offset: start, endOffset: end, text: p.slice(start, end), kind: 'placeholder', form: 'x-run', word: undefined });
 }
 
 /** Latin letters with tone marks next to the token: pinyin (習(xí), xiāng), not a blank. */
@@ -427,7 +452,7 @@ function latinContext(c: Ctx, start: number, end: number): boolean {
 }
 
 // the first characters of the X_TERMS: after most runs there is none
-const X_TERM_FIRST = new Set(X_TERMS.map((t) => t.word.charCodeAt(0)));
+const X_TERM_FIRST = codeSet(X_TERMS.map((t) => t.word.charCodeAt(0)));
 
 function xTerm(c: Ctx, end: number): boolean {
   if (!X_TERM_FIRST.has(code(c, end))) return false;
@@ -475,11 +500,11 @@ function scanSymbols(c: Ctx, out: PlaceholderSpan[], decorativeOnly: boolean, ca
     if (ch === 0x67d0) {
       if (len >= 2) {
         const name = surnameBefore(c, i);
-        out.push({ offset: i, endOffset: j, text, kind: name ? 'redacted-name' : 'placeholder', form: 'mou' });
+        out.push({ offset: i, endOffset: j, text, kind: name ? 'redacted-name' : 'placeholder', form: 'mou', word: undefined });
       }
     } else if (!decorativeOnly) {
       const s = symbolSpan(c, ch, i, j, len);
-      if (s) out.push({ offset: i, endOffset: j, text, kind: s, form: 'symbol' });
+      if (s) out.push({ offset: i, endOffset: j, text, kind: s, form: 'symbol', word: undefined });
     }
     done = j;
   }
@@ -529,7 +554,7 @@ function scanEmptyBrackets(c: Ctx, out: PlaceholderSpan[], cands: number[], k0: 
     let j = i + 1;
     while (j < c.be && j - i <= 8 && isFiller(p.charCodeAt(j))) j++;
     if (j === i + 1 || j >= c.be || p.charCodeAt(j) !== close || !measureAfter(c, j + 1)) continue;
-    out.push({ offset: i, endOffset: j + 1, text: p.slice(i, j + 1), kind: 'placeholder', form: 'symbol' });
+    out.push({ offset: i, endOffset: j + 1, text: p.slice(i, j + 1), kind: 'placeholder', form: 'symbol', word: undefined });
     done = j + 1;
   }
 }
@@ -549,7 +574,7 @@ function scanQuestions(c: Ctx, out: PlaceholderSpan[]): void {
     let j = i + 1;
     while (j < c.be && (p.charCodeAt(j) === 0x3f || p.charCodeAt(j) === 0xff1f)) j++;
     if (j - i >= 2 && !isQuestion(c, clauseStart, i, j)) {
-      out.push({ offset: i, endOffset: j, text: p.slice(i, j), kind: 'placeholder', form: 'question' });
+      out.push({ offset: i, endOffset: j, text: p.slice(i, j), kind: 'placeholder', form: 'question', word: undefined });
     }
     clauseStart = j;
     i = j;
@@ -584,7 +609,7 @@ function scanNotes(c: Ctx, out: PlaceholderSpan[], cands: number[], k0: number, 
   let m: RegExpExecArray | null;
   while ((m = NOTE_RE.exec(s))) {
     if (!bracketsPair(m[0])) continue;
-    out.push({ offset: c.bs + m.index, endOffset: c.bs + m.index + m[0].length, text: m[0], kind: 'placeholder', form: 'note' });
+    out.push({ offset: c.bs + m.index, endOffset: c.bs + m.index + m[0].length, text: m[0], kind: 'placeholder', form: 'note', word: undefined });
   }
 }
 
@@ -676,7 +701,8 @@ const matchers = new WeakMap<unknown[], AllowMatcher | undefined>();
 
 /** The matcher of an allowlist, built once per list (the server lints with the same config object many times). */
 function matcherFor(allow: unknown): AllowMatcher | undefined {
-  if (!Array.isArray(allow)) return undefined;
+  // an empty list (the usual case, often a fresh [] per document) has no matcher: no WeakMap entry for it
+  if (!Array.isArray(allow) || allow.length === 0) return undefined;
   if (!matchers.has(allow)) matchers.set(allow, buildMatcher(cleanAllow(allow)));
   return matchers.get(allow);
 }
@@ -712,8 +738,13 @@ function outsideMatches<T extends { offset: number; endOffset: number }>(text: s
 }
 
 /** Sorts spans and resolves overlaps: the earlier (then longer) span wins and swallows what it covers. */
+const bySpan = (a: PlaceholderSpan, b: PlaceholderSpan): number => a.offset - b.offset || b.endOffset - a.endOffset;
+
 function normalize(spans: PlaceholderSpan[]): PlaceholderSpan[] {
-  spans.sort((a, b) => a.offset - b.offset || b.endOffset - a.endOffset);
+  // mostly in order already: a stable sort would leave them as they are, and costs more than this check
+  let sorted = true;
+  for (let i = 1; i < spans.length && sorted; i++) sorted = bySpan(spans[i - 1], spans[i]) <= 0;
+  if (!sorted) spans.sort(bySpan);
   const out: PlaceholderSpan[] = [];
   for (const s of spans) {
     const last = out[out.length - 1];
@@ -754,11 +785,16 @@ export function placeholderCandidates(prose: string): number[] {
 export function findPlaceholders(prose: string, blocks: Block[], allow: string[], candidates = placeholderCandidates(prose)): PlaceholderSpan[] {
   const matcher = matcherFor(allow);
   const out: PlaceholderSpan[] = [];
+  let next = 0; // where the previous block's candidates end
   for (const b of blocks) {
-    const k0 = firstAtOrAfter(candidates, b.start);
+    // blocks come in document order: the first candidate of this one is at or after the previous one's end
+    let k0 = next;
+    if (k0 > 0 && candidates[k0 - 1] >= b.start) k0 = firstAtOrAfter(candidates, b.start);
+    else while (k0 < candidates.length && candidates[k0] < b.start) k0++;
     let k1 = k0;
     let flags = 0;
     while (k1 < candidates.length && candidates[k1] < b.end) flags |= CHAR_FLAGS[prose.charCodeAt(candidates[k1++])];
+    next = k1;
     if (!(flags & CAND)) continue;
     const c: Ctx = { p: prose, bs: b.start, be: b.end };
     const spans: PlaceholderSpan[] = [];
@@ -777,7 +813,9 @@ export function findPlaceholders(prose: string, blocks: Block[], allow: string[]
       out.push(s);
     }
   }
-  // blocks may come in document order already; sort anyway (overlapsPlaceholder searches this list)
-  out.sort((a, b) => a.offset - b.offset);
+  // blocks may come in document order already; sort anyway (overlapsPlaceholder searches this list), unless in order
+  let sorted = true;
+  for (let i = 1; i < out.length && sorted; i++) sorted = out[i - 1].offset <= out[i].offset;
+  if (!sorted) out.sort((a, b) => a.offset - b.offset);
   return normalize(out);
 }

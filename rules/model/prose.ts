@@ -27,7 +27,7 @@ export interface Block {
   line: number;
   /** Where the block comes from. */
   source: 'line' | 'paragraph' | 'heading' | 'listItem' | 'blockquote';
-  /** Depth of a Markdown `#` heading (1–6). */
+  /** Depth of a Markdown `#` heading (1–6). Set (undefined) on every block the model makes: one object shape for all. */
   mdDepth?: number;
 }
 
@@ -73,20 +73,31 @@ const URL_RE = /\b(?:https?|ftp):\/\/[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef
 // The local part starts only where a run starts (lookbehind, not \b): with \b every position of `1.1.1…` was a start, O(n²).
 const EMAIL_RE = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 
-function maskMatches(mask: Uint8Array, text: string, re: RegExp): void {
+/** Returns whether anything matched. */
+function maskMatches(mask: Uint8Array, text: string, re: RegExp): boolean {
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
+  let any = false;
   while ((m = re.exec(text))) {
+    any = true;
     mask.fill(0, m.index, m.index + m[0].length);
     if (m[0].length === 0) re.lastIndex++;
   }
+  return any;
 }
 
-/** Masks URLs and e-mail addresses; each regex runs only when the literal it needs (://, www., @) is in the text. */
-function maskLinks(mask: Uint8Array, text: string): void {
-  if (text.includes('://') || text.includes('www.')) maskMatches(mask, text, URL_RE);
-  if (text.includes('@')) maskMatches(mask, text, EMAIL_RE);
+/**
+ * Masks URLs and e-mail addresses; each regex runs only when the literal it needs (://, www., @) is in the text.
+ * Returns whether anything was masked.
+ */
+function maskLinks(mask: Uint8Array, text: string, urls = mayHoldUrl(text), emails = mayHoldEmail(text)): boolean {
+  let any = false;
+  if (urls) any = maskMatches(mask, text, URL_RE);
+  if (emails) any = maskMatches(mask, text, EMAIL_RE) || any;
+  return any;
 }
+const mayHoldUrl = (text: string): boolean => text.includes('://') || text.includes('www.');
+const mayHoldEmail = (text: string): boolean => text.includes('@');
 
 function applyMask(text: string, mask: Uint8Array): string {
   // text kept as it is (unmasked, and line terminators so that lines stay lines) is sliced in stretches as long as
@@ -165,9 +176,31 @@ export const DATA_BLOCK_MIN_LINES = 3;
 export function dataLines(text: string, lines: LineIndex): Uint8Array | undefined {
   if (!text.includes(',') && !text.includes('\t')) return undefined;
   const n = lines.lineCount;
+  // only a line holding a separator can count: those are found by indexOf (a line without one counts 0 anyway)
+  const sepLines = mergeAscending(linesWith(text, lines, ','), linesWith(text, lines, '\t'));
+  // and a run lies in a stretch of DATA_BLOCK_MIN_LINES consecutive such lines: without one there is none
+  let stretch = false;
+  for (let k = 0; k + DATA_BLOCK_MIN_LINES - 1 < sepLines.length && !stretch; k++) {
+    stretch = sepLines[k + DATA_BLOCK_MIN_LINES - 1] - sepLines[k] === DATA_BLOCK_MIN_LINES - 1;
+  }
+  if (!stretch) return undefined;
   const commas = new Int32Array(n);
   const tabs = new Int32Array(n);
+  const withSep = new Uint8Array(n);
+  for (const line of sepLines) withSep[line] = 1;
+  // a run of DATA_BLOCK_MIN_LINES lines lies in a stretch of as many lines with separators: the lines of shorter
+  // stretches cannot be in one, and are left at 0 (they break runs as their counts would)
+  let stretchEnd = 0;
   for (let line = 0; line < n; line++) {
+    if (!withSep[line]) continue;
+    if (line >= stretchEnd) {
+      stretchEnd = line;
+      while (stretchEnd < n && withSep[stretchEnd]) stretchEnd++;
+      if (stretchEnd - line < DATA_BLOCK_MIN_LINES) {
+        line = stretchEnd - 1;
+        continue;
+      }
+    }
     const start = lines.starts[line];
     const end = lines.lineEnd(line);
     let c = 0;
@@ -201,6 +234,36 @@ export function dataLines(text: string, lines: LineIndex): Uint8Array | undefine
   return out;
 }
 
+/** The lines that hold `sep`, ascending. */
+function linesWith(text: string, lines: LineIndex, sep: string): number[] {
+  const out: number[] = [];
+  const n = lines.lineCount;
+  let line = 0;
+  for (let i = text.indexOf(sep); i >= 0; ) {
+    while (line + 1 < n && lines.starts[line + 1] <= i) line++;
+    out.push(line);
+    if (line + 1 >= n) break;
+    i = text.indexOf(sep, lines.starts[line + 1]);
+  }
+  return out;
+}
+
+/** The union of two ascending lists without repeats, ascending. */
+function mergeAscending(a: number[], b: number[]): number[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+    if (i < a.length && a[i] === x) i++;
+    if (j < b.length && b[j] === x) j++;
+    out.push(x);
+  }
+  return out;
+}
+
 /** The text with the given lines made blank (every code unit but line terminators a space): offsets stay. */
 function blankLines(text: string, lines: LineIndex, skip: (line: number) => boolean): string {
   const parts: string[] = [];
@@ -216,8 +279,11 @@ function blankLines(text: string, lines: LineIndex, skip: (line: number) => bool
   return parts.join('');
 }
 
-/** Reads lines [from, to) as plain text: every non-blank line a block, a line holding only an inline-config comment a directive. */
-function textLines(text: string, lines: LineIndex, from: number, to: number, mask: Uint8Array, blocks: Block[], directives: Directive[], skip?: Uint8Array): void {
+/**
+ * Reads lines [from, to) as plain text: every non-blank line a block, a line holding only an inline-config comment a
+ * directive. `mask`: undefined when the caller knows nothing needs one (no directive, no data line, no link).
+ */
+function textLines(text: string, lines: LineIndex, from: number, to: number, mask: Uint8Array | undefined, blocks: Block[], directives: Directive[], skip?: Uint8Array): void {
   // the next `report-lint-` in the text, found once: no line is sliced or searched unless it holds one
   const first = lines.position(from).line;
   let next = first < lines.lineCount ? text.indexOf('report-lint-', lines.starts[first]) : -1;
@@ -230,26 +296,36 @@ function textLines(text: string, lines: LineIndex, from: number, to: number, mas
       const d = parseDirective(text.slice(start, end));
       if (d) {
         directives.push({ ...d, offset: start, endOffset: end, line });
-        mask.fill(0, start, end);
+        mask!.fill(0, start, end);
         continue;
       }
     }
-    mask.fill(1, start, end);
+    mask?.fill(1, start, end);
     // /\S/ without a slice: a JS blank is a blank or mask but U+FFFC
     let j = start;
     while (j < end && isBlankOrMask(text.charCodeAt(j)) && text.charCodeAt(j) !== 0xfffc) j++;
-    if (j < end) blocks.push({ start, end, line, source: 'line' });
+    if (j < end) blocks.push({ start, end, line, source: 'line', mdDepth: undefined });
   }
 }
 
 /** Plain text: every line is a block; lines that hold only an inline-config comment are directives. */
 function textProse(text: string, lines: LineIndex): Prose {
-  const mask = newMask(text.length);
   const blocks: Block[] = [];
   const directives: Directive[] = [];
-  textLines(text, lines, 0, text.length, mask, blocks, directives, dataLines(text, lines));
+  const data = dataLines(text, lines);
+  const urls = mayHoldUrl(text);
+  const emails = mayHoldEmail(text);
+  // no data line, no directive, no link: nothing to mask, the text is its own prose (the usual report)
+  if (!data && !urls && !emails && !text.includes('report-lint-')) {
+    textLines(text, lines, 0, text.length, undefined, blocks, directives);
+    return { text, blocks, directives };
+  }
+  const mask = newMask(text.length);
+  textLines(text, lines, 0, text.length, mask, blocks, directives, data);
   // line terminators are kept as they are by applyMask whatever their mask
-  maskLinks(mask, text);
+  const links = maskLinks(mask, text, urls, emails);
+  // every line but data lines and directives is prose (textLines): without those and links, nothing is masked
+  if (!data && directives.length === 0 && !links) return { text, blocks, directives };
   return { text: applyMask(text, mask), blocks, directives };
 }
 
@@ -276,7 +352,7 @@ function plainMarkdownLines(text: string, lines: LineIndex, from: number, to: nu
   const flush = () => {
     if (para < 0) return;
     mask.fill(1, para, paraEnd);
-    blocks.push({ start: para, end: paraEnd, line: paraLine, source: 'paragraph' });
+    blocks.push({ start: para, end: paraEnd, line: paraLine, source: 'paragraph', mdDepth: undefined });
     para = -1;
   };
   for (let line = lines.position(from).line; line < lines.lineCount && lines.starts[line] < to; line++) {
@@ -341,13 +417,7 @@ function markdownProse(original: string, lines: LineIndex, chunking?: ChunkOptio
       case 'paragraph':
       case 'heading': {
         const source = node.type === 'heading' ? 'heading' : container;
-        blocks.push({
-          start,
-          end,
-          line: lines.position(start).line,
-          source,
-          ...(node.type === 'heading' ? { mdDepth: node.depth } : {}),
-        });
+        blocks.push({ start, end, line: lines.position(start).line, source, mdDepth: node.type === 'heading' ? node.depth : undefined });
         break;
       }
       default:
@@ -395,13 +465,13 @@ function markdownProse(original: string, lines: LineIndex, chunking?: ChunkOptio
     for (let l = b.line + 1; l < lines.lineCount && lines.starts[l] < b.end; l++) {
       const ls = lines.starts[l];
       if (startsWithOrdinal(prose, ls, b.end)) {
-        split.push({ ...b, start: cur, end: trimEndOffset(prose, cur, ls), line });
+        split.push({ start: cur, end: trimEndOffset(prose, cur, ls), line, source: b.source, mdDepth: b.mdDepth });
         cur = ls;
         line = l;
       }
     }
     // the block itself when nothing was split off: a copy would be the same
-    split.push(cur === b.start ? b : { ...b, start: cur, end: b.end, line });
+    split.push(cur === b.start ? b : { start: cur, end: b.end, line, source: b.source, mdDepth: b.mdDepth });
   }
   return { text: prose, blocks: split.filter((b) => b.end > b.start), directives };
 }

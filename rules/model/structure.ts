@@ -7,7 +7,6 @@
 // sees the runs as separate.
 import { firstAtOrAfter } from './lines';
 import { isBlankOrMask, type Block } from './prose';
-import { ORDINAL_LEVEL, type OrdinalType } from './headings';
 import { classifySection, sectionYearOf } from './title';
 import type { Heading } from './document';
 
@@ -65,10 +64,29 @@ function unnumbered(prose: string, b: Block, rank: number, part?: PartKind): Hea
   let end = b.end;
   while (end > start && isBlankOrMask(prose.charCodeAt(end - 1))) end--;
   const text = prose.slice(start, end);
-  const h: Heading = { index: 0, block: b, rank, textOffset: start, textEndOffset: end, text, kind: part ? 'other' : classifySection(text), children: [], sectionEnd: prose.length };
-  if (part) h.part = part;
-  else {
-    h.bare = true;
+  // every field in the literal, in the order of buildDocument's headings: one shape for all headings
+  const h: Heading = {
+    index: 0,
+    block: b,
+    marker: undefined,
+    mdDepth: undefined,
+    rank,
+    textOffset: start,
+    textEndOffset: end,
+    text,
+    kind: part ? 'other' : classifySection(text),
+    year: undefined,
+    yearOffset: undefined,
+    yearEndOffset: undefined,
+    parent: undefined,
+    children: [],
+    restartOf: undefined,
+    sectionEnd: prose.length,
+    part,
+    bare: part ? undefined : true,
+    inline: undefined,
+  };
+  if (!part) {
     const sy = sectionYearOf(text, start);
     if (sy) {
       h.year = sy.year;
@@ -110,23 +128,24 @@ export function structureHeadings(prose: string, blocks: Block[], tree: Heading[
   let blockStarts: number[] | undefined;
   // the block that holds b's start (a heading run into a paragraph has a block of its own that starts inside one)
   const indexOf = (b: Block) => firstAtOrAfter((blockStarts ??= blocks.map((x) => x.start)), b.start + 1) - 1;
-  const last = new Map<OrdinalType, Heading>();
+  // the last heading of each ordinal type, by the type's level (a marker's level is its type's: ORDINAL_LEVEL)
+  const last: (Heading | undefined)[] = [undefined, undefined, undefined, undefined, undefined, undefined];
   let p = 0;
   for (const h of tree) {
     // a part starts every run afresh
     while (p < starts.length && starts[p] < h.block.start) {
-      last.clear();
+      last.fill(undefined);
       p++;
     }
     const m = h.marker;
     if (!m) {
-      last.clear();
+      last.fill(undefined);
       continue;
     }
     // a heading closes the runs of the levels below it
-    for (const t of last.keys()) if (ORDINAL_LEVEL[t] > m.level) last.delete(t);
-    const prev = last.get(m.type);
-    last.set(m.type, h);
+    for (let l = m.level + 1; l < last.length; l++) last[l] = undefined;
+    const prev = last[m.level];
+    last[m.level] = h;
     if (!prev || m.value !== 1) continue;
     const from = indexOf(prev.block) + 1;
     const to = indexOf(h.block);
@@ -144,8 +163,8 @@ export function structureHeadings(prose: string, blocks: Block[], tree: Heading[
     const bare = unnumbered(prose, blocks[pick], m.level - 0.5);
     headingOfBlock[pick] = bare;
     out.push(bare);
-    // the runs of this level and below start again under it
-    for (const t of [...last.keys()]) if (ORDINAL_LEVEL[t] >= m.level && t !== m.type) last.delete(t);
+    // the runs of the levels below start again under it (those of this level's type were closed above)
+    for (let l = m.level + 1; l < last.length; l++) last[l] = undefined;
   }
   return out.sort((a, b) => a.block.start - b.block.start);
 }

@@ -63,6 +63,10 @@ function lastMatch(g: RegExp, s: string): RegExpExecArray | undefined {
   return last;
 }
 
+/** /[\s\u3000？?！!：:。]/ by code unit: a JS blank (a blank or mask but U+FFFC) or one of the marks. */
+const isTrailing = (c: number): boolean =>
+  (isBlankOrMask(c) && c !== 0xfffc) || c === 0xff1f || c === 0x3f || c === 0xff01 || c === 0x21 || c === 0xff1a || c === 0x3a || c === 0x3002;
+
 /**
  * The kind of a section from its heading text. Only a heading shaped like a section title counts: it opens
  * on its time frame (`2024年工作打算`, `今年主要任务`) or ends on its kind word (`下一步工作打算`); a heading
@@ -71,7 +75,7 @@ function lastMatch(g: RegExp, s: string): RegExpExecArray | undefined {
 export function classifySection(text: string): SectionKind {
   // Trailing blanks and marks trimmed by a loop: `[…]+$` is O(n²) on a long run of blanks inside the text.
   let end = text.length;
-  while (end > 0 && /[\s\u3000？?！!：:。]/.test(text[end - 1])) end--;
+  while (end > 0 && isTrailing(text.charCodeAt(end - 1))) end--;
   const t = text.slice(0, end);
   if (MULTI_YEAR_WORDS.test(t)) return compoundReview(t) ? 'summary' : 'multi-year';
   if (t.length > 40 || /[，,；;]/.test(t)) return 'other';
@@ -106,7 +110,7 @@ export function spansYears(text: string): boolean {
  */
 export function bareSectionKind(text: string): 'summary' | 'plan' | undefined {
   if (text.length > 40) return undefined;
-  const t = text.replace(TITLE_BLANKS, '');
+  const t = stripBlanks(text);
   if (t.length < 6 || t.length > 30 || /[，,；;。：:！!？?]/.test(t)) return undefined;
   // a shortened year (`23年工作回顾`) still makes the line a section title; date-format reports the year
   if (!/^(?:(?:19|20|１９|２０)[0-9０-９]{2}|[0-9０-９]{2})年/.test(t)) return undefined;
@@ -169,12 +173,36 @@ export function yearsIn(text: string, base: number): { year: number; offset: num
 
 const TITLE_BLANKS = new RegExp(`[\\s\\u3000${MASK}]`, 'g');
 
+// The last characters TITLE_END can match, and those of a title's first line that a second one completes
+// (`…和2023年` / `工作思路`: /(?:年|和|及|与|暨|工作)$/ in findTitle).
+const TITLE_LAST = new Set([...'结划路算点排告况)）年和及与暨作'].map((ch) => ch.charCodeAt(0)));
+
+/** The last code unit of s that is no blank or mask; -1 when there is none. */
+function lastNonBlank(s: string): number {
+  let e = s.length;
+  while (e > 0 && isBlankOrMask(s.charCodeAt(e - 1))) e--;
+  return e > 0 ? s.charCodeAt(e - 1) : -1;
+}
+
+/** The text without blanks and masks (TITLE_BLANKS); most lines hold none, and no regex runs on them. */
+function stripBlanks(s: string): string {
+  for (let i = 0; i < s.length; i++) if (isBlankOrMask(s.charCodeAt(i))) return s.replace(TITLE_BLANKS, '');
+  return s;
+}
+
 /** Strips letter-spacing, masks and a web page's label ("信息名称: …") from a candidate title line. */
 function normalizeTitleLine(s: string): { text: string; labelled: boolean } {
-  let t = s.replace(TITLE_BLANKS, '');
-  const label = /^[\u4e00-\u9fff]{2,5}[:：]/.exec(t);
-  if (label) t = t.slice(label[0].length);
-  return { text: t, labelled: !!label };
+  const t = stripBlanks(s);
+  // the label /^[\u4e00-\u9fff]{2,5}[:：]/ by code unit: two to five CJK ideographs, then a colon
+  let k = 0;
+  while (k < t.length && k <= 5) {
+    const c = t.charCodeAt(k);
+    if (c < 0x4e00 || c > 0x9fff) break;
+    k++;
+  }
+  const colon = k < t.length ? t.charCodeAt(k) : -1; // in bounds: an access past the end deoptimized
+  if (k >= 2 && k <= 5 && (colon === 0x3a || colon === 0xff1a)) return { text: t.slice(k + 1), labelled: true };
+  return { text: t, labelled: false };
 }
 
 function roleOf(after: string, kind: ReportKind): YearRole {
@@ -221,8 +249,10 @@ export function findTitle(prose: string, blocks: Block[], firstHeadingIndex: num
       bodySeen = true;
       continue;
     }
-    if (raw.length > 30 && /。/.test(raw)) bodySeen = true;
+    if (raw.length > 30 && raw.includes('。')) bodySeen = true;
     if ((bodySeen || bareKinds.size === 2) && bareSectionKind(raw)) continue;
+    // what TITLE_END or a wrapped title's first line (below) needs at the end: most lines fail it, unnormalized
+    if (!TITLE_LAST.has(lastNonBlank(raw))) continue;
     const { text, labelled } = normalizeTitleLine(raw);
     if (!text || text.length > 50) continue;
     let joined = text;
@@ -251,7 +281,7 @@ export function findTitle(prose: string, blocks: Block[], firstHeadingIndex: num
   const years: YearMention[] = [];
   for (const b of best.blocks) {
     const s = prose.slice(b.start, b.end);
-    for (const y of yearsIn(s, b.start)) years.push({ ...y, role: 'other' });
+    for (const y of yearsIn(s, b.start)) years.push({ year: y.year, offset: y.offset, endOffset: y.endOffset, role: 'other' });
   }
   // Each year's role is decided by the words between it and the next year.
   const flat = best.blocks.map((b) => prose.slice(b.start, b.end)).join('');
