@@ -18,6 +18,21 @@ const PROBLEM_TEXT: Record<MarkerProblem, { zh: string; en: string }> = {
   inline: { zh: '标题与上一段连在一起，应另起一行', en: 'the heading runs into the paragraph before it: it starts a line of its own' },
 };
 
+// The problems' texts joined, made once per sequence of problems (a number: each problem's place in PROBLEM_TEXT
+// plus one, in base 16, in the order the model found them).
+const PROBLEM_INDEX = new Map(Object.keys(PROBLEM_TEXT).map((p, i) => [p, i + 1]));
+const problemTexts = new Map<number, Msg>();
+function problemText(problems: readonly MarkerProblem[]): Msg {
+  let key = 0;
+  for (const p of problems) key = key * 16 + PROBLEM_INDEX.get(p)!;
+  let t = problemTexts.get(key);
+  if (!t) {
+    t = { zh: problems.map((p) => PROBLEM_TEXT[p].zh).join('；'), en: problems.map((p) => PROBLEM_TEXT[p].en).join('; ') };
+    problemTexts.set(key, t);
+  }
+  return t;
+}
+
 /** `…：“(一)”（半角括号）应为“（一）”（全角括号）`: the look-alike marks named, not only shown. */
 // A report repeats the same wrong marker many times (every “1、”): its message is made once. Messages are never
 // changed after they are reported, so findings may share one. Bounded: the texts come from the document.
@@ -120,14 +135,13 @@ const rule: Rule = {
       if (!m || m.problems.length === 0) continue;
       const edits = m.split ? splitEdits(m) : markerEdits(m);
       // a heading run into the paragraph before it (model: Heading.inline): a line break is suggested, never made
-      const problems = m.problems.filter((p) => p !== 'inline');
-      const suggestions: Suggestion[] = [];
+      const problems = m.problems.length === 1 && m.problems[0] !== 'inline' ? m.problems : m.problems.filter((p) => p !== 'inline');
+      let suggestions: Suggestion[] | undefined;
       if (m.inline) {
         eol ??= doc.text.includes('\r\n') ? '\r\n' : '\n';
-        suggestions.push({ title: msg('在标题前换行', 'Start the heading on a new line'), edits: [{ offset: m.inline.breakStart, endOffset: m.offset, text: eol }] });
+        (suggestions ??= []).push({ title: msg('在标题前换行', 'Start the heading on a new line'), edits: [{ offset: m.inline.breakStart, endOffset: m.offset, text: eol }] });
       }
-      const zh = problems.map((p) => PROBLEM_TEXT[p].zh).join('；');
-      const en = problems.map((p) => PROBLEM_TEXT[p].en).join('; ');
+      const { zh, en } = problemText(problems);
       // a split marker shows its line break as ⏎
       const shown = m.split ? m.text.replace(/[\r\n][\s\u3000]*/g, '⏎') : m.text;
       let message = problems.length ? markerMessage(zh, en, shown, m.canonical) : undefined;
@@ -140,8 +154,8 @@ const rule: Rule = {
         offset: m.offset,
         endOffset: m.endOffset,
         message: message!,
-        ...(edits.length ? { fix: { edits } } : {}),
-        ...(suggestions.length ? { suggestions } : {}),
+        fix: edits.length ? { edits } : undefined,
+        suggestions,
       });
     }
   },
