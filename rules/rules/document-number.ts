@@ -56,7 +56,8 @@ const rule: Rule = {
     // DOCNO_RE ends with 号, a rare character: find them in one pass.
     const hao = indexesOf(doc.prose, '号');
     if (!hao.length) return;
-    for (const block of doc.blocks) {
+    for (let bk = 0; bk < doc.blocks.length; bk++) {
+      const block = doc.blocks[bk];
       const anchors = positionsIn(hao, block.start, block.end);
       if (!anchors.length) continue;
       const s = doc.prose.slice(block.start, block.end);

@@ -130,7 +130,8 @@ const rule: Rule = {
   },
   check({ doc, report }) {
     let eol: string | undefined;
-    for (const h of doc.headings) {
+    for (let k = 0; k < doc.headings.length; k++) {
+      const h = doc.headings[k];
       const m = h.marker;
       if (!m || m.problems.length === 0) continue;
       const edits = m.split ? splitEdits(m) : markerEdits(m);

@@ -117,7 +117,8 @@ const rule: Rule = {
       }
     }
     // A run restarting at 一 inside its previous sibling is a lower level written at the wrong level.
-    for (const h of doc.headings) {
+    for (let k = 0; k < doc.headings.length; k++) {
+      const h = doc.headings[k];
       const parent = h.restartOf;
       if (!parent || !h.marker || !parent.marker) continue;
       const run = parent.children.filter((c) => c.marker?.type === h.marker!.type && c.rank === h.rank);

@@ -118,14 +118,19 @@ const rule: Rule = {
     let bi = -1;
     const open = [new IntStack(), new IntStack(), new IntStack(), new IntStack(), new IntStack(), new IntStack()];
 
-    for (const run of blockRuns(doc)) {
+    // indexed loops: in a one-off pass over a long document (before the optimizer takes over) for…of made an
+    // iterator result per step
+    const runs = blockRuns(doc);
+    for (let r = 0; r < runs.length; r++) {
+      const run = runs[r];
       if (reported.size >= MAX_FINDINGS) return;
       truncate(0);
       if (sRemoved.size) sRemoved.clear();
       if (sCrossed.size) sCrossed.clear();
       // indices into the stack of the open marks of each kind that are not removed
-      for (const o of open) o.length = 0;
-      for (const b of run) {
+      for (let o = 0; o < open.length; o++) open[o].length = 0;
+      for (let bk = 0; bk < run.length; bk++) {
+        const b = run[bk];
         bi++;
         for (let m = firstMark(t, b.start); m < marks.length && marks[m] < b.end; m++) {
           const i = marks[m];
