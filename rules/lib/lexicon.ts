@@ -15,8 +15,10 @@ export interface Lexicon {
   bigramInWord(a: number, b: number): boolean;
   /** Characters confusable with c: same reading, or look-alike. */
   confusables(c: number): Uint16Array;
+  /** True when the two characters are a word or start one. */
+  pairStartsWord(a: number, b: number): boolean;
   /** The tables behind bigramInWord and singleClass, for loops over every character of a report. */
-  raw: { charIndex: Uint16Array; side: number; bigrams: Uint8Array; single: Int8Array };
+  raw: { charIndex: Uint16Array; side: number; bigrams: Uint8Array; starts: Uint8Array; single: Int8Array };
 }
 
 /** Words whose class is at least this are offered as corrections (jieba frequency ≥ 2^5 = 32). */
@@ -56,6 +58,7 @@ function buildLexicon(): Lexicon {
   const nChars = used.length;
   const side = nChars + 1;
   const bigrams = new Uint8Array(Math.ceil((side * side) / 8));
+  const starts = new Uint8Array(Math.ceil((side * side) / 8));
   // open addressing: 4 code units per slot (0 = empty), the class in its own array
   const keys = new Uint16Array(TABLE_SIZE * 4);
   const classes = new Int8Array(TABLE_SIZE).fill(-1);
@@ -88,6 +91,10 @@ function buildLexicon(): Lexicon {
           break;
         }
         slot = (slot + 1) & MASK;
+      }
+      {
+        const bit = charIndex[g.charCodeAt(p)] * side + charIndex[g.charCodeAt(p + 1)];
+        starts[bit >> 3] |= 1 << (bit & 7);
       }
       for (let i = 0; i + 1 < len; i++) {
         const bit = charIndex[g.charCodeAt(p + i)] * side + charIndex[g.charCodeAt(p + i + 1)];
@@ -135,7 +142,14 @@ function buildLexicon(): Lexicon {
   }
 
   return {
-    raw: { charIndex, side, bigrams, single },
+    raw: { charIndex, side, bigrams, starts, single },
+    pairStartsWord(a, b) {
+      const ia = charIndex[a];
+      const ib = charIndex[b];
+      if (ia === 0 || ib === 0) return false;
+      const bit = ia * side + ib;
+      return (starts[bit >> 3] & (1 << (bit & 7))) !== 0;
+    },
     classAt(text, start, len, at = -1, sub = -1) {
       if (len === 1) return single[start === at ? sub : text.charCodeAt(start)];
       return classAt(text, start, len, at, sub);
