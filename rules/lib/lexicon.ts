@@ -13,15 +13,23 @@ export interface Lexicon {
   singleClass(c: number): number;
   /** True when the two characters occur side by side inside some word of the lexicon. */
   bigramInWord(a: number, b: number): boolean;
-  /** Characters confusable with c: same reading, or look-alike. */
+  /** PAIR_IN_WORD when the two characters occur side by side in some word, | PAIR_STARTS_WORD when they are one or start one; else 0. */
+  pairFlags(a: number, b: number): number;
+  /** True when x occurs side by side with prev (before it) or next (after it) in some word; -1: no such neighbour. */
+  joinsNeighbour(prev: number, x: number, next: number): boolean;
+  /** Characters confusable with c (same reading, or look-alike) that occur in some word offered as a correction. */
   confusables(c: number): Uint16Array;
-  /** True when the two characters are a word or start one. */
-  pairStartsWord(a: number, b: number): boolean;
-  /** The tables behind bigramInWord and singleClass, for loops over every character of a report. */
-  raw: { charIndex: Uint16Array; side: number; bigrams: Uint8Array; starts: Uint8Array; single: Int8Array };
+  /**
+   * The tables behind pairFlags and singleClass, for loops over every character of a report: the pair flags of
+   * the `dense` most common characters (charIndex 1…dense) two bits a pair in `denseFlags`; pairFlags for the rest.
+   */
+  raw: { charIndex: Uint16Array; dense: number; denseFlags: Uint8Array; single: Int8Array };
 }
 
-/** Words whose class is at least this are offered as corrections (jieba frequency ≥ 2^5 = 32). */
+export const PAIR_IN_WORD = 1;
+export const PAIR_STARTS_WORD = 2;
+
+/** Words whose class is at least this are offered as corrections (jieba frequency ≥ 2^5 = 32); DETECT's minClass* are no lower. */
 export const COMPLETION_MIN_CLASS = 5;
 
 let lexicon: Lexicon | undefined;
@@ -33,6 +41,13 @@ export function getLexicon(): Lexicon {
 const TABLE_BITS = 19;
 const TABLE_SIZE = 1 << TABLE_BITS;
 const MASK = TABLE_SIZE - 1;
+
+/**
+ * Characters numbered up to this have their pairs in a dense table (2 bits a pair, 1 MB; and transposed): 98 % of the pairs of
+ * Han characters in reports. The other pairs (about a fifth of the 120,000 of the lexicon) are in a small hash set.
+ */
+const DENSE = 2048;
+const PAIR_BITS = 16;
 
 function hashStep(h: number, c: number): number {
   return Math.imul(h ^ c, 0x01000193) >>> 0;
@@ -55,10 +70,47 @@ function buildLexicon(): Lexicon {
   used.sort((a, b) => weight[b] - weight[a]);
   const charIndex = new Uint16Array(0x10000);
   used.forEach((c, k) => (charIndex[c] = k + 1));
-  const nChars = used.length;
-  const side = nChars + 1;
-  const bigrams = new Uint8Array(Math.ceil((side * side) / 8));
-  const starts = new Uint8Array(Math.ceil((side * side) / 8));
+  const denseFlags = new Uint8Array((DENSE * DENSE) / 4);
+  // the same, transposed: the pairs (x, b) for one b lie together, as those (a, x) for one a do in denseFlags
+  const denseFlagsT = new Uint8Array((DENSE * DENSE) / 4);
+  // pairs with a rarer character: open addressing on ia << 16 | ib (never 0: indexes start at 1), flags in bits 30–31
+  const pairs = new Uint32Array(1 << PAIR_BITS);
+  const PAIR_MASK = (1 << PAIR_BITS) - 1;
+  const KEY = 0x3fffffff;
+  const pairSlot = (key: number): number => {
+    let slot = Math.imul(key, 0x9e3779b1) >>> (32 - PAIR_BITS);
+    for (;;) {
+      const v = pairs[slot];
+      if (v === 0 || (v & KEY) === key) return slot;
+      slot = (slot + 1) & PAIR_MASK;
+    }
+  };
+  // for each character, 32 bits of the indexes of the characters after / before it in the pairs of the hash set:
+  // most pairs with a rare character are no word pair, and a clear bit says so without a probe
+  const after = new Uint32Array(used.length + 1);
+  const before = new Uint32Array(used.length + 1);
+  const inSparse = (ia: number, ib: number): boolean => ((after[ia] >>> (ib & 31)) & (before[ib] >>> (ia & 31)) & 1) !== 0;
+  let sparsePairs = 0;
+  const addPair = (a: number, b: number, flags: number): void => {
+    const ia = charIndex[a];
+    const ib = charIndex[b];
+    if (ia <= DENSE && ib <= DENSE) {
+      const cell = (ia - 1) * DENSE + (ib - 1);
+      denseFlags[cell >> 2] |= flags << ((cell & 3) << 1);
+      const cellT = (ib - 1) * DENSE + (ia - 1);
+      denseFlagsT[cellT >> 2] |= flags << ((cellT & 3) << 1);
+      return;
+    }
+    const key = (ia << 16) | ib;
+    after[ia] |= 1 << (ib & 31);
+    before[ib] |= 1 << (ia & 31);
+    const slot = pairSlot(key);
+    // keep the table at most half full: the lexicon has about 25,000 such pairs
+    if (pairs[slot] === 0 && ++sparsePairs > 1 << (PAIR_BITS - 1)) throw new Error('lexicon: pair table full');
+    pairs[slot] = (pairs[slot] | key | (flags << 30)) >>> 0;
+  };
+  // characters in some word of 2–4 characters offered as a correction: the only useful replacements
+  const inCompletion = new Uint8Array(0x10000);
   // open addressing: 4 code units per slot (0 = empty), the class in its own array
   const keys = new Uint16Array(TABLE_SIZE * 4);
   const classes = new Int8Array(TABLE_SIZE).fill(-1);
@@ -92,14 +144,9 @@ function buildLexicon(): Lexicon {
         }
         slot = (slot + 1) & MASK;
       }
-      {
-        const bit = charIndex[g.charCodeAt(p)] * side + charIndex[g.charCodeAt(p + 1)];
-        starts[bit >> 3] |= 1 << (bit & 7);
-      }
-      for (let i = 0; i + 1 < len; i++) {
-        const bit = charIndex[g.charCodeAt(p + i)] * side + charIndex[g.charCodeAt(p + i + 1)];
-        bigrams[bit >> 3] |= 1 << (bit & 7);
-      }
+      addPair(g.charCodeAt(p), g.charCodeAt(p + 1), PAIR_IN_WORD | PAIR_STARTS_WORD);
+      for (let i = 1; i + 1 < len; i++) addPair(g.charCodeAt(p + i), g.charCodeAt(p + i + 1), PAIR_IN_WORD);
+      if (cls >= COMPLETION_MIN_CLASS) for (let i = 0; i < len; i++) inCompletion[g.charCodeAt(p + i)] = 1;
     }
   }
 
@@ -141,27 +188,51 @@ function buildLexicon(): Lexicon {
     }
   }
 
+  function pairFlags(a: number, b: number): number {
+    const ia = charIndex[a];
+    const ib = charIndex[b];
+    if (ia === 0 || ib === 0) return 0;
+    if (ia <= DENSE && ib <= DENSE) {
+      const cell = (ia - 1) * DENSE + (ib - 1);
+      return (denseFlags[cell >> 2] >> ((cell & 3) << 1)) & 3;
+    }
+    return inSparse(ia, ib) ? pairs[pairSlot((ia << 16) | ib)] >>> 30 : 0;
+  }
+
+  /** In a word with a, a pair (a, x) for x in the dense table: one row of it for every x. */
+  function inWordAfter(a: number, b: number): boolean {
+    const ia = charIndex[a];
+    const ib = charIndex[b];
+    if (ia === 0 || ib === 0) return false;
+    if (ia <= DENSE && ib <= DENSE) {
+      const cell = (ia - 1) * DENSE + (ib - 1);
+      return ((denseFlags[cell >> 2] >> ((cell & 3) << 1)) & 3) !== 0;
+    }
+    return inSparse(ia, ib) && pairs[pairSlot((ia << 16) | ib)] !== 0;
+  }
+
+  /** The same for (x, b), read in the transposed table. */
+  function inWordBefore(a: number, b: number): boolean {
+    const ia = charIndex[a];
+    const ib = charIndex[b];
+    if (ia === 0 || ib === 0) return false;
+    if (ia <= DENSE && ib <= DENSE) {
+      const cell = (ib - 1) * DENSE + (ia - 1);
+      return ((denseFlagsT[cell >> 2] >> ((cell & 3) << 1)) & 3) !== 0;
+    }
+    return inSparse(ia, ib) && pairs[pairSlot((ia << 16) | ib)] !== 0;
+  }
+
   return {
-    raw: { charIndex, side, bigrams, starts, single },
-    pairStartsWord(a, b) {
-      const ia = charIndex[a];
-      const ib = charIndex[b];
-      if (ia === 0 || ib === 0) return false;
-      const bit = ia * side + ib;
-      return (starts[bit >> 3] & (1 << (bit & 7))) !== 0;
-    },
+    raw: { charIndex, dense: DENSE, denseFlags, single },
     classAt(text, start, len, at = -1, sub = -1) {
       if (len === 1) return single[start === at ? sub : text.charCodeAt(start)];
       return classAt(text, start, len, at, sub);
     },
     singleClass: (c) => single[c],
-    bigramInWord(a, b) {
-      const ia = charIndex[a];
-      const ib = charIndex[b];
-      if (ia === 0 || ib === 0) return false;
-      const bit = ia * side + ib;
-      return (bigrams[bit >> 3] & (1 << (bit & 7))) !== 0;
-    },
+    pairFlags,
+    bigramInWord: (a, b) => pairFlags(a, b) !== 0,
+    joinsNeighbour: (prev, x, next) => (prev >= 0 && inWordAfter(prev, x)) || (next >= 0 && inWordBefore(x, next)),
     confusables(c) {
       let out = confusableCache.get(c);
       if (!out) {
@@ -173,7 +244,7 @@ function buildLexicon(): Lexicon {
         const la = lookAlike.get(c);
         if (la) for (let i = 0; i < la.length; i++) set.add(la.charCodeAt(i));
         set.delete(c);
-        out = Uint16Array.from(set);
+        out = Uint16Array.from([...set].filter((x) => inCompletion[x] === 1));
         confusableCache.set(c, out);
       }
       return out;

@@ -1,7 +1,7 @@
 // The statistical typo check: a character that belongs to no word around it ("orphan": neither bigram it forms with
 // a neighbour occurs inside any word of the lexicon), which, replaced by a confusable character (same reading,
 // look-alike), completes a frequent word with its neighbours, while the string as written is no word.
-import { getLexicon, type Lexicon } from './lexicon';
+import { getLexicon, PAIR_STARTS_WORD, type Lexicon } from './lexicon';
 
 export interface Replacement {
   /** The character to put in place of the suspect one. */
@@ -77,11 +77,12 @@ function minBitsFor(lex: Lexicon, text: string, start: number, end: number, i: n
 
 /** True when text[i] and text[i+1] lie side by side in a word of the lexicon here (see scanSuspects). */
 function binds(lex: Lexicon, text: string, i: number, lo: number, hi: number): boolean {
-  const a = text.charCodeAt(i);
-  const b = text.charCodeAt(i + 1);
-  if (!lex.bigramInWord(a, b)) return false;
-  if (lex.pairStartsWord(a, b)) return true;
-  return coveredInside(lex, text, i, lo, hi);
+  const f = lex.pairFlags(text.charCodeAt(i), text.charCodeAt(i + 1));
+  if (f === 0) return false;
+  if ((f & PAIR_STARTS_WORD) !== 0) return true;
+  const f1 = i - 1 >= lo ? lex.pairFlags(text.charCodeAt(i - 1), text.charCodeAt(i)) : 0;
+  const f2 = i - 2 >= lo ? lex.pairFlags(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) : 0;
+  return coveredInside(lex, text, i, hi, f1, f2);
 }
 
 /** Best unigram segmentation score of text[lo, hi) with the character at `at` replaced by `sub`, in bits. */
@@ -104,12 +105,16 @@ function segScore(lex: Lexicon, text: string, lo: number, hi: number, at: number
   return best[n];
 }
 
-/** A word of 3–4 characters covers text[i, i+2) with text[i] not its first character. */
-function coveredInside(lex: Lexicon, text: string, i: number, lo: number, hi: number): boolean {
-  if (i - 1 < lo) return false;
-  if (lex.classAt(text, i - 1, 3) >= 0) return true;
-  if (i + 3 <= hi && lex.classAt(text, i - 1, 4) >= 0) return true;
-  return i - 2 >= lo && lex.classAt(text, i - 2, 4) >= 0;
+/**
+ * A word of 3–4 characters covers text[i, i+2) with text[i] not its first character. f1, f2: the pair flags of
+ * (i-1, i) and (i-2, i-1), 0 outside text[lo, hi): such a word starts with one of these pairs.
+ */
+function coveredInside(lex: Lexicon, text: string, i: number, hi: number, f1: number, f2: number): boolean {
+  if ((f1 & PAIR_STARTS_WORD) !== 0) {
+    if (lex.classAt(text, i - 1, 3) >= 0) return true;
+    if (i + 3 <= hi && lex.classAt(text, i - 1, 4) >= 0) return true;
+  }
+  return (f2 & PAIR_STARTS_WORD) !== 0 && f1 !== 0 && lex.classAt(text, i - 2, 4) >= 0;
 }
 
 /**
@@ -122,7 +127,7 @@ function coveredInside(lex: Lexicon, text: string, i: number, lo: number, hi: nu
  */
 export function scanSuspects(text: string, start: number, end: number, sentenceEnd: Uint8Array, skip?: (offset: number) => boolean): SuspectChar[] {
   const lex = getLexicon();
-  const { charIndex, side, bigrams, starts, single } = lex.raw;
+  const { charIndex, dense, denseFlags, single } = lex.raw;
   const maxSingle = DETECT.maxSingleClass;
   const anomalyClass = DETECT.anomalyClass;
   const strict = DETECT.maxAnomalies === 0;
@@ -135,6 +140,9 @@ export function scanSuspects(text: string, start: number, end: number, sentenceE
   let firstAnomaly = -1;
   let boundLeft = false; // text[i-1], text[i] side by side in a word here
   let prevHan = false;
+  // pair flags of (i-1, i) and (i-2, i-1), 0 across a sentence end or a non-Han character
+  let f1 = 0;
+  let f2 = 0;
   for (let i = start; i <= end; i++) {
     const c = i < end ? text.charCodeAt(i) : 10;
     if (i === end || sentenceEnd[c] === 1) {
@@ -144,6 +152,7 @@ export function scanSuspects(text: string, start: number, end: number, sentenceE
       firstAnomaly = -1;
       orphans.length = 0;
       boundLeft = prevHan = false;
+      f1 = f2 = 0;
       continue;
     }
     // a spread sentence is left whole: nothing more to read in it until its end
@@ -151,20 +160,25 @@ export function scanSuspects(text: string, start: number, end: number, sentenceE
     const han = c >= 0x4e00 && c <= 0x9fff;
     if (!han) {
       boundLeft = prevHan = false;
+      f1 = f2 = 0;
       continue;
     }
     const n = i + 1 < end ? text.charCodeAt(i + 1) : 0;
     const nextHan = n >= 0x4e00 && n <= 0x9fff;
     let boundRight = false;
-    const ia = charIndex[c];
-    if (nextHan && ia !== 0) {
-      const ib = charIndex[n];
-      if (ib !== 0) {
-        const bit = ia * side + ib;
-        const mask = 1 << (bit & 7);
-        if ((bigrams[bit >> 3] & mask) !== 0) boundRight = (starts[bit >> 3] & mask) !== 0 || coveredInside(lex, text, i, sStart, end);
-      }
+    let f = 0;
+    if (nextHan) {
+      // dense is a power of two; charIndex 0 (no word) wraps to a large unsigned value, outside the dense table
+      const ia = charIndex[c] - 1;
+      const ib = charIndex[n] - 1;
+      if ((ia | ib) >>> 0 < dense) {
+        const cell = ia * dense + ib;
+        f = (denseFlags[cell >> 2] >> ((cell & 3) << 1)) & 3;
+      } else f = lex.pairFlags(c, n);
+      if (f !== 0) boundRight = (f & PAIR_STARTS_WORD) !== 0 || coveredInside(lex, text, i, end, f1, f2);
     }
+    f2 = f1;
+    f1 = f;
     if ((prevHan || nextHan) && !boundLeft && !boundRight) {
       const cls = single[c];
       if (cls <= maxSingle) candidate = true;
@@ -235,7 +249,7 @@ function suspectAt(lex: Lexicon, text: string, start: number, end: number, i: nu
     let best: (Replacement & { written: string })[] | undefined;
     for (const c2 of lex.confusables(c)) {
       // a replacement that joins neither neighbour in any word completes no word here
-      if (!((prev >= 0 && lex.bigramInWord(prev, c2)) || (next >= 0 && lex.bigramInWord(c2, next)))) continue;
+      if (!lex.joinsNeighbour(prev, c2, next)) continue;
       let found: (Replacement & { written: string }) | undefined;
       for (let len = 2; len <= 4; len++) {
         for (let s = Math.max(start, i - len + 1); s <= i && s + len <= end; s++) {
