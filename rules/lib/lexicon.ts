@@ -21,9 +21,10 @@ export interface Lexicon {
   confusables(c: number): Uint16Array;
   /**
    * The tables behind pairFlags and singleClass, for loops over every character of a report: the pair flags of
-   * the `dense` most common characters (charIndex 1…dense) two bits a pair in `denseFlags`; pairFlags for the rest.
+   * the most common characters, two bits a pair in `denseFlags` at cell zIndex[a] | zIndex[b] << 1 (a cell with
+   * bit 30 or 31 set is not in it: pairFlags then).
    */
-  raw: { charIndex: Uint16Array; dense: number; denseFlags: Uint8Array; single: Int8Array };
+  raw: { zIndex: Uint32Array; denseFlags: Uint8Array; single: Int8Array };
 }
 
 export const PAIR_IN_WORD = 1;
@@ -43,10 +44,23 @@ const TABLE_SIZE = 1 << TABLE_BITS;
 const MASK = TABLE_SIZE - 1;
 
 /**
- * Characters numbered up to this have their pairs in a dense table (2 bits a pair, 1 MB; and transposed): 98 % of the pairs of
- * Han characters in reports. The other pairs (about a fifth of the 120,000 of the lexicon) are in a small hash set.
+ * Characters numbered up to this have their pairs in a dense table (2 bits a pair, 1 MB): 98 % of the pairs of Han
+ * characters in reports. The other pairs (about a fifth of the 120,000 of the lexicon) are in a small hash set.
+ * The table is in Z order (the bits of the two indexes interleaved): the pairs of the k most common characters
+ * fill its first k² cells for every k, so the lookups made for every character of a report stay in few cache lines.
  */
 const DENSE = 2048;
+const NOT_DENSE = 1 << 30;
+
+/** The bits of k (< 2^15) spread to the even positions. */
+function spread(k: number): number {
+  let x = k;
+  x = (x | (x << 8)) & 0x00ff00ff;
+  x = (x | (x << 4)) & 0x0f0f0f0f;
+  x = (x | (x << 2)) & 0x33333333;
+  x = (x | (x << 1)) & 0x55555555;
+  return x;
+}
 const PAIR_BITS = 16;
 
 function hashStep(h: number, c: number): number {
@@ -70,9 +84,14 @@ function buildLexicon(): Lexicon {
   used.sort((a, b) => weight[b] - weight[a]);
   const charIndex = new Uint16Array(0x10000);
   used.forEach((c, k) => (charIndex[c] = k + 1));
+  const zIndex = new Uint32Array(0x10000).fill(NOT_DENSE);
+  for (let k = 0; k < DENSE && k < used.length; k++) zIndex[used[k]] = spread(k);
   const denseFlags = new Uint8Array((DENSE * DENSE) / 4);
-  // the same, transposed: the pairs (x, b) for one b lie together, as those (a, x) for one a do in denseFlags
-  const denseFlagsT = new Uint8Array((DENSE * DENSE) / 4);
+  // the in-word bit of the same pairs row by row, and column by column: the confusables of one character are
+  // tried against one neighbour, whose row (or column) is then 256 bytes read again and again
+  const ROW = DENSE >> 5;
+  const inRow = new Uint32Array(DENSE * ROW);
+  const inCol = new Uint32Array(DENSE * ROW);
   // pairs with a rarer character: open addressing on ia << 16 | ib (never 0: indexes start at 1), flags in bits 30–31
   const pairs = new Uint32Array(1 << PAIR_BITS);
   const PAIR_MASK = (1 << PAIR_BITS) - 1;
@@ -94,11 +113,13 @@ function buildLexicon(): Lexicon {
   const addPair = (a: number, b: number, flags: number): void => {
     const ia = charIndex[a];
     const ib = charIndex[b];
-    if (ia <= DENSE && ib <= DENSE) {
-      const cell = (ia - 1) * DENSE + (ib - 1);
-      denseFlags[cell >> 2] |= flags << ((cell & 3) << 1);
-      const cellT = (ib - 1) * DENSE + (ia - 1);
-      denseFlagsT[cellT >> 2] |= flags << ((cellT & 3) << 1);
+    const cell = zIndex[a] | (zIndex[b] << 1);
+    if (cell >>> 30 === 0) {
+      denseFlags[cell >>> 2] |= flags << ((cell & 3) << 1);
+      const ka = charIndex[a] - 1;
+      const kb = charIndex[b] - 1;
+      inRow[ka * ROW + (kb >> 5)] |= 1 << (kb & 31);
+      inCol[kb * ROW + (ka >> 5)] |= 1 << (ka & 31);
       return;
     }
     const key = (ia << 16) | ib;
@@ -189,42 +210,16 @@ function buildLexicon(): Lexicon {
   }
 
   function pairFlags(a: number, b: number): number {
+    const cell = zIndex[a] | (zIndex[b] << 1);
+    if (cell >>> 30 === 0) return (denseFlags[cell >>> 2] >> ((cell & 3) << 1)) & 3;
     const ia = charIndex[a];
     const ib = charIndex[b];
-    if (ia === 0 || ib === 0) return 0;
-    if (ia <= DENSE && ib <= DENSE) {
-      const cell = (ia - 1) * DENSE + (ib - 1);
-      return (denseFlags[cell >> 2] >> ((cell & 3) << 1)) & 3;
-    }
-    return inSparse(ia, ib) ? pairs[pairSlot((ia << 16) | ib)] >>> 30 : 0;
-  }
-
-  /** In a word with a, a pair (a, x) for x in the dense table: one row of it for every x. */
-  function inWordAfter(a: number, b: number): boolean {
-    const ia = charIndex[a];
-    const ib = charIndex[b];
-    if (ia === 0 || ib === 0) return false;
-    if (ia <= DENSE && ib <= DENSE) {
-      const cell = (ia - 1) * DENSE + (ib - 1);
-      return ((denseFlags[cell >> 2] >> ((cell & 3) << 1)) & 3) !== 0;
-    }
-    return inSparse(ia, ib) && pairs[pairSlot((ia << 16) | ib)] !== 0;
-  }
-
-  /** The same for (x, b), read in the transposed table. */
-  function inWordBefore(a: number, b: number): boolean {
-    const ia = charIndex[a];
-    const ib = charIndex[b];
-    if (ia === 0 || ib === 0) return false;
-    if (ia <= DENSE && ib <= DENSE) {
-      const cell = (ib - 1) * DENSE + (ia - 1);
-      return ((denseFlagsT[cell >> 2] >> ((cell & 3) << 1)) & 3) !== 0;
-    }
-    return inSparse(ia, ib) && pairs[pairSlot((ia << 16) | ib)] !== 0;
+    if (ia === 0 || ib === 0 || !inSparse(ia, ib)) return 0;
+    return pairs[pairSlot((ia << 16) | ib)] >>> 30;
   }
 
   return {
-    raw: { charIndex, dense: DENSE, denseFlags, single },
+    raw: { zIndex, denseFlags, single },
     classAt(text, start, len, at = -1, sub = -1) {
       if (len === 1) return single[start === at ? sub : text.charCodeAt(start)];
       return classAt(text, start, len, at, sub);
@@ -232,7 +227,22 @@ function buildLexicon(): Lexicon {
     singleClass: (c) => single[c],
     pairFlags,
     bigramInWord: (a, b) => pairFlags(a, b) !== 0,
-    joinsNeighbour: (prev, x, next) => (prev >= 0 && inWordAfter(prev, x)) || (next >= 0 && inWordBefore(x, next)),
+    joinsNeighbour(prev, x, next) {
+      const kx = charIndex[x] - 1;
+      if (prev >= 0) {
+        const kp = charIndex[prev] - 1;
+        // DENSE is a power of two; index 0 (no word) wraps to a large unsigned value
+        if ((kp | kx) >>> 0 < DENSE) {
+          if (((inRow[kp * ROW + (kx >> 5)] >>> (kx & 31)) & 1) !== 0) return true;
+        } else if (pairFlags(prev, x) !== 0) return true;
+      }
+      if (next >= 0) {
+        const kn = charIndex[next] - 1;
+        if ((kn | kx) >>> 0 < DENSE) return ((inCol[kn * ROW + (kx >> 5)] >>> (kx & 31)) & 1) !== 0;
+        return pairFlags(x, next) !== 0;
+      }
+      return false;
+    },
     confusables(c) {
       let out = confusableCache.get(c);
       if (!out) {

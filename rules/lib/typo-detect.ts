@@ -118,7 +118,7 @@ function coveredInside(lex: Lexicon, text: string, i: number, hi: number, f1: nu
 }
 
 /**
- * Suspects in text[start, end), sentence by sentence (`sentenceEnd`: a table of the characters that end one). One
+ * Suspects in text[start, end), sentence by sentence (`sentenceEnd`: a table of the characters, none Han, that end one). One
  * cheap pass over every character finds the orphans (characters bound to no neighbour) and the sentences worth a
  * closer look: with an orphan that may be a suspect, and no anomalies further apart than one word can span. Only
  * the orphans of those are read again. `skip(offset)` vetoes positions (titles, allow-listed words). A sentence with
@@ -127,7 +127,7 @@ function coveredInside(lex: Lexicon, text: string, i: number, hi: number, f1: nu
  */
 export function scanSuspects(text: string, start: number, end: number, sentenceEnd: Uint8Array, skip?: (offset: number) => boolean): SuspectChar[] {
   const lex = getLexicon();
-  const { charIndex, dense, denseFlags, single } = lex.raw;
+  const { zIndex, denseFlags, single } = lex.raw;
   const maxSingle = DETECT.maxSingleClass;
   const anomalyClass = DETECT.anomalyClass;
   const strict = DETECT.maxAnomalies === 0;
@@ -143,9 +143,39 @@ export function scanSuspects(text: string, start: number, end: number, sentenceE
   // pair flags of (i-1, i) and (i-2, i-1), 0 across a sentence end or a non-Han character
   let f1 = 0;
   let f2 = 0;
+  // each character is read once: text[i+1] of one step is text[i] of the next (0 past the end)
+  let c = start < end ? text.charCodeAt(start) : 0;
   for (let i = start; i <= end; i++) {
-    const c = i < end ? text.charCodeAt(i) : 10;
-    if (i === end || sentenceEnd[c] === 1) {
+    const n = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      // a spread sentence is left whole: nothing more to read in it until its end
+      if (!spread) {
+        const nextHan = n >= 0x4e00 && n <= 0x9fff;
+        let boundRight = false;
+        let f = 0;
+        if (nextHan) {
+          const cell = zIndex[c] | (zIndex[n] << 1);
+          f = cell >>> 30 === 0 ? (denseFlags[cell >>> 2] >> ((cell & 3) << 1)) & 3 : lex.pairFlags(c, n);
+          if (f !== 0) boundRight = (f & PAIR_STARTS_WORD) !== 0 || coveredInside(lex, text, i, end, f1, f2);
+        }
+        f2 = f1;
+        f1 = f;
+        if ((prevHan || nextHan) && !boundLeft && !boundRight) {
+          const cls = single[c];
+          if (cls < anomalyClass || cls <= maxSingle) {
+            if (cls <= maxSingle) candidate = true;
+            if (cls < anomalyClass) {
+              if (firstAnomaly < 0) firstAnomaly = i;
+              else if (strict && i - firstAnomaly > 3) spread = true;
+            }
+            orphans.push(i);
+          }
+        }
+        boundLeft = boundRight;
+        prevHan = true;
+      }
+    } else if (i === end || sentenceEnd[c] === 1) {
+      // (no Han character ends a sentence)
       if (candidate && !spread) suspectsIn(lex, text, sStart, i, orphans, out, skip);
       sStart = i + 1;
       candidate = spread = false;
@@ -153,43 +183,11 @@ export function scanSuspects(text: string, start: number, end: number, sentenceE
       orphans.length = 0;
       boundLeft = prevHan = false;
       f1 = f2 = 0;
-      continue;
-    }
-    // a spread sentence is left whole: nothing more to read in it until its end
-    if (spread) continue;
-    const han = c >= 0x4e00 && c <= 0x9fff;
-    if (!han) {
+    } else {
       boundLeft = prevHan = false;
       f1 = f2 = 0;
-      continue;
     }
-    const n = i + 1 < end ? text.charCodeAt(i + 1) : 0;
-    const nextHan = n >= 0x4e00 && n <= 0x9fff;
-    let boundRight = false;
-    let f = 0;
-    if (nextHan) {
-      // dense is a power of two; charIndex 0 (no word) wraps to a large unsigned value, outside the dense table
-      const ia = charIndex[c] - 1;
-      const ib = charIndex[n] - 1;
-      if ((ia | ib) >>> 0 < dense) {
-        const cell = ia * dense + ib;
-        f = (denseFlags[cell >> 2] >> ((cell & 3) << 1)) & 3;
-      } else f = lex.pairFlags(c, n);
-      if (f !== 0) boundRight = (f & PAIR_STARTS_WORD) !== 0 || coveredInside(lex, text, i, end, f1, f2);
-    }
-    f2 = f1;
-    f1 = f;
-    if ((prevHan || nextHan) && !boundLeft && !boundRight) {
-      const cls = single[c];
-      if (cls <= maxSingle) candidate = true;
-      if (cls < anomalyClass) {
-        if (firstAnomaly < 0) firstAnomaly = i;
-        else if (strict && i - firstAnomaly > 3) spread = true;
-      }
-      if (cls <= maxSingle || cls < anomalyClass) orphans.push(i);
-    }
-    boundLeft = boundRight;
-    prevHan = true;
+    c = n;
   }
   return out;
 }
@@ -208,10 +206,12 @@ function suspectsIn(lex: Lexicon, text: string, start: number, end: number, orph
     const single = lex.singleClass(text.charCodeAt(i));
     if (single < DETECT.anomalyClass) anomalies.push(i);
     if (single > DETECT.maxSingleClass) continue;
+    // the Han run around i, as far as anything at i reads: words of up to 4 characters, the segmentation's reach
+    const w = Math.max(4, DETECT.reach);
     let lo = i;
-    while (lo > start && isHan(text.charCodeAt(lo - 1))) lo--;
+    while (lo > start && lo > i - w && isHan(text.charCodeAt(lo - 1))) lo--;
     let hi = i + 1;
-    while (hi < end && isHan(text.charCodeAt(hi))) hi++;
+    while (hi < end && hi <= i + w && isHan(text.charCodeAt(hi))) hi++;
     const s = suspectAt(lex, text, lo, hi, i);
     if (s) found.push(s);
   }
