@@ -15,8 +15,11 @@ export interface Lexicon {
   bigramInWord(a: number, b: number): boolean;
   /** PAIR_IN_WORD when the two characters occur side by side in some word, | PAIR_STARTS_WORD when they are one or start one; else 0. */
   pairFlags(a: number, b: number): number;
-  /** True when x occurs side by side with prev (before it) or next (after it) in some word; -1: no such neighbour. */
-  joinsNeighbour(prev: number, x: number, next: number): boolean;
+  /**
+   * The confusables of c (in the order of confusables(c)) that occur side by side with prev (before them) or next
+   * (after them) in some word, written to out; returns how many. -1: no such neighbour.
+   */
+  joiningConfusables(c: number, prev: number, next: number, out: number[]): number;
   /** Characters confusable with c (same reading, or look-alike) that occur in some word offered as a correction. */
   confusables(c: number): Uint16Array;
   /**
@@ -188,6 +191,24 @@ function buildLexicon(): Lexicon {
   const lookAlike = new Map<number, string>();
   for (const g of LOOK_ALIKE_GROUPS) for (let i = 0; i < g.length; i++) lookAlike.set(g.charCodeAt(i), (lookAlike.get(g.charCodeAt(i)) ?? '') + g);
   const confusableCache = new Map<number, Uint16Array>();
+  const confusableTables = new Map<number, Int32Array>();
+  /** confusables(c) with what joiningConfusables reads of each, side by side: code, index, after and before masks. */
+  function confusableTable(c: number): Int32Array {
+    let t = confusableTables.get(c);
+    if (!t) {
+      const cs = lexiconApi.confusables(c);
+      t = new Int32Array(cs.length * 4);
+      cs.forEach((x, k) => {
+        const i = charIndex[x];
+        t![4 * k] = x;
+        t![4 * k + 1] = i;
+        t![4 * k + 2] = after[i];
+        t![4 * k + 3] = before[i];
+      });
+      confusableTables.set(c, t);
+    }
+    return t;
+  }
 
   function classAt(text: string, start: number, len: number, at = -1, sub = -1): number {
     let h = 0x811c9dc5;
@@ -218,7 +239,7 @@ function buildLexicon(): Lexicon {
     return pairs[pairSlot((ia << 16) | ib)] >>> 30;
   }
 
-  return {
+  const lexiconApi: Lexicon = {
     raw: { zIndex, denseFlags, single },
     classAt(text, start, len, at = -1, sub = -1) {
       if (len === 1) return single[start === at ? sub : text.charCodeAt(start)];
@@ -227,21 +248,32 @@ function buildLexicon(): Lexicon {
     singleClass: (c) => single[c],
     pairFlags,
     bigramInWord: (a, b) => pairFlags(a, b) !== 0,
-    joinsNeighbour(prev, x, next) {
-      const kx = charIndex[x] - 1;
-      if (prev >= 0) {
-        const kp = charIndex[prev] - 1;
-        // DENSE is a power of two; index 0 (no word) wraps to a large unsigned value
-        if ((kp | kx) >>> 0 < DENSE) {
-          if (((inRow[kp * ROW + (kx >> 5)] >>> (kx & 31)) & 1) !== 0) return true;
-        } else if (pairFlags(prev, x) !== 0) return true;
+    joiningConfusables(c, prev, next, out) {
+      const t = confusableTable(c);
+      // a neighbour not in the lexicon forms no pair (index 0)
+      const ip = prev >= 0 ? charIndex[prev] : 0;
+      const inx = next >= 0 ? charIndex[next] : 0;
+      const rowP = (ip - 1) * ROW;
+      const colN = (inx - 1) * ROW;
+      const afterP = after[ip];
+      const beforeN = before[inx];
+      let n = 0;
+      for (let j = 0; j < t.length; j += 4) {
+        const i2 = t[j + 1];
+        const k2 = i2 - 1;
+        let joins = false;
+        if (ip !== 0) {
+          if (ip <= DENSE && i2 <= DENSE) joins = ((inRow[rowP + (k2 >> 5)] >>> (k2 & 31)) & 1) !== 0;
+          // the hash set, when both masks allow the pair
+          else joins = ((afterP >>> (i2 & 31)) & (t[j + 3] >>> (ip & 31)) & 1) !== 0 && pairs[pairSlot((ip << 16) | i2)] !== 0;
+        }
+        if (!joins && inx !== 0) {
+          if (inx <= DENSE && i2 <= DENSE) joins = ((inCol[colN + (k2 >> 5)] >>> (k2 & 31)) & 1) !== 0;
+          else joins = ((t[j + 2] >>> (inx & 31)) & (beforeN >>> (i2 & 31)) & 1) !== 0 && pairs[pairSlot((i2 << 16) | inx)] !== 0;
+        }
+        if (joins) out[n++] = t[j];
       }
-      if (next >= 0) {
-        const kn = charIndex[next] - 1;
-        if ((kn | kx) >>> 0 < DENSE) return ((inCol[kn * ROW + (kx >> 5)] >>> (kx & 31)) & 1) !== 0;
-        return pairFlags(x, next) !== 0;
-      }
-      return false;
+      return n;
     },
     confusables(c) {
       let out = confusableCache.get(c);
@@ -260,4 +292,5 @@ function buildLexicon(): Lexicon {
       return out;
     },
   };
+  return lexiconApi;
 }

@@ -240,6 +240,8 @@ function chainInWords(lex: Lexicon, text: string, s: number, len: number, at: nu
   return true;
 }
 
+const joining: number[] = [];
+
 /** The suspect at i (an orphan in the Han run text[start, end)), if a confusable character there reads far better. */
 function suspectAt(lex: Lexicon, text: string, start: number, end: number, i: number): SuspectChar | undefined {
   {
@@ -247,9 +249,10 @@ function suspectAt(lex: Lexicon, text: string, start: number, end: number, i: nu
     const prev = i > start ? text.charCodeAt(i - 1) : -1;
     const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
     let best: (Replacement & { written: string })[] | undefined;
-    for (const c2 of lex.confusables(c)) {
-      // a replacement that joins neither neighbour in any word completes no word here
-      if (!lex.joinsNeighbour(prev, c2, next)) continue;
+    // a replacement that joins neither neighbour in any word completes no word here
+    const nJoining = lex.joiningConfusables(c, prev, next, joining);
+    for (let k = 0; k < nJoining; k++) {
+      const c2 = joining[k];
       let found: (Replacement & { written: string }) | undefined;
       for (let len = 2; len <= 4; len++) {
         for (let s = Math.max(start, i - len + 1); s <= i && s + len <= end; s++) {
