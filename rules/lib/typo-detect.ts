@@ -77,12 +77,7 @@ function minBitsFor(lex: Lexicon, text: string, start: number, end: number, i: n
 
 /** True when text[i] and text[i+1] lie side by side in a word of the lexicon here (see scanSuspects). */
 function binds(lex: Lexicon, text: string, i: number, lo: number, hi: number): boolean {
-  const f = lex.pairFlags(text.charCodeAt(i), text.charCodeAt(i + 1));
-  if (f === 0) return false;
-  if ((f & PAIR_STARTS_WORD) !== 0) return true;
-  const f1 = i - 1 >= lo ? lex.pairFlags(text.charCodeAt(i - 1), text.charCodeAt(i)) : 0;
-  const f2 = i - 2 >= lo ? lex.pairFlags(text.charCodeAt(i - 2), text.charCodeAt(i - 1)) : 0;
-  return coveredInside(lex, text, i, hi, f1, f2);
+  return isHan(text.charCodeAt(i)) && isHan(text.charCodeAt(i + 1)) && pairBound(lex, text, i, lo, hi);
 }
 
 /** Best unigram segmentation score of text[lo, hi) with the character at `at` replaced by `sub`, in bits. */
@@ -105,17 +100,37 @@ function segScore(lex: Lexicon, text: string, lo: number, hi: number, at: number
   return best[n];
 }
 
+/** Pair flags of text[j], text[j+1], 0 unless both are Han characters in text[lo, …). */
+function flagsAt(lex: Lexicon, text: string, j: number, lo: number): number {
+  if (j < lo) return 0;
+  const a = text.charCodeAt(j);
+  const b = text.charCodeAt(j + 1);
+  return isHan(a) && isHan(b) ? lex.pairFlags(a, b) : 0;
+}
+
 /**
- * A word of 3–4 characters covers text[i, i+2) with text[i] not its first character. f1, f2: the pair flags of
- * (i-1, i) and (i-2, i-1), 0 outside text[lo, hi): such a word starts with one of these pairs.
+ * A word of 3–4 characters in text[lo, hi) covers text[i, i+2) with text[i] not its first character: such a word
+ * starts with the pair before (i-1, i) or the one before that.
  */
-function coveredInside(lex: Lexicon, text: string, i: number, hi: number, f1: number, f2: number): boolean {
+function coveredInside(lex: Lexicon, text: string, i: number, lo: number, hi: number): boolean {
+  const f1 = flagsAt(lex, text, i - 1, lo);
+  if (f1 === 0) return false;
   if ((f1 & PAIR_STARTS_WORD) !== 0) {
     if (lex.classAt(text, i - 1, 3) >= 0) return true;
     if (i + 3 <= hi && lex.classAt(text, i - 1, 4) >= 0) return true;
   }
-  return (f2 & PAIR_STARTS_WORD) !== 0 && f1 !== 0 && lex.classAt(text, i - 2, 4) >= 0;
+  return (flagsAt(lex, text, i - 2, lo) & PAIR_STARTS_WORD) !== 0 && lex.classAt(text, i - 2, 4) >= 0;
 }
+
+/** True when text[i] and text[i+1] (Han characters in text[lo, hi)) lie side by side in a word of the lexicon here. */
+function pairBound(lex: Lexicon, text: string, i: number, lo: number, hi: number): boolean {
+  const f = lex.pairFlags(text.charCodeAt(i), text.charCodeAt(i + 1));
+  return f !== 0 && ((f & PAIR_STARTS_WORD) !== 0 || coveredInside(lex, text, i, lo, hi));
+}
+
+const UNKNOWN = 0;
+const BOUND = 1;
+const FREE = 2;
 
 /**
  * Suspects in text[start, end), sentence by sentence (`sentenceEnd`: a table of the characters, none Han, that end one). One
@@ -138,11 +153,10 @@ export function scanSuspects(text: string, start: number, end: number, sentenceE
   let candidate = false;
   let spread = false;
   let firstAnomaly = -1;
-  let boundLeft = false; // text[i-1], text[i] side by side in a word here
+  // whether text[i-1], text[i] are side by side in a word here: a pair is looked up only when a character that
+  // may be an orphan worth knowing (see `worth`) needs it, the right one first (most characters are bound on it)
+  let boundLeft = UNKNOWN;
   let prevHan = false;
-  // pair flags of (i-1, i) and (i-2, i-1), 0 across a sentence end or a non-Han character
-  let f1 = 0;
-  let f2 = 0;
   // each character is read once: text[i+1] of one step is text[i] of the next (0 past the end)
   let c = start < end ? text.charCodeAt(start) : 0;
   for (let i = start; i <= end; i++) {
@@ -151,18 +165,17 @@ export function scanSuspects(text: string, start: number, end: number, sentenceE
       // a spread sentence is left whole: nothing more to read in it until its end
       if (!spread) {
         const nextHan = n >= 0x4e00 && n <= 0x9fff;
-        let boundRight = false;
-        let f = 0;
-        if (nextHan) {
-          const cell = zIndex[c] | (zIndex[n] << 1);
-          f = cell >>> 30 === 0 ? (denseFlags[cell >>> 2] >> ((cell & 3) << 1)) & 3 : lex.pairFlags(c, n);
-          if (f !== 0) boundRight = (f & PAIR_STARTS_WORD) !== 0 || coveredInside(lex, text, i, end, f1, f2);
-        }
-        f2 = f1;
-        f1 = f;
-        if ((prevHan || nextHan) && !boundLeft && !boundRight) {
-          const cls = single[c];
-          if (cls < anomalyClass || cls <= maxSingle) {
+        let boundRight = UNKNOWN;
+        const cls = single[c];
+        // an orphan matters only as a suspect or an anomaly
+        if ((cls < anomalyClass || cls <= maxSingle) && (prevHan || nextHan) && boundLeft !== BOUND) {
+          if (nextHan) {
+            const cell = zIndex[c] | (zIndex[n] << 1);
+            const f = cell >>> 30 === 0 ? (denseFlags[cell >>> 2] >> ((cell & 3) << 1)) & 3 : lex.pairFlags(c, n);
+            boundRight = f === 0 ? FREE : (f & PAIR_STARTS_WORD) !== 0 || coveredInside(lex, text, i, sStart, end) ? BOUND : FREE;
+          } else boundRight = FREE;
+          if (boundRight === FREE && boundLeft === UNKNOWN) boundLeft = prevHan && pairBound(lex, text, i - 1, sStart, end) ? BOUND : FREE;
+          if (boundRight === FREE && boundLeft === FREE) {
             if (cls <= maxSingle) candidate = true;
             if (cls < anomalyClass) {
               if (firstAnomaly < 0) firstAnomaly = i;
@@ -171,7 +184,7 @@ export function scanSuspects(text: string, start: number, end: number, sentenceE
             orphans.push(i);
           }
         }
-        boundLeft = boundRight;
+        boundLeft = nextHan ? boundRight : FREE;
         prevHan = true;
       }
     } else if (i === end || sentenceEnd[c] === 1) {
@@ -181,11 +194,11 @@ export function scanSuspects(text: string, start: number, end: number, sentenceE
       candidate = spread = false;
       firstAnomaly = -1;
       orphans.length = 0;
-      boundLeft = prevHan = false;
-      f1 = f2 = 0;
+      boundLeft = FREE;
+      prevHan = false;
     } else {
-      boundLeft = prevHan = false;
-      f1 = f2 = 0;
+      boundLeft = FREE;
+      prevHan = false;
     }
     c = n;
   }
