@@ -66,6 +66,16 @@ function spread(k: number): number {
 }
 const PAIR_BITS = 16;
 
+/** The even bits of x, gathered (the inverse of spread). */
+function unspread(x: number): number {
+  let y = x & 0x55555555;
+  y = (y | (y >>> 1)) & 0x33333333;
+  y = (y | (y >>> 2)) & 0x0f0f0f0f;
+  y = (y | (y >>> 4)) & 0x00ff00ff;
+  y = (y | (y >>> 8)) & 0x0000ffff;
+  return y;
+}
+
 function hashStep(h: number, c: number): number {
   return Math.imul(h ^ c, 0x01000193) >>> 0;
 }
@@ -119,10 +129,6 @@ function buildLexicon(): Lexicon {
     const cell = zIndex[a] | (zIndex[b] << 1);
     if (cell >>> 30 === 0) {
       denseFlags[cell >>> 2] |= flags << ((cell & 3) << 1);
-      const ka = charIndex[a] - 1;
-      const kb = charIndex[b] - 1;
-      inRow[ka * ROW + (kb >> 5)] |= 1 << (kb & 31);
-      inCol[kb * ROW + (ka >> 5)] |= 1 << (ka & 31);
       return;
     }
     const key = (ia << 16) | ib;
@@ -171,6 +177,20 @@ function buildLexicon(): Lexicon {
       addPair(g.charCodeAt(p), g.charCodeAt(p + 1), PAIR_IN_WORD | PAIR_STARTS_WORD);
       for (let i = 1; i + 1 < len; i++) addPair(g.charCodeAt(p + i), g.charCodeAt(p + i + 1), PAIR_IN_WORD);
       if (cls >= COMPLETION_MIN_CLASS) for (let i = 0; i < len; i++) inCompletion[g.charCodeAt(p + i)] = 1;
+    }
+  }
+
+  // the rows and columns, from the pairs of the dense table (a pass over 1 MB, not one per pair of every word)
+  for (let byte = 0; byte < denseFlags.length; byte++) {
+    const v = denseFlags[byte];
+    if (v === 0) continue;
+    for (let q = 0; q < 4; q++) {
+      if (((v >> (q << 1)) & 3) === 0) continue;
+      const cell = (byte << 2) | q;
+      const ka = unspread(cell);
+      const kb = unspread(cell >>> 1);
+      inRow[ka * ROW + (kb >> 5)] |= 1 << (kb & 31);
+      inCol[kb * ROW + (ka >> 5)] |= 1 << (ka & 31);
     }
   }
 
