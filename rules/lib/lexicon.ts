@@ -23,15 +23,19 @@ export interface Lexicon {
   /** Characters confusable with c (same reading, or look-alike) that occur in some word offered as a correction. */
   confusables(c: number): Uint16Array;
   /**
-   * The tables behind pairFlags and singleClass, for loops over every character of a report: the pair flags of
-   * the most common characters, two bits a pair in `denseFlags` at cell zIndex[a] | zIndex[b] << 1 (a cell with
-   * bit 30 or 31 set is not in it: pairFlags then).
+   * The tables behind pairFlags and singleClass, for loops over every character of a report. info[c]: the class of
+   * c as a word of its own plus INFO_CLASS_BIAS in bits 24–31, INFO_NOT_DENSE, and for the most common characters
+   * their position in `denseFlags` (INFO_DENSE bits): the flags of a pair are two bits at cell
+   * (info[a] & INFO_DENSE) | (info[b] & INFO_DENSE) << 1 when neither has INFO_NOT_DENSE; pairFlags otherwise.
    */
-  raw: { zIndex: Uint32Array; denseFlags: Uint8Array; single: Int8Array };
+  raw: { info: Uint32Array; denseFlags: Uint8Array };
 }
 
 export const PAIR_IN_WORD = 1;
 export const PAIR_STARTS_WORD = 2;
+export const INFO_DENSE = 0x1fffff;
+export const INFO_NOT_DENSE = 1 << 22;
+export const INFO_CLASS_BIAS = 8;
 
 /** Words whose class is at least this are offered as corrections (jieba frequency ≥ 2^5 = 32); DETECT's minClass* are no lower. */
 export const COMPLETION_MIN_CLASS = 5;
@@ -194,6 +198,10 @@ function buildLexicon(): Lexicon {
     }
   }
 
+  // one read per character for the scan: zIndex becomes info
+  const info = zIndex;
+  for (let c = 0; c < 0x10000; c++) info[c] = (info[c] === NOT_DENSE ? INFO_NOT_DENSE : info[c]) | ((single[c] + INFO_CLASS_BIAS) << 24);
+
   // confusable characters: the same toneless reading, or a look-alike group
   const bySyllable = new Map<string, string>();
   const readingsOf = new Map<number, string[]>();
@@ -251,8 +259,12 @@ function buildLexicon(): Lexicon {
   }
 
   function pairFlags(a: number, b: number): number {
-    const cell = zIndex[a] | (zIndex[b] << 1);
-    if (cell >>> 30 === 0) return (denseFlags[cell >>> 2] >> ((cell & 3) << 1)) & 3;
+    const fa = info[a];
+    const fb = info[b];
+    if (((fa | fb) & INFO_NOT_DENSE) === 0) {
+      const cell = (fa & INFO_DENSE) | ((fb & INFO_DENSE) << 1);
+      return (denseFlags[cell >>> 2] >> ((cell & 3) << 1)) & 3;
+    }
     const ia = charIndex[a];
     const ib = charIndex[b];
     if (ia === 0 || ib === 0 || !inSparse(ia, ib)) return 0;
@@ -260,7 +272,7 @@ function buildLexicon(): Lexicon {
   }
 
   const lexiconApi: Lexicon = {
-    raw: { zIndex, denseFlags, single },
+    raw: { info, denseFlags },
     classAt(text, start, len, at = -1, sub = -1) {
       if (len === 1) return single[start === at ? sub : text.charCodeAt(start)];
       return classAt(text, start, len, at, sub);

@@ -1,7 +1,7 @@
 // The statistical typo check: a character that belongs to no word around it ("orphan": neither bigram it forms with
 // a neighbour occurs inside any word of the lexicon), which, replaced by a confusable character (same reading,
 // look-alike), completes a frequent word with its neighbours, while the string as written is no word.
-import { getLexicon, PAIR_STARTS_WORD, type Lexicon } from './lexicon';
+import { getLexicon, INFO_CLASS_BIAS, INFO_DENSE, INFO_NOT_DENSE, PAIR_STARTS_WORD, type Lexicon } from './lexicon';
 
 export interface Replacement {
   /** The character to put in place of the suspect one. */
@@ -142,7 +142,7 @@ const FREE = 2;
  */
 export function scanSuspects(text: string, start: number, end: number, sentenceEnd: Uint8Array, skip?: (offset: number) => boolean): SuspectChar[] {
   const lex = getLexicon();
-  const { zIndex, denseFlags, single } = lex.raw;
+  const { info, denseFlags } = lex.raw;
   const maxSingle = DETECT.maxSingleClass;
   const anomalyClass = DETECT.anomalyClass;
   const strict = DETECT.maxAnomalies === 0;
@@ -159,19 +159,24 @@ export function scanSuspects(text: string, start: number, end: number, sentenceE
   let prevHan = false;
   // each character is read once: text[i+1] of one step is text[i] of the next (0 past the end)
   let c = start < end ? text.charCodeAt(start) : 0;
+  let infoC = info[c];
   for (let i = start; i <= end; i++) {
     const n = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+    const infoN = info[n];
     if (c >= 0x4e00 && c <= 0x9fff) {
       // a spread sentence is left whole: nothing more to read in it until its end
       if (!spread) {
         const nextHan = n >= 0x4e00 && n <= 0x9fff;
         let boundRight = UNKNOWN;
-        const cls = single[c];
+        const cls = (infoC >>> 24) - INFO_CLASS_BIAS;
         // an orphan matters only as a suspect or an anomaly
         if ((cls < anomalyClass || cls <= maxSingle) && (prevHan || nextHan) && boundLeft !== BOUND) {
           if (nextHan) {
-            const cell = zIndex[c] | (zIndex[n] << 1);
-            const f = cell >>> 30 === 0 ? (denseFlags[cell >>> 2] >> ((cell & 3) << 1)) & 3 : lex.pairFlags(c, n);
+            let f: number;
+            if (((infoC | infoN) & INFO_NOT_DENSE) === 0) {
+              const cell = (infoC & INFO_DENSE) | ((infoN & INFO_DENSE) << 1);
+              f = (denseFlags[cell >>> 2] >> ((cell & 3) << 1)) & 3;
+            } else f = lex.pairFlags(c, n);
             boundRight = f === 0 ? FREE : (f & PAIR_STARTS_WORD) !== 0 || coveredInside(lex, text, i, sStart, end) ? BOUND : FREE;
           } else boundRight = FREE;
           if (boundRight === FREE && boundLeft === UNKNOWN) boundLeft = prevHan && pairBound(lex, text, i - 1, sStart, end) ? BOUND : FREE;
@@ -201,6 +206,7 @@ export function scanSuspects(text: string, start: number, end: number, sentenceE
       prevHan = false;
     }
     c = n;
+    infoC = infoN;
   }
   return out;
 }
