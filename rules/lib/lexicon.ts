@@ -23,19 +23,18 @@ export interface Lexicon {
   /** Characters confusable with c (same reading, or look-alike) that occur in some word offered as a correction. */
   confusables(c: number): Uint16Array;
   /**
-   * The tables behind pairFlags and singleClass, for loops over every character of a report. info[c]: the class of
-   * c as a word of its own plus INFO_CLASS_BIAS in bits 24–31, INFO_NOT_DENSE, and for the most common characters
-   * their position in `denseFlags` (INFO_DENSE bits): the flags of a pair are two bits at cell
-   * (info[a] & INFO_DENSE) | (info[b] & INFO_DENSE) << 1 when neither has INFO_NOT_DENSE; pairFlags otherwise.
+   * The tables behind pairFlags and singleClass, for loops over every character of a report. info[c] (16 bits, so
+   * that the characters of a report share few cache lines): bits 0–10 the rank k of c among the most common
+   * characters (INFO_RANK, which means not among them), bits 11–15 its class as a word of its own + 1 (at most 30).
+   * The flags of a pair of those are two bits in `denseFlags` at cell zOrder[ka] | zOrder[kb] << 1 when that has
+   * neither bit 30 nor 31 set; pairFlags otherwise.
    */
-  raw: { info: Uint32Array; denseFlags: Uint8Array };
+  raw: { info: Uint16Array; zOrder: Uint32Array; denseFlags: Uint8Array };
 }
 
 export const PAIR_IN_WORD = 1;
 export const PAIR_STARTS_WORD = 2;
-export const INFO_DENSE = 0x1fffff;
-export const INFO_NOT_DENSE = 1 << 22;
-export const INFO_CLASS_BIAS = 8;
+export const INFO_RANK = 2047;
 
 /** Words whose class is at least this are offered as corrections (jieba frequency ≥ 2^5 = 32); DETECT's minClass* are no lower. */
 export const COMPLETION_MIN_CLASS = 5;
@@ -56,7 +55,9 @@ const MASK = TABLE_SIZE - 1;
  * The table is in Z order (the bits of the two indexes interleaved): the pairs of the k most common characters
  * fill its first k² cells for every k, so the lookups made for every character of a report stay in few cache lines.
  */
-const DENSE = 2048;
+const DENSE = 2047;
+/** Side of the dense table: a power of two, for the Z order (rank 2047 is INFO_RANK, "not dense"). */
+const DENSE_SIDE = 2048;
 const NOT_DENSE = 1 << 30;
 
 /** The bits of k (< 2^15) spread to the even positions. */
@@ -101,14 +102,18 @@ function buildLexicon(): Lexicon {
   used.sort((a, b) => weight[b] - weight[a]);
   const charIndex = new Uint16Array(0x10000);
   used.forEach((c, k) => (charIndex[c] = k + 1));
-  const zIndex = new Uint32Array(0x10000).fill(NOT_DENSE);
-  for (let k = 0; k < DENSE && k < used.length; k++) zIndex[used[k]] = spread(k);
-  const denseFlags = new Uint8Array((DENSE * DENSE) / 4);
+  // the rank part of info now, the class part once the words are read
+  const info = new Uint16Array(0x10000).fill(INFO_RANK);
+  for (let k = 0; k < DENSE && k < used.length; k++) info[used[k]] = k;
+  const zOrder = new Uint32Array(INFO_RANK + 1).fill(NOT_DENSE);
+  for (let k = 0; k < DENSE; k++) zOrder[k] = spread(k);
+  const cellOf = (a: number, b: number): number => zOrder[info[a] & INFO_RANK] | (zOrder[info[b] & INFO_RANK] << 1);
+  const denseFlags = new Uint8Array((DENSE_SIDE * DENSE_SIDE) / 4);
   // the in-word bit of the same pairs row by row, and column by column: the confusables of one character are
   // tried against one neighbour, whose row (or column) is then 256 bytes read again and again
-  const ROW = DENSE >> 5;
-  const inRow = new Uint32Array(DENSE * ROW);
-  const inCol = new Uint32Array(DENSE * ROW);
+  const ROW = DENSE_SIDE >> 5;
+  const inRow = new Uint32Array(DENSE_SIDE * ROW);
+  const inCol = new Uint32Array(DENSE_SIDE * ROW);
   // pairs with a rarer character: open addressing on ia << 16 | ib (never 0: indexes start at 1), flags in bits 30–31
   const pairs = new Uint32Array(1 << PAIR_BITS);
   const PAIR_MASK = (1 << PAIR_BITS) - 1;
@@ -130,7 +135,7 @@ function buildLexicon(): Lexicon {
   const addPair = (a: number, b: number, flags: number): void => {
     const ia = charIndex[a];
     const ib = charIndex[b];
-    const cell = zIndex[a] | (zIndex[b] << 1);
+    const cell = cellOf(a, b);
     if (cell >>> 30 === 0) {
       denseFlags[cell >>> 2] |= flags << ((cell & 3) << 1);
       return;
@@ -198,9 +203,8 @@ function buildLexicon(): Lexicon {
     }
   }
 
-  // one read per character for the scan: zIndex becomes info
-  const info = zIndex;
-  for (let c = 0; c < 0x10000; c++) info[c] = (info[c] === NOT_DENSE ? INFO_NOT_DENSE : info[c]) | ((single[c] + INFO_CLASS_BIAS) << 24);
+  // one 16-bit read per character for the scan (no class is above 30: 的 is 19)
+  for (let c = 0; c < 0x10000; c++) info[c] |= Math.min(30, single[c] + 1) << 11;
 
   // confusable characters: the same toneless reading, or a look-alike group
   const bySyllable = new Map<string, string>();
@@ -259,12 +263,8 @@ function buildLexicon(): Lexicon {
   }
 
   function pairFlags(a: number, b: number): number {
-    const fa = info[a];
-    const fb = info[b];
-    if (((fa | fb) & INFO_NOT_DENSE) === 0) {
-      const cell = (fa & INFO_DENSE) | ((fb & INFO_DENSE) << 1);
-      return (denseFlags[cell >>> 2] >> ((cell & 3) << 1)) & 3;
-    }
+    const cell = cellOf(a, b);
+    if (cell >>> 30 === 0) return (denseFlags[cell >>> 2] >> ((cell & 3) << 1)) & 3;
     const ia = charIndex[a];
     const ib = charIndex[b];
     if (ia === 0 || ib === 0 || !inSparse(ia, ib)) return 0;
@@ -272,7 +272,7 @@ function buildLexicon(): Lexicon {
   }
 
   const lexiconApi: Lexicon = {
-    raw: { info, denseFlags },
+    raw: { info, zOrder, denseFlags },
     classAt(text, start, len, at = -1, sub = -1) {
       if (len === 1) return single[start === at ? sub : text.charCodeAt(start)];
       return classAt(text, start, len, at, sub);

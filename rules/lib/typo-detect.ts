@@ -1,7 +1,7 @@
 // The statistical typo check: a character that belongs to no word around it ("orphan": neither bigram it forms with
 // a neighbour occurs inside any word of the lexicon), which, replaced by a confusable character (same reading,
 // look-alike), completes a frequent word with its neighbours, while the string as written is no word.
-import { getLexicon, INFO_CLASS_BIAS, INFO_DENSE, INFO_NOT_DENSE, PAIR_STARTS_WORD, type Lexicon } from './lexicon';
+import { getLexicon, INFO_RANK, PAIR_STARTS_WORD, type Lexicon } from './lexicon';
 
 export interface Replacement {
   /** The character to put in place of the suspect one. */
@@ -142,7 +142,7 @@ const FREE = 2;
  */
 export function scanSuspects(text: string, start: number, end: number, sentenceEnd: Uint8Array, skip?: (offset: number) => boolean): SuspectChar[] {
   const lex = getLexicon();
-  const { info, denseFlags } = lex.raw;
+  const { info, zOrder, denseFlags } = lex.raw;
   const maxSingle = DETECT.maxSingleClass;
   const anomalyClass = DETECT.anomalyClass;
   const strict = DETECT.maxAnomalies === 0;
@@ -168,15 +168,12 @@ export function scanSuspects(text: string, start: number, end: number, sentenceE
       if (!spread) {
         const nextHan = n >= 0x4e00 && n <= 0x9fff;
         let boundRight = UNKNOWN;
-        const cls = (infoC >>> 24) - INFO_CLASS_BIAS;
+        const cls = (infoC >>> 11) - 1;
         // an orphan matters only as a suspect or an anomaly
         if ((cls < anomalyClass || cls <= maxSingle) && (prevHan || nextHan) && boundLeft !== BOUND) {
           if (nextHan) {
-            let f: number;
-            if (((infoC | infoN) & INFO_NOT_DENSE) === 0) {
-              const cell = (infoC & INFO_DENSE) | ((infoN & INFO_DENSE) << 1);
-              f = (denseFlags[cell >>> 2] >> ((cell & 3) << 1)) & 3;
-            } else f = lex.pairFlags(c, n);
+            const cell = zOrder[infoC & INFO_RANK] | (zOrder[infoN & INFO_RANK] << 1);
+            const f = cell >>> 30 === 0 ? (denseFlags[cell >>> 2] >> ((cell & 3) << 1)) & 3 : lex.pairFlags(c, n);
             boundRight = f === 0 ? FREE : (f & PAIR_STARTS_WORD) !== 0 || coveredInside(lex, text, i, sStart, end) ? BOUND : FREE;
           } else boundRight = FREE;
           if (boundRight === FREE && boundLeft === UNKNOWN) boundLeft = prevHan && pairBound(lex, text, i - 1, sStart, end) ? BOUND : FREE;
