@@ -59,6 +59,8 @@ const DENSE = 2047;
 /** Side of the dense table: a power of two, for the Z order (rank 2047 is INFO_RANK, "not dense"). */
 const DENSE_SIDE = 2048;
 const NOT_DENSE = 1 << 30;
+/** Slots of the hash set of the other pairs (kept at most half full). */
+const PAIR_BITS = 16;
 
 /** The bits of k (< 2^15) spread to the even positions. */
 function spread(k: number): number {
@@ -69,7 +71,6 @@ function spread(k: number): number {
   x = (x | (x << 1)) & 0x55555555;
   return x;
 }
-const PAIR_BITS = 16;
 
 /** The even bits of x, gathered (the inverse of spread). */
 function unspread(x: number): number {

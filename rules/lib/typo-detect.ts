@@ -1,6 +1,6 @@
-// The statistical typo check: a character that belongs to no word around it ("orphan": neither bigram it forms with
-// a neighbour occurs inside any word of the lexicon), which, replaced by a confusable character (same reading,
-// look-alike), completes a frequent word with its neighbours, while the string as written is no word.
+// The statistical typo check: a character that belongs to no word around it ("orphan": no word of the lexicon covers
+// it and a neighbour at this place), which, replaced by a confusable character (same reading, look-alike), completes
+// a frequent word with its neighbours, while the string as written is no word.
 import { getLexicon, INFO_RANK, PAIR_STARTS_WORD, type Lexicon } from './lexicon';
 
 export interface Replacement {
@@ -31,7 +31,10 @@ export const isHan = (c: number): boolean => c >= 0x4e00 && c <= 0x9fff;
  * a lower pivot (8) adds no recall on the odd lines, and 7 flags new words of real reports (建优, 菜暨).
  */
 export const DETECT = {
-  /** Class of the completed word: ≥ this for a 2-character word, ≥ minClassLong for 3–4 characters. */
+  /**
+   * Class of the completed word: ≥ this for a 2-character word, ≥ minClassLong for 3–4 characters (both no lower
+   * than lexicon's COMPLETION_MIN_CLASS: confusables() keeps only characters of words of that class).
+   */
   minClass2: 8,
   minClassLong: 5,
   /** How much more frequent (in classes) the completed word must be than the string as written, if that is a word. */
@@ -154,7 +157,7 @@ export function scanSuspects(text: string, start: number, end: number, sentenceE
   let spread = false;
   let firstAnomaly = -1;
   // whether text[i-1], text[i] are side by side in a word here: a pair is looked up only when a character that
-  // may be an orphan worth knowing (see `worth`) needs it, the right one first (most characters are bound on it)
+  // would matter as an orphan (a suspect or an anomaly) needs it, its right pair first (UNKNOWN: not looked up)
   let boundLeft = UNKNOWN;
   let prevHan = false;
   // each character is read once: text[i+1] of one step is text[i] of the next (0 past the end)
@@ -208,12 +211,6 @@ export function scanSuspects(text: string, start: number, end: number, sentenceE
   return out;
 }
 
-/** Suspects in text[start, end) (one sentence, read by the caller's scan). */
-export function findSuspects(text: string, start: number, end: number, skip?: (offset: number) => boolean): SuspectChar[] {
-  return scanSuspects(text, start, end, NO_END, skip);
-}
-const NO_END = new Uint8Array(0x10000);
-
 /** The suspects among the orphans of text[start, end), one sentence; the other orphans there are anomalies. */
 function suspectsIn(lex: Lexicon, text: string, start: number, end: number, orphans: readonly number[], out: SuspectChar[], skip?: (offset: number) => boolean): void {
   const found: SuspectChar[] = [];
@@ -256,51 +253,50 @@ function chainInWords(lex: Lexicon, text: string, s: number, len: number, at: nu
   return true;
 }
 
+// the confusables that join a neighbour, for suspectAt (reused: it runs for every orphan)
 const joining: number[] = [];
 
 /** The suspect at i (an orphan in the Han run text[start, end)), if a confusable character there reads far better. */
 function suspectAt(lex: Lexicon, text: string, start: number, end: number, i: number): SuspectChar | undefined {
-  {
-    const c = text.charCodeAt(i);
-    const prev = i > start ? text.charCodeAt(i - 1) : -1;
-    const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
-    let best: (Replacement & { written: string })[] | undefined;
-    // a replacement that joins neither neighbour in any word completes no word here
-    const nJoining = lex.joiningConfusables(c, prev, next, joining);
-    for (let k = 0; k < nJoining; k++) {
-      const c2 = joining[k];
-      let found: (Replacement & { written: string }) | undefined;
-      for (let len = 2; len <= 4; len++) {
-        for (let s = Math.max(start, i - len + 1); s <= i && s + len <= end; s++) {
-          // every pair of neighbours in a word of the lexicon is in the bigram table: a cheap test first
-          if (!chainInWords(lex, text, s, len, i, c2)) continue;
-          const cls = lex.classAt(text, s, len, i, c2);
-          if (cls < (len === 2 ? DETECT.minClass2 : DETECT.minClassLong)) continue;
-          // the string as written is no word: it holds the orphan at i and a neighbour of it (minGain holds)
-          // the longer word is the stronger evidence; then the more frequent one
-          if (!found || found.word.length < len || (found.word.length === len && found.wordClass < cls)) {
-            const written = text.slice(s, s + len);
-            const ch2 = String.fromCharCode(c2);
-            found = { char: ch2, word: written.slice(0, i - s) + ch2 + written.slice(i - s + 1), wordOffset: s, wordClass: cls, written };
-          }
+  const c = text.charCodeAt(i);
+  const prev = i > start ? text.charCodeAt(i - 1) : -1;
+  const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
+  let best: (Replacement & { written: string })[] | undefined;
+  // a replacement that joins neither neighbour in any word completes no word here
+  const nJoining = lex.joiningConfusables(c, prev, next, joining);
+  for (let k = 0; k < nJoining; k++) {
+    const c2 = joining[k];
+    let found: (Replacement & { written: string }) | undefined;
+    for (let len = 2; len <= 4; len++) {
+      for (let s = Math.max(start, i - len + 1); s <= i && s + len <= end; s++) {
+        // every pair of neighbours in a word of the lexicon is in the pair tables: a cheap test first
+        if (!chainInWords(lex, text, s, len, i, c2)) continue;
+        const cls = lex.classAt(text, s, len, i, c2);
+        if (cls < (len === 2 ? DETECT.minClass2 : DETECT.minClassLong)) continue;
+        // the string as written is no word: it holds the orphan at i and a neighbour of it (minGain holds)
+        // the longer word is the stronger evidence; then the more frequent one
+        if (!found || found.word.length < len || (found.word.length === len && found.wordClass < cls)) {
+          const written = text.slice(s, s + len);
+          const ch2 = String.fromCharCode(c2);
+          found = { char: ch2, word: written.slice(0, i - s) + ch2 + written.slice(i - s + 1), wordOffset: s, wordClass: cls, written };
         }
       }
-      if (found) (best ??= []).push(found);
     }
-    if (!best) return undefined;
-    // the replacement must make the neighbourhood read better as a whole, not only complete one word with a
-    // character that already belongs to another (分类施策 → 类似)
-    const lo = Math.max(start, i - DETECT.reach);
-    const hi = Math.min(end, i + DETECT.reach + 1);
-    const base = segScore(lex, text, lo, hi, -1, -1);
-    best = best.filter((r) => segScore(lex, text, lo, hi, i, r.char.charCodeAt(0)) - base >= minBitsFor(lex, text, start, end, i, r));
-    if (best.length === 0) return undefined;
-    best.sort((a, b) => b.word.length - a.word.length || b.wordClass - a.wordClass);
-    return {
-      offset: i,
-      char: text[i],
-      written: best[0].written,
-      replacements: best.map(({ written: _w, ...r }) => r),
-    };
+    if (found) (best ??= []).push(found);
   }
+  if (!best) return undefined;
+  // the replacement must make the neighbourhood read better as a whole, not only complete one word with a
+  // character that already belongs to another (分类施策 → 类似)
+  const lo = Math.max(start, i - DETECT.reach);
+  const hi = Math.min(end, i + DETECT.reach + 1);
+  const base = segScore(lex, text, lo, hi, -1, -1);
+  best = best.filter((r) => segScore(lex, text, lo, hi, i, r.char.charCodeAt(0)) - base >= minBitsFor(lex, text, start, end, i, r));
+  if (best.length === 0) return undefined;
+  best.sort((a, b) => b.word.length - a.word.length || b.wordClass - a.wordClass);
+  return {
+    offset: i,
+    char: text[i],
+    written: best[0].written,
+    replacements: best.map(({ written: _w, ...r }) => r),
+  };
 }
