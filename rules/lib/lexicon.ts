@@ -188,8 +188,12 @@ function buildLexicon(): Lexicon {
           denseFlags[cell >>> 2] = v | (flags << shift);
         } else addSparsePair(a, b, flags);
       }
-      if (cls >= COMPLETION_MIN_CLASS) for (let i = 0; i < len; i++) inCompletion[g.charCodeAt(p + i)] = 1;
     }
+  }
+
+  for (let slot = 0; slot < TABLE_SIZE; slot++) {
+    if (classes[slot] < COMPLETION_MIN_CLASS) continue;
+    for (let i = slot * 4; i < slot * 4 + 4 && keys[i] !== 0; i++) inCompletion[keys[i]] = 1;
   }
 
   // the rows and columns, once a pair (not at every pair of every word)
