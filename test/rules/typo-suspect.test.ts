@@ -22,6 +22,19 @@ testRule(rule, {
     // 故 as a word of its own
     '基础薄弱，故须加快补齐短板。',
     { text: '园区基础设施不断完善，招商引姿成效明显。', options: { allow: ['引姿'] } },
+    // 规化 only ever side by side inside longer words (正规化): such a word here binds them
+    '推进执法队伍正规化建设。',
+    // near misses of the island relief (建设规化 → 规划), from the corpus reports: new words that keep their head and
+    // vary it (智造, 兴政, 单品), a first character that is a common word of its own (更佳, 以商), a pack of the
+    // supplement (发改委)
+    '兰溪棉织绿色智造分别入选国家级先进制造业集群。',
+    '始终坚持实干兴政。',
+    '茶叶、石材等特色单品走俏国外市场。',
+    '为企业和群众提供更佳的便利服务。',
+    '推进精准招商、以商招商、专业化招商。',
+    '园区建设被国家发改委等四部委评为优秀。',
+    // the relief asks for a very frequent word: 建优 → 建有 (class 9) is not one
+    '建优园区强承载。',
   ],
   invalid: [
     { text: '园区基础设施不断完善，招商引姿成效明显。', errors: [{ text: '姿', message: '招商引资', severity: 'warning' }], output: '园区基础设施不断完善，招商引资成效明显。' },
@@ -32,6 +45,10 @@ testRule(rule, {
     // issue 14's example: 故 is a word of its own (是故), but in no word with its neighbours, and 统筹兼顾 reads far better
     { text: '坚持统筹兼故，推动城乡区域协调发展。', errors: [{ text: '故', message: '统筹兼顾' }], output: '坚持统筹兼顾，推动城乡区域协调发展。' },
     { text: '要统筹兼故各方利益。', errors: [{ text: '故', message: '统筹兼顾' }], output: '要统筹兼顾各方利益。' },
+    // issue 14's other example: 规化 are side by side in 正规化, but no such word covers them here; 规化 is an island
+    // (规 binds to neither neighbour either) and 规划 so frequent that its 15 bits suffice
+    { text: '加快推进园区建设规化编制工作。', errors: [{ text: '化', message: '规划' }], output: '加快推进园区建设规划编制工作。' },
+    { text: '建设规化编制', errors: [{ text: '化', message: '规划' }], output: '建设规划编制' },
   ],
 });
 
