@@ -43,7 +43,7 @@ const rule: Rule = {
           '只有一个替换字符合时给出修改，有多个时只给出建议，由作者选择。' +
           '判断依据是替换后前后几个字的分词词频得分提高的幅度（18 比特以上）；两个相邻的字都孤立、前一字也不常单用时（“建设规化”的“规化”），把后一字换掉后成为很常用的词，门槛按这个词的词频降低（“规划”只需 15 比特）。' +
           '数据：词和词频来自 npm 包 @node-rs/jieba 所带的 jieba 词典 dict.txt（MIT 许可），取 1～4 字、词频不低于 5 的词；' +
-          '字的读音来自 npm 包 pinyin-pro（MIT 许可）；二者在构建时由 scripts/typo-data.mjs 生成紧凑的数据文件 rules/data/lexicon.generated.ts，首次使用时载入一次，不读文件、不联网。' +
+          '字的读音来自 npm 包 pinyin-pro（MIT 许可）；二者在构建时由 scripts/typo-data.mjs 生成紧凑的数据文件 rules/data/lexicon.generated.ts（命令行和 Node 语言服务器从随程序安装的 dist/lexicon.json 读取同一份数据，网页版内嵌），首次使用时载入一次，不联网。' +
           'jieba 词典（2013 年）没有的少数新词由本项目补充（rules/data/lexicon-supplement.ts，如“疫后”“初显成效”和“食博会”一类展会简称）。' +
           '形近字是本项目按字形编写的一小组（rules/data/look-alike.ts），没有可用的、许可兼容的部件数据，其余只用同音字（读音相近而不同音的字，如 zh/z、-ng/-n，在 odw.train 的调试行上降低了精确率，未采用）。' +
           '“的”“在”“和”这类单用极多的字不作为嫌疑字；书名号《》中的标题、引号“”中不超过30字的名称和口号、地名（后接江、河、城、县、区、市等的字）、本报告多次提到的本地地名的首字都不检查；' +
@@ -59,7 +59,7 @@ const rule: Rule = {
           '(招商引姿 → 招商引资, 身体健糠 → 身体健康), is reported as a suspected misspelling (warning). The correction is a fix when only one replacement fits, otherwise suggestions. ' +
           'What decides is how much the replacement raises the word-frequency score of the best segmentation of the few characters around it (18 bits or more); when two neighbouring characters are both orphans and the first is no common word of its own (规化 of 建设规化), a replacement of the second that makes a very frequent word needs less, by that word\'s frequency (规划: 15 bits). ' +
           'Data: words and frequencies from jieba\'s dictionary dict.txt as shipped in the npm package @node-rs/jieba (MIT), words of 1–4 characters with frequency at least 5; ' +
-          'readings from the npm package pinyin-pro (MIT); scripts/typo-data.mjs derives the compact rules/data/lexicon.generated.ts from them at build time, loaded once on first use, no file or network access. ' +
+          'readings from the npm package pinyin-pro (MIT); scripts/typo-data.mjs derives the compact rules/data/lexicon.generated.ts from them at build time (the CLI and the Node language server read the same data from the installed dist/lexicon.json, the web build carries it inline), loaded once on first use, no network access. ' +
           'A few current words the 2013 dictionary lacks are added here (rules/data/lexicon-supplement.ts: 疫后, 初显成效, expo names such as 食博会). ' +
           'Look-alike characters are a small set written here by shape (rules/data/look-alike.ts): no component data under a compatible licence was available, so otherwise only sound-alike characters are used (similar but different readings, zh/z or -ng/-n, lowered precision on the tuning lines and are not used). ' +
           'Very frequent one-character words (的, 在, 和) are never suspects; titles in 《》, quoted terms of up to 30 characters (names, slogans), place names (a character before 江, 河, 城, 县, 区, 市…) and the first character of a place this report names often are not checked; ' +
