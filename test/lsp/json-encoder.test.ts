@@ -1,0 +1,118 @@
+// The stdio writer's JSON encoder (server/json-encoder.ts) writes exactly the bytes of
+// Buffer.from(JSON.stringify(msg)): for publishDiagnostics of real reports (with and without data, with links) and
+// for every corner of JSON.stringify it could get wrong.
+import { describe, expect, it } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint } from '../../rules/engine';
+import { allRules } from '../../rules/all-rules';
+import { toDiagnostic } from '../../server/convert';
+import { JsonEncoder, fastJsonContentEncoder } from '../../server/json-encoder';
+import { SEED_000, SEED_001, seed } from './client';
+
+const plain = (v: unknown) => Buffer.from(JSON.stringify(v, undefined, 0), 'utf8');
+
+function publishMessage(text: string, lang: 'zh' | 'en', withData: boolean, href: (id: string) => string | undefined) {
+  const doc = TextDocument.create('file:///tmp/%E6%8A%A5%E5%91%8A.txt', 'plaintext', 7, text);
+  const result = lint(text, { filename: 'report.txt', format: 'text', rules: allRules });
+  const diagnostics = result.findings.map((f) => toDiagnostic(doc, f, lang, href, withData));
+  return { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: doc.uri, version: 7, diagnostics } };
+}
+
+describe('JSON encoder of the stdio writer', () => {
+  const joined = [seed(SEED_000), seed(SEED_001)].join('\n\n');
+
+  it('writes the bytes of JSON.stringify for the diagnostics of real reports', () => {
+    const enc = new JsonEncoder(16); // a small start: the buffer grows while writing
+    const vscodeHref = (id: string) => `command:report-lint.openRuleDocs?${encodeURIComponent(JSON.stringify([id]))}`;
+    for (const [lang, withData, href] of [
+      ['zh', false, vscodeHref],
+      ['zh', true, (id: string) => `file:///opt/report-lint/docs/rules/${id}.md`],
+      ['en', true, () => undefined],
+    ] as const) {
+      const msg = publishMessage(joined, lang, withData, href);
+      expect(msg.params.diagnostics.length).toBeGreaterThan(500);
+      const want = plain(msg);
+      expect(enc.encode(msg).equals(want)).toBe(true);
+      // again, now from the cached strings
+      expect(enc.encode(msg).equals(want)).toBe(true);
+    }
+  });
+
+  it('returns a buffer of its own for every message', () => {
+    const enc = new JsonEncoder();
+    const a = enc.encode({ a: 'first' });
+    const b = enc.encode({ a: 'second' });
+    expect(a.toString()).toBe('{"a":"first"}');
+    expect(b.toString()).toBe('{"a":"second"}');
+  });
+
+  it('writes what JSON.stringify writes for every kind of value', () => {
+    const enc = new JsonEncoder(8);
+    const long = '长'.repeat(600) + '\u0000"\\\n';
+    const values: unknown[] = [
+      { s: 'plain', e: '', q: '"\\/\b\f\n\r\t\u0001\u001f\u007f', cjk: '全角逗号“，”', astral: '𠮷😀' },
+      { lone: '\ud800', low: 'a\udc00b', pair: '\ud83d\ude00', reversed: '\udc00\ud800' },
+      { n: [0, -0, 1, 9, 10, 99, 100, 2 ** 31 - 1, 2 ** 31, 2 ** 53, -1, -(2 ** 31), 0.5, -0.25, 1e21, 1e-7, 123.456, NaN, Infinity, -Infinity] },
+      { b: [true, false, null], u: undefined, f: () => 1, sym: Symbol('x'), arr: [undefined, () => 1, Symbol('y'), null] },
+      { '2': 'two', b: 1, '1': 'one', a: 2, '': 'empty', 'k"ey': 3, 键: 4 },
+      [[], {}, [[[]]], { a: { b: { c: [1, { d: 'deep' }] } } }],
+      { long, again: long },
+      Object.assign(Object.create(null), { noProto: true }),
+      Object.assign([1, 2], { extra: 'ignored' }),
+      [1, , 3], // a hole
+    ];
+    for (const v of values) expect(enc.encode(v).equals(plain(v))).toBe(true);
+  });
+
+  it('leaves what is not plain data to JSON.stringify', () => {
+    const enc = new JsonEncoder();
+    class Point {
+      constructor(
+        public x: number,
+        public y: number,
+      ) {}
+    }
+    const values: unknown[] = [
+      { when: new Date(0) },
+      { custom: { toJSON: (key: string) => `key ${key}` } },
+      { point: new Point(1, 2) },
+      { map: new Map([[1, 2]]), set: new Set([1]) },
+      // eslint-disable-next-line no-new-wrappers
+      { boxed: [new String('s'), new Number(1), new Boolean(false)] },
+      { arr: Object.assign([1], { toJSON: () => 'array' }) },
+      { typed: new Uint8Array([1, 2]) },
+    ];
+    for (const v of values) expect(enc.encode(v).equals(plain(v))).toBe(true);
+    // where JSON.stringify throws, so does the encoder
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    expect(() => enc.encode(cyclic)).toThrow(TypeError);
+    expect(() => enc.encode({ big: 1n })).toThrow(TypeError);
+    // and it keeps working after
+    expect(enc.encode({ ok: true }).toString()).toBe('{"ok":true}');
+  });
+
+  it('sees what JSON.stringify sees when Object.prototype has an enumerable property', () => {
+    const enc = new JsonEncoder();
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.polluted = 'yes';
+    try {
+      const v = { a: 1, nested: { b: [1, { c: 2 }] } };
+      expect(enc.encode(v).equals(plain(v))).toBe(true);
+    } finally {
+      delete proto.polluted;
+    }
+  });
+
+  it('is the content type encoder vscode-jsonrpc calls, in UTF-8 and in other charsets', async () => {
+    const enc = fastJsonContentEncoder();
+    expect(enc.name).toBe('application/json');
+    const msg = { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'report-lint：已检查' } };
+    expect(Buffer.from(await enc.encode(msg as never, { charset: 'utf-8' })).equals(plain(msg))).toBe(true);
+    const ascii = { jsonrpc: '2.0', id: 1, result: null };
+    expect(Buffer.from(await enc.encode(ascii as never, { charset: 'ascii' })).toString('ascii')).toBe(JSON.stringify(ascii));
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    await expect(enc.encode(cyclic as never, { charset: 'utf-8' })).rejects.toThrow(TypeError);
+  });
+});
