@@ -1,16 +1,24 @@
-// JSON messages written straight into UTF-8 bytes, for the Node server's stdio writer. publishDiagnostics of a
+// JSON messages written straight into UTF-8 bytes, for the Node server's stdio writer (server/transport.ts). publishDiagnostics of a
 // 20,000-character report is about 440 KiB: JSON.stringify built it as one two-byte string and Buffer.from
 // transcoded it, ≈ 2 ms per edit and a large string for the garbage collector. Here numbers are written digit by
 // digit, and each distinct string (messages, rule ids, links and property names repeat thousands of times) is
 // escaped and encoded once. The bytes are exactly those of Buffer.from(JSON.stringify(msg)): anything that is not
 // plain JSON data (toJSON, class instances, bigint, cycles) is left to JSON.stringify, for the whole message.
-import type { ContentTypeEncoder, ContentTypeEncoderOptions, Message } from 'vscode-languageserver/node';
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
 /** Strings longer than this are written as they come, not kept. */
 const MAX_CACHED_STRING = 512;
 /** The cache is emptied when it holds this many strings (a long session sees ever new messages). */
 const MAX_CACHED = 20_000;
+
+/** Room for the header before the body: `Content-Length: ` and at most 10 digits, then CRLF CRLF. */
+const HEADER_ROOM = 32;
+
+function stringify(value: unknown): string {
+  const s = JSON.stringify(value);
+  if (s === undefined) throw new TypeError('the message is not JSON data');
+  return s;
+}
 
 /** Thrown inside the writer when the value is not plain data: JSON.stringify then writes the whole message. */
 const NOT_PLAIN = new Error('not plain JSON data');
@@ -27,18 +35,38 @@ export class JsonEncoder {
 
   /** The UTF-8 bytes of JSON.stringify(value) (a new buffer of its own); throws where JSON.stringify throws. */
   encode(value: unknown): Buffer {
-    if (typeof value === 'object' && value !== null && !polluted()) {
-      this.pos = 0;
-      try {
-        this.value(value);
-        return Buffer.from(this.buf.subarray(0, this.pos));
-      } catch {
-        // not plain data, or too deep: JSON.stringify decides (and throws its own error where it throws)
-      }
+    if (this.plain(value, 0)) return Buffer.from(this.buf.subarray(0, this.pos));
+    return Buffer.from(stringify(value), 'utf8');
+  }
+
+  /**
+   * An LSP message as it goes on the wire, `Content-Length: <bytes>\r\n\r\n` and the UTF-8 of JSON.stringify(msg),
+   * in one buffer of its own.
+   */
+  frame(msg: unknown): Buffer {
+    if (this.plain(msg, HEADER_ROOM)) {
+      const header = `Content-Length: ${this.pos - HEADER_ROOM}\r\n\r\n`;
+      const start = HEADER_ROOM - header.length;
+      this.buf.write(header, start, 'latin1');
+      return Buffer.from(this.buf.subarray(start, this.pos));
     }
-    const s = JSON.stringify(value);
-    if (s === undefined) throw new TypeError('the message is not JSON data');
-    return Buffer.from(s, 'utf8');
+    const body = Buffer.from(stringify(msg), 'utf8');
+    return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'latin1'), body]);
+  }
+
+  /** Writes plain JSON data from `at` on, up to `pos`; false for anything JSON.stringify is to decide. */
+  private plain(value: unknown, at: number): boolean {
+    if (typeof value !== 'object' || value === null || polluted()) return false;
+    this.pos = 0;
+    this.room(at);
+    this.pos = at;
+    try {
+      this.value(value);
+      return true;
+    } catch {
+      // not plain data, or too deep: JSON.stringify decides (and throws its own error where it throws)
+      return false;
+    }
   }
 
   private room(n: number): void {
@@ -161,23 +189,4 @@ export class JsonEncoder {
 function polluted(): boolean {
   for (const _ in Object.prototype) return true;
   return false;
-}
-
-/**
- * vscode-jsonrpc's content type encoder for the stream writer, with the bytes of its own ('application/json',
- * JSON.stringify then Buffer.from in the charset) for every message.
- */
-export function fastJsonContentEncoder(): ContentTypeEncoder {
-  const encoder = new JsonEncoder();
-  return {
-    name: 'application/json',
-    encode(msg: Message, options: ContentTypeEncoderOptions): Promise<Uint8Array> {
-      try {
-        if (options.charset !== 'utf-8') return Promise.resolve(Buffer.from(JSON.stringify(msg, undefined, 0), options.charset));
-        return Promise.resolve(encoder.encode(msg));
-      } catch (e) {
-        return Promise.reject(e);
-      }
-    },
-  };
 }

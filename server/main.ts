@@ -6,7 +6,6 @@ import {
   MessageType,
   IPCMessageReader,
   IPCMessageWriter,
-  StreamMessageWriter,
   type Connection,
   type Message,
   type MessageWriter,
@@ -27,8 +26,7 @@ import type { CheckDocxResult } from './protocol';
 import type { ServerHost } from './host';
 import { clientConfigs } from './client-config';
 import { startServer } from './server';
-import { FramedMessageReader, InitializeGuard } from './transport';
-import { fastJsonContentEncoder } from './json-encoder';
+import { FramedMessageReader, FramedMessageWriter, InitializeGuard } from './transport';
 
 let shutdownReceived = false;
 /** Until the connection is initialized, problems in the byte stream go to stderr only. */
@@ -54,10 +52,7 @@ function makeConnection(): Connection {
   const stdio = argv.includes('--stdio');
   const ipc = argv.includes('--node-ipc');
   if (!stdio && !ipc) return createConnection(ProposedFeatures.all);
-  // over stdio, JSON written straight into UTF-8 (server/json-encoder.ts: the same bytes, without one large string)
-  const writer: MessageWriter = stdio
-    ? new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: fastJsonContentEncoder() })
-    : new IPCMessageWriter(process);
+  const writer: MessageWriter = stdio ? new FramedMessageWriter(process.stdout) : new IPCMessageWriter(process);
   const reply = (m: Message) => void writer.write(m).catch(() => undefined);
   const problem = (message: string) => {
     const text = `report-lint: ${message}`;

@@ -1,12 +1,15 @@
-// The stdio writer's JSON encoder (server/json-encoder.ts) writes exactly the bytes of
-// Buffer.from(JSON.stringify(msg)): for publishDiagnostics of real reports (with and without data, with links) and
-// for every corner of JSON.stringify it could get wrong.
+// The stdio writer (server/transport.ts) and its JSON encoder (server/json-encoder.ts) put exactly the bytes of
+// vscode-jsonrpc's writer on the wire (a Content-Length header, then Buffer.from(JSON.stringify(msg))): for
+// publishDiagnostics of real reports (with and without data, with links) and every corner of JSON.stringify.
 import { describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { StreamMessageWriter, type Message, type MessageWriter } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint } from '../../rules/engine';
 import { allRules } from '../../rules/all-rules';
 import { toDiagnostic } from '../../server/convert';
-import { JsonEncoder, fastJsonContentEncoder } from '../../server/json-encoder';
+import { JsonEncoder } from '../../server/json-encoder';
+import { FramedMessageWriter } from '../../server/transport';
 import { SEED_000, SEED_001, seed } from './client';
 
 const plain = (v: unknown) => Buffer.from(JSON.stringify(v, undefined, 0), 'utf8');
@@ -104,15 +107,49 @@ describe('JSON encoder of the stdio writer', () => {
     }
   });
 
-  it('is the content type encoder vscode-jsonrpc calls, in UTF-8 and in other charsets', async () => {
-    const enc = fastJsonContentEncoder();
-    expect(enc.name).toBe('application/json');
-    const msg = { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: 'report-lint：已检查' } };
-    expect(Buffer.from(await enc.encode(msg as never, { charset: 'utf-8' })).equals(plain(msg))).toBe(true);
-    const ascii = { jsonrpc: '2.0', id: 1, result: null };
-    expect(Buffer.from(await enc.encode(ascii as never, { charset: 'ascii' })).toString('ascii')).toBe(JSON.stringify(ascii));
-    const cyclic: Record<string, unknown> = {};
-    cyclic.self = cyclic;
-    await expect(enc.encode(cyclic as never, { charset: 'utf-8' })).rejects.toThrow(TypeError);
+  it('frames a message as vscode-jsonrpc does, also when JSON.stringify writes it', () => {
+    const enc = new JsonEncoder(8);
+    for (const msg of [{ jsonrpc: '2.0', id: 1, result: { text: '报告'.repeat(50) } }, { jsonrpc: '2.0', id: 2, result: { when: new Date(0) } }]) {
+      const body = plain(msg);
+      expect(enc.frame(msg).equals(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]))).toBe(true);
+    }
+  });
+});
+
+/** What a writer puts on a stream, for these messages. */
+async function wire(make: (out: PassThrough) => MessageWriter, msgs: Message[]): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const w = make(out);
+  for (const m of msgs) await w.write(m);
+  return Buffer.concat(chunks);
+}
+
+describe('stdio message writer', () => {
+  it("puts the bytes of vscode-jsonrpc's StreamMessageWriter on the stream", async () => {
+    const msgs = [
+      { jsonrpc: '2.0', id: 0, result: { capabilities: { textDocumentSync: 2 } } },
+      publishMessage(seed(SEED_000), 'zh', true, (id) => `file:///docs/${id}.md`),
+      { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 1, message: 'report-lint：配置文件有误\n\ud800' } },
+      { jsonrpc: '2.0', id: 3, error: { code: -32602, message: 'invalid', data: { when: new Date(0) } } },
+    ] as Message[];
+    const ours = await wire((out) => new FramedMessageWriter(out), msgs);
+    const theirs = await wire((out) => new StreamMessageWriter(out), msgs);
+    expect(ours.length).toBeGreaterThan(100_000);
+    expect(ours.equals(theirs)).toBe(true);
+  });
+
+  it('rejects and reports a message it cannot write, and writes the next one', async () => {
+    const out = new PassThrough();
+    const w = new FramedMessageWriter(out);
+    const errors: unknown[] = [];
+    w.onError((e) => errors.push(e));
+    const cyclic: Record<string, unknown> = { jsonrpc: '2.0', method: 'x' };
+    cyclic.params = cyclic;
+    await expect(w.write(cyclic as unknown as Message)).rejects.toThrow(TypeError);
+    expect(errors.length).toBe(1);
+    await w.write({ jsonrpc: '2.0', method: 'y' } as Message);
+    expect(String(out.read())).toBe('Content-Length: 30\r\n\r\n{"jsonrpc":"2.0","method":"y"}');
   });
 });
