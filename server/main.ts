@@ -27,6 +27,7 @@ import type { ServerHost } from './host';
 import { clientConfigs } from './client-config';
 import { startServer } from './server';
 import { FramedMessageReader, FramedMessageWriter, InitializeGuard } from './transport';
+import { idleYoungCollector } from './idle-gc';
 
 let shutdownReceived = false;
 /** Until the connection is initialized, problems in the byte stream go to stderr only. */
@@ -170,6 +171,7 @@ const nodeHost: ServerHost = {
     connected = true;
     clientReadsConfigs = !!init?.findConfig;
   },
+  onIdle: idleYoungCollector(),
 };
 
 connection = makeConnection();
