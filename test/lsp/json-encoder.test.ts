@@ -2,7 +2,7 @@
 // vscode-jsonrpc's writer on the wire (a Content-Length header, then Buffer.from(JSON.stringify(msg))): for
 // publishDiagnostics of real reports (with and without data, with links) and every corner of JSON.stringify.
 import { describe, expect, it } from 'vitest';
-import { PassThrough } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { StreamMessageWriter, type Message, type MessageWriter } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint } from '../../rules/engine';
@@ -151,5 +151,29 @@ describe('stdio message writer', () => {
     expect(errors.length).toBe(1);
     await w.write({ jsonrpc: '2.0', method: 'y' } as Message);
     expect(String(out.read())).toBe('Content-Length: 30\r\n\r\n{"jsonrpc":"2.0","method":"y"}');
+  });
+
+  it('writes the messages of one turn of the event loop in one write, in order', async () => {
+    const writes: Buffer[][] = [];
+    const out = new Writable({
+      writev(chunks, cb) {
+        writes.push(chunks.map((c) => c.chunk as Buffer));
+        cb();
+      },
+      write(chunk: Buffer, _enc, cb) {
+        writes.push([chunk]);
+        cb();
+      },
+    });
+    const w = new FramedMessageWriter(out);
+    const count = { jsonrpc: '2.0', method: 'reportLint/placeholderCount', params: { uri: 'file:///a.txt', count: 3, version: 2 } };
+    const diags = publishMessage(seed(SEED_001), 'zh', false, () => undefined);
+    await Promise.all([w.write(count as Message), w.write(diags as Message)]);
+    expect(writes.length).toBe(1);
+    const frame = (m: unknown) => Buffer.concat([Buffer.from(`Content-Length: ${plain(m).length}\r\n\r\n`), plain(m)]);
+    expect(Buffer.concat(writes[0]).equals(Buffer.concat([frame(count), frame(diags)]))).toBe(true);
+    // a later turn: a write of its own
+    await w.write(count as Message);
+    expect(writes.length).toBe(2);
   });
 });
