@@ -1,15 +1,15 @@
-// JSON messages written straight into UTF-8 bytes, for the Node server's stdio writer (server/transport.ts). publishDiagnostics of a
-// 20,000-character report is about 440 KiB: JSON.stringify built it as one two-byte string and Buffer.from
-// transcoded it, ≈ 2 ms per edit and a large string for the garbage collector. Here numbers are written digit by
-// digit, and each distinct string (messages, rule ids, links and property names repeat thousands of times) is
-// escaped and encoded once. The bytes are exactly those of Buffer.from(JSON.stringify(msg)): anything that is not
-// plain JSON data (toJSON, class instances, bigint, cycles) is left to JSON.stringify, for the whole message.
+// JSON messages written straight into UTF-8 bytes, for the Node server's stdio writer (server/transport.ts).
+// publishDiagnostics of a 20,000-character report is about 440 KiB: JSON.stringify built it as one two-byte string
+// and Buffer.from transcoded it, ≈ 2 ms per edit and a large string for the garbage collector. Here numbers are
+// written digit by digit, and each distinct string (messages, rule ids, links and property names repeat thousands of
+// times) is escaped and encoded once. The bytes are exactly those of Buffer.from(JSON.stringify(msg)): anything that
+// is not plain JSON data (toJSON, class instances, bigint, cycles) is left to JSON.stringify, for the whole message.
 
 const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
 /** Strings longer than this are written as they come, not kept. */
-const MAX_CACHED_STRING = 512;
+const MAX_CACHED_STRING = 256;
 /** The cache is emptied when it holds this many strings (a long session sees ever new messages). */
-const MAX_CACHED = 20_000;
+const MAX_CACHED = 10_000;
 
 /** Room for the header before the body: `Content-Length: ` and at most 10 digits, then CRLF CRLF. */
 const HEADER_ROOM = 32;

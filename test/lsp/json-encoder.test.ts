@@ -63,6 +63,7 @@ describe('JSON encoder of the stdio writer', () => {
       Object.assign(Object.create(null), { noProto: true }),
       Object.assign([1, 2], { extra: 'ignored' }),
       [1, , 3], // a hole
+      Array.from({ length: 12_000 }, (_, i) => `消息 ${i}`), // more strings than the cache keeps
     ];
     for (const v of values) expect(enc.encode(v).equals(plain(v))).toBe(true);
   });
