@@ -57,6 +57,8 @@ export interface ServerHost {
   onShutdown?(): void;
   /** The connection is initialized: problems may now be logged through it. */
   onInitialize?(init: ClientInitOptions | undefined): void;
+  /** Push mode: diagnostics are written and no lint waits (a time for housekeeping that no edit waits for). */
+  onIdle?(): void;
 }
 
 /** What the server lends a host's Word check: the language, the config that applies, the rules, its diagnostics. */

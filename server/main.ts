@@ -6,7 +6,6 @@ import {
   MessageType,
   IPCMessageReader,
   IPCMessageWriter,
-  StreamMessageWriter,
   type Connection,
   type Message,
   type MessageWriter,
@@ -27,7 +26,8 @@ import type { CheckDocxResult } from './protocol';
 import type { ServerHost } from './host';
 import { clientConfigs } from './client-config';
 import { startServer } from './server';
-import { FramedMessageReader, InitializeGuard } from './transport';
+import { FramedMessageReader, FramedMessageWriter, InitializeGuard } from './transport';
+import { idleYoungCollector } from './idle-gc';
 
 let shutdownReceived = false;
 /** Until the connection is initialized, problems in the byte stream go to stderr only. */
@@ -53,7 +53,7 @@ function makeConnection(): Connection {
   const stdio = argv.includes('--stdio');
   const ipc = argv.includes('--node-ipc');
   if (!stdio && !ipc) return createConnection(ProposedFeatures.all);
-  const writer: MessageWriter = stdio ? new StreamMessageWriter(process.stdout) : new IPCMessageWriter(process);
+  const writer: MessageWriter = stdio ? new FramedMessageWriter(process.stdout) : new IPCMessageWriter(process);
   const reply = (m: Message) => void writer.write(m).catch(() => undefined);
   const problem = (message: string) => {
     const text = `report-lint: ${message}`;
@@ -171,6 +171,7 @@ const nodeHost: ServerHost = {
     connected = true;
     clientReadsConfigs = !!init?.findConfig;
   },
+  onIdle: idleYoungCollector(),
 };
 
 connection = makeConnection();

@@ -488,6 +488,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
     } finally {
       st.running = false;
     }
+    try {
+      host.onIdle?.();
+    } catch {
+      // housekeeping only
+    }
   }
 
   async function publish(uri: string, st: PushState): Promise<void> {

@@ -2,7 +2,8 @@
 // (≈20,000 characters, ≥ 1,200 findings), opened in the built dist/server.js over stdio as a push client with
 // debounce 0; 120 characters typed one by one in the middle, each timed from sending didChange to receiving the
 // publishDiagnostics of that version. Twice: with the initializationOptions the VS Code extension sends (rule links
-// as a command, no diagnostic data), and as a plain LSP client. Run alone: `node scripts/bench.mjs edit`.
+// as a command, no diagnostic data), and as a plain LSP client. Run alone: `node scripts/bench.mjs edit`;
+// EDIT_TIMES=1 prints each edit's time.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -94,6 +95,8 @@ async function run(label, initOptions) {
       `  median ${q(50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms (goal p95 ≤ ${GOAL_MS} ms: ${p95 <= GOAL_MS ? 'met' : 'NOT met'});` +
       ` server CPU per edit ${cpuPerEdit.toFixed(1)} ms`,
   );
+  // EDIT_TIMES=1: every edit's time in order, to see where the slow ones fall
+  if (process.env.EDIT_TIMES) console.log(`  per edit (ms): ${times.map((x) => x.toFixed(1)).join(' ')}`);
   await conn.sendRequest('shutdown').catch(() => {});
   await conn.sendNotification('exit').catch(() => {});
   conn.dispose();

@@ -1,0 +1,192 @@
+// JSON messages written straight into UTF-8 bytes, for the Node server's stdio writer (server/transport.ts).
+// publishDiagnostics of a 20,000-character report is about 440 KiB: JSON.stringify built it as one two-byte string
+// and Buffer.from transcoded it, ≈ 2 ms per edit and a large string for the garbage collector. Here numbers are
+// written digit by digit, and each distinct string (messages, rule ids, links and property names repeat thousands of
+// times) is escaped and encoded once. The bytes are exactly those of Buffer.from(JSON.stringify(msg)): anything that
+// is not plain JSON data (toJSON, class instances, bigint, cycles) is left to JSON.stringify, for the whole message.
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+/** Strings longer than this are written as they come, not kept. */
+const MAX_CACHED_STRING = 256;
+/** The cache is emptied when it holds this many strings (a long session sees ever new messages). */
+const MAX_CACHED = 10_000;
+
+/** Room for the header before the body: `Content-Length: ` and at most 10 digits, then CRLF CRLF. */
+const HEADER_ROOM = 32;
+
+function stringify(value: unknown): string {
+  const s = JSON.stringify(value);
+  if (s === undefined) throw new TypeError('the message is not JSON data');
+  return s;
+}
+
+/** Thrown inside the writer when the value is not plain data: JSON.stringify then writes the whole message. */
+const NOT_PLAIN = new Error('not plain JSON data');
+
+export class JsonEncoder {
+  private buf: Buffer;
+  private pos = 0;
+  private readonly strings = new Map<string, Uint8Array>();
+  private readonly keys = new Map<string, Uint8Array>();
+
+  constructor(initialSize = 64 * 1024) {
+    this.buf = Buffer.allocUnsafe(initialSize);
+  }
+
+  /** The UTF-8 bytes of JSON.stringify(value) (a new buffer of its own); throws where JSON.stringify throws. */
+  encode(value: unknown): Buffer {
+    if (this.plain(value, 0)) return Buffer.from(this.buf.subarray(0, this.pos));
+    return Buffer.from(stringify(value), 'utf8');
+  }
+
+  /**
+   * An LSP message as it goes on the wire, `Content-Length: <bytes>\r\n\r\n` and the UTF-8 of JSON.stringify(msg),
+   * in one buffer of its own.
+   */
+  frame(msg: unknown): Buffer {
+    if (this.plain(msg, HEADER_ROOM)) {
+      const header = `Content-Length: ${this.pos - HEADER_ROOM}\r\n\r\n`;
+      const start = HEADER_ROOM - header.length;
+      this.buf.write(header, start, 'latin1');
+      return Buffer.from(this.buf.subarray(start, this.pos));
+    }
+    const body = Buffer.from(stringify(msg), 'utf8');
+    return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'latin1'), body]);
+  }
+
+  /** Writes plain JSON data from `at` on, up to `pos`; false for anything JSON.stringify is to decide. */
+  private plain(value: unknown, at: number): boolean {
+    if (typeof value !== 'object' || value === null || polluted()) return false;
+    this.pos = 0;
+    this.room(at);
+    this.pos = at;
+    try {
+      this.value(value);
+      return true;
+    } catch {
+      // not plain data, or too deep: JSON.stringify decides (and throws its own error where it throws)
+      return false;
+    }
+  }
+
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
+    grown.set(this.buf.subarray(0, this.pos));
+    this.buf = grown;
+  }
+
+  private byte(c: number): void {
+    if (this.pos >= this.buf.length) this.room(1);
+    this.buf[this.pos++] = c;
+  }
+
+  private bytes(b: Uint8Array): void {
+    this.room(b.length);
+    const buf = this.buf;
+    let pos = this.pos;
+    // a loop for the short pieces (names, numbers' labels): cheaper than a call into C++
+    if (b.length > 16) {
+      buf.set(b, pos);
+      pos += b.length;
+    } else for (let i = 0; i < b.length; i++) buf[pos++] = b[i];
+    this.pos = pos;
+  }
+
+  /** JSON text (ASCII or not) as UTF-8: at most 3 bytes per UTF-16 unit. */
+  private text(s: string): void {
+    this.room(s.length * 3);
+    this.pos += this.buf.write(s, this.pos, 'utf8');
+  }
+
+  private string(s: string): void {
+    if (s.length > MAX_CACHED_STRING) return this.text(JSON.stringify(s));
+    let b = this.strings.get(s);
+    if (b === undefined) {
+      // JSON.stringify escapes lone surrogates, so the literal is well-formed and its UTF-8 exact
+      b = Buffer.from(JSON.stringify(s), 'utf8');
+      if (this.strings.size >= MAX_CACHED) this.strings.clear();
+      this.strings.set(s, b);
+    }
+    this.bytes(b);
+  }
+
+  /** `"name":` */
+  private key(k: string): void {
+    let b = this.keys.get(k);
+    if (b === undefined) {
+      b = Buffer.from(JSON.stringify(k) + ':', 'utf8');
+      if (this.keys.size >= MAX_CACHED) this.keys.clear();
+      this.keys.set(k, b);
+    }
+    this.bytes(b);
+  }
+
+  private number(n: number): void {
+    if (!(n >= 0 && n < 2 ** 31 && n === Math.floor(n))) return this.text(Number.isFinite(n) ? String(n) : 'null');
+    this.room(10);
+    const buf = this.buf;
+    if (n < 10) {
+      buf[this.pos++] = 48 + n;
+      return;
+    }
+    let digits = 2;
+    while (digits < 10 && n >= POW10[digits]) digits++;
+    let at = this.pos + digits;
+    this.pos = at;
+    for (let m = n; m > 0; m = (m / 10) | 0) buf[--at] = 48 + (m % 10);
+  }
+
+  private value(v: unknown): void {
+    switch (typeof v) {
+      case 'string':
+        return this.string(v);
+      case 'number':
+        return this.number(v);
+      case 'boolean':
+        return this.text(v ? 'true' : 'false');
+      case 'object':
+        if (v === null) return this.text('null');
+        if (Array.isArray(v)) return this.array(v);
+        return this.object(v as Record<string, unknown>);
+      default:
+        // undefined, a function or a symbol where a value must be, a bigint: JSON.stringify's business
+        throw NOT_PLAIN;
+    }
+  }
+
+  private array(a: unknown[]): void {
+    if (Object.getPrototypeOf(a) !== Array.prototype || (a as { toJSON?: unknown }).toJSON !== undefined) throw NOT_PLAIN;
+    this.byte(91); // [
+    for (let i = 0; i < a.length; i++) {
+      if (i > 0) this.byte(44); // ,
+      const x = a[i];
+      if (x === undefined || typeof x === 'function' || typeof x === 'symbol') this.text('null');
+      else this.value(x);
+    }
+    this.byte(93); // ]
+  }
+
+  private object(o: Record<string, unknown>): void {
+    const proto = Object.getPrototypeOf(o);
+    if ((proto !== Object.prototype && proto !== null) || o.toJSON !== undefined) throw NOT_PLAIN;
+    this.byte(123); // {
+    let first = true;
+    // own enumerable string keys in JSON.stringify's order (Object.prototype has no enumerable keys: polluted())
+    for (const k in o) {
+      const x = o[k];
+      if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
+      if (!first) this.byte(44);
+      first = false;
+      this.key(k);
+      this.value(x);
+    }
+    this.byte(125); // }
+  }
+}
+
+/** Whether Object.prototype has an enumerable property: for-in would then see keys JSON.stringify does not. */
+function polluted(): boolean {
+  for (const _ in Object.prototype) return true;
+  return false;
+}

@@ -1,0 +1,180 @@
+// The stdio writer (server/transport.ts) and its JSON encoder (server/json-encoder.ts) put exactly the bytes of
+// vscode-jsonrpc's writer on the wire (a Content-Length header, then Buffer.from(JSON.stringify(msg))): for
+// publishDiagnostics of real reports (with and without data, with links) and every corner of JSON.stringify.
+import { describe, expect, it } from 'vitest';
+import { PassThrough, Writable } from 'node:stream';
+import { StreamMessageWriter, type Message, type MessageWriter } from 'vscode-jsonrpc/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint } from '../../rules/engine';
+import { allRules } from '../../rules/all-rules';
+import { toDiagnostic } from '../../server/convert';
+import { JsonEncoder } from '../../server/json-encoder';
+import { FramedMessageWriter } from '../../server/transport';
+import { SEED_000, SEED_001, seed } from './client';
+
+const plain = (v: unknown) => Buffer.from(JSON.stringify(v, undefined, 0), 'utf8');
+
+function publishMessage(text: string, lang: 'zh' | 'en', withData: boolean, href: (id: string) => string | undefined) {
+  const doc = TextDocument.create('file:///tmp/%E6%8A%A5%E5%91%8A.txt', 'plaintext', 7, text);
+  const result = lint(text, { filename: 'report.txt', format: 'text', rules: allRules });
+  const diagnostics = result.findings.map((f) => toDiagnostic(doc, f, lang, href, withData));
+  return { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: doc.uri, version: 7, diagnostics } };
+}
+
+describe('JSON encoder of the stdio writer', () => {
+  const joined = [seed(SEED_000), seed(SEED_001)].join('\n\n');
+
+  it('writes the bytes of JSON.stringify for the diagnostics of real reports', () => {
+    const enc = new JsonEncoder(16); // a small start: the buffer grows while writing
+    const vscodeHref = (id: string) => `command:report-lint.openRuleDocs?${encodeURIComponent(JSON.stringify([id]))}`;
+    for (const [lang, withData, href] of [
+      ['zh', false, vscodeHref],
+      ['zh', true, (id: string) => `file:///opt/report-lint/docs/rules/${id}.md`],
+      ['en', true, () => undefined],
+    ] as const) {
+      const msg = publishMessage(joined, lang, withData, href);
+      expect(msg.params.diagnostics.length).toBeGreaterThan(500);
+      const want = plain(msg);
+      expect(enc.encode(msg).equals(want)).toBe(true);
+      // again, now from the cached strings
+      expect(enc.encode(msg).equals(want)).toBe(true);
+    }
+  });
+
+  it('returns a buffer of its own for every message', () => {
+    const enc = new JsonEncoder();
+    const a = enc.encode({ a: 'first' });
+    const b = enc.encode({ a: 'second' });
+    expect(a.toString()).toBe('{"a":"first"}');
+    expect(b.toString()).toBe('{"a":"second"}');
+  });
+
+  it('writes what JSON.stringify writes for every kind of value', () => {
+    const enc = new JsonEncoder(8);
+    const long = '长'.repeat(600) + '\u0000"\\\n';
+    const values: unknown[] = [
+      { s: 'plain', e: '', q: '"\\/\b\f\n\r\t\u0001\u001f\u007f', cjk: '全角逗号“，”', astral: '𠮷😀' },
+      { lone: '\ud800', low: 'a\udc00b', pair: '\ud83d\ude00', reversed: '\udc00\ud800' },
+      { n: [0, -0, 1, 9, 10, 99, 100, 2 ** 31 - 1, 2 ** 31, 2 ** 53, -1, -(2 ** 31), 0.5, -0.25, 1e21, 1e-7, 123.456, NaN, Infinity, -Infinity] },
+      { b: [true, false, null], u: undefined, f: () => 1, sym: Symbol('x'), arr: [undefined, () => 1, Symbol('y'), null] },
+      { '2': 'two', b: 1, '1': 'one', a: 2, '': 'empty', 'k"ey': 3, 键: 4 },
+      [[], {}, [[[]]], { a: { b: { c: [1, { d: 'deep' }] } } }],
+      { long, again: long },
+      Object.assign(Object.create(null), { noProto: true }),
+      Object.assign([1, 2], { extra: 'ignored' }),
+      [1, , 3], // a hole
+      Array.from({ length: 12_000 }, (_, i) => `消息 ${i}`), // more strings than the cache keeps
+    ];
+    for (const v of values) expect(enc.encode(v).equals(plain(v))).toBe(true);
+  });
+
+  it('leaves what is not plain data to JSON.stringify', () => {
+    const enc = new JsonEncoder();
+    class Point {
+      constructor(
+        public x: number,
+        public y: number,
+      ) {}
+    }
+    const values: unknown[] = [
+      { when: new Date(0) },
+      { custom: { toJSON: (key: string) => `key ${key}` } },
+      { point: new Point(1, 2) },
+      { map: new Map([[1, 2]]), set: new Set([1]) },
+      // eslint-disable-next-line no-new-wrappers
+      { boxed: [new String('s'), new Number(1), new Boolean(false)] },
+      { arr: Object.assign([1], { toJSON: () => 'array' }) },
+      { typed: new Uint8Array([1, 2]) },
+    ];
+    for (const v of values) expect(enc.encode(v).equals(plain(v))).toBe(true);
+    // where JSON.stringify throws, so does the encoder
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    expect(() => enc.encode(cyclic)).toThrow(TypeError);
+    expect(() => enc.encode({ big: 1n })).toThrow(TypeError);
+    // and it keeps working after
+    expect(enc.encode({ ok: true }).toString()).toBe('{"ok":true}');
+  });
+
+  it('sees what JSON.stringify sees when Object.prototype has an enumerable property', () => {
+    const enc = new JsonEncoder();
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.polluted = 'yes';
+    try {
+      const v = { a: 1, nested: { b: [1, { c: 2 }] } };
+      expect(enc.encode(v).equals(plain(v))).toBe(true);
+    } finally {
+      delete proto.polluted;
+    }
+  });
+
+  it('frames a message as vscode-jsonrpc does, also when JSON.stringify writes it', () => {
+    const enc = new JsonEncoder(8);
+    for (const msg of [{ jsonrpc: '2.0', id: 1, result: { text: '报告'.repeat(50) } }, { jsonrpc: '2.0', id: 2, result: { when: new Date(0) } }]) {
+      const body = plain(msg);
+      expect(enc.frame(msg).equals(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`), body]))).toBe(true);
+    }
+  });
+});
+
+/** What a writer puts on a stream, for these messages. */
+async function wire(make: (out: PassThrough) => MessageWriter, msgs: Message[]): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const w = make(out);
+  for (const m of msgs) await w.write(m);
+  return Buffer.concat(chunks);
+}
+
+describe('stdio message writer', () => {
+  it("puts the bytes of vscode-jsonrpc's StreamMessageWriter on the stream", async () => {
+    const msgs = [
+      { jsonrpc: '2.0', id: 0, result: { capabilities: { textDocumentSync: 2 } } },
+      publishMessage(seed(SEED_000), 'zh', true, (id) => `file:///docs/${id}.md`),
+      { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 1, message: 'report-lint：配置文件有误\n\ud800' } },
+      { jsonrpc: '2.0', id: 3, error: { code: -32602, message: 'invalid', data: { when: new Date(0) } } },
+    ] as Message[];
+    const ours = await wire((out) => new FramedMessageWriter(out), msgs);
+    const theirs = await wire((out) => new StreamMessageWriter(out), msgs);
+    expect(ours.length).toBeGreaterThan(100_000);
+    expect(ours.equals(theirs)).toBe(true);
+  });
+
+  it('rejects and reports a message it cannot write, and writes the next one', async () => {
+    const out = new PassThrough();
+    const w = new FramedMessageWriter(out);
+    const errors: unknown[] = [];
+    w.onError((e) => errors.push(e));
+    const cyclic: Record<string, unknown> = { jsonrpc: '2.0', method: 'x' };
+    cyclic.params = cyclic;
+    await expect(w.write(cyclic as unknown as Message)).rejects.toThrow(TypeError);
+    expect(errors.length).toBe(1);
+    await w.write({ jsonrpc: '2.0', method: 'y' } as Message);
+    expect(String(out.read())).toBe('Content-Length: 30\r\n\r\n{"jsonrpc":"2.0","method":"y"}');
+  });
+
+  it('writes the messages of one turn of the event loop in one write, in order', async () => {
+    const writes: Buffer[][] = [];
+    const out = new Writable({
+      writev(chunks, cb) {
+        writes.push(chunks.map((c) => c.chunk as Buffer));
+        cb();
+      },
+      write(chunk: Buffer, _enc, cb) {
+        writes.push([chunk]);
+        cb();
+      },
+    });
+    const w = new FramedMessageWriter(out);
+    const count = { jsonrpc: '2.0', method: 'reportLint/placeholderCount', params: { uri: 'file:///a.txt', count: 3, version: 2 } };
+    const diags = publishMessage(seed(SEED_001), 'zh', false, () => undefined);
+    await Promise.all([w.write(count as Message), w.write(diags as Message)]);
+    expect(writes.length).toBe(1);
+    const frame = (m: unknown) => Buffer.concat([Buffer.from(`Content-Length: ${plain(m).length}\r\n\r\n`), plain(m)]);
+    expect(Buffer.concat(writes[0]).equals(Buffer.concat([frame(count), frame(diags)]))).toBe(true);
+    // a later turn: a write of its own
+    await w.write(count as Message);
+    expect(writes.length).toBe(2);
+  });
+});
