@@ -2,8 +2,12 @@
 // (≈20,000 characters, ≥ 1,200 findings), opened in the built dist/server.js over stdio as a push client with
 // debounce 0; 120 characters typed one by one in the middle, each timed from sending didChange to receiving the
 // publishDiagnostics of that version. Twice: with the initializationOptions the VS Code extension sends (rule links
-// as a command, no diagnostic data), and as a plain LSP client. Run alone: `node scripts/bench.mjs edit`;
-// EDIT_TIMES=1 prints each edit's time.
+// as a command, no diagnostic data), and as a plain LSP client. Each run has two phases, both printed: the first
+// 100 edits right after the report is opened, while V8 is still compiling the engine on a background thread (about
+// 1.3 s of compiler time, which competes with the lints on 2 cores when edits come back to back), and the 120
+// edits after those, the steady state, which the goal is judged on. A first VS Code run types its first 100 edits
+// 100 ms apart (a fast typist) instead of back to back: measured, that does not shorten the warm-up (V8 tiers up by
+// calls, not by time). Run alone: `node scripts/bench.mjs edit`; EDIT_TIMES=1 prints each edit's time.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +22,7 @@ const root = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const SEEDS = ['000_14fc8861097ac680.txt', '001_2083e9362e9f1629.txt', '004_5295ecfae469fdd1.txt'];
 const text = SEEDS.map((f) => readFileSync(join(root, 'examples', f), 'utf8')).join('\n\n');
 const EDITS = Number(process.env.EDITS ?? 120);
-const WARMUP = 10;
+const COLD = Number(process.env.COLD_EDITS ?? 100);
 const GOAL_MS = 15;
 const TYPED = '全年新增就业2350人，同比增长5.2%，完成X项重点任务；';
 // what client/extension.ts sends
@@ -30,7 +34,7 @@ const VSCODE_INIT = {
 // SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the server's side
 const nodeArgs = (process.env.SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
-async function run(label, initOptions) {
+async function run(label, initOptions, opts = {}) {
   const proc = spawn(process.execPath, [...nodeArgs, join(root, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const waiters = new Map();
@@ -71,32 +75,39 @@ async function run(label, initOptions) {
   // the middle of the report, as a position
   const before = text.slice(0, Math.floor(text.length / 2)).split('\n');
   const pos = { line: before.length - 1, character: before[before.length - 1].length };
+  const cold = [];
   const times = [];
   let cpuStart = 0;
-  for (let v = 2; v < 2 + WARMUP + EDITS; v++) {
+  for (let v = 2; v < 2 + COLD + EDITS; v++) {
     // typing: one character after the other at the cursor, so that every version is a new text (a cache keyed by
     // content must not make the figure look better than typing is)
     const ch = TYPED[v % TYPED.length];
     const change = { range: { start: { ...pos }, end: { ...pos } }, text: ch };
     pos.character += ch.length;
-    if (v === 2 + WARMUP) cpuStart = serverCpuMs();
+    if (v === 2 + COLD) cpuStart = serverCpuMs();
+    if (v < 2 + COLD && opts.gapMs) await new Promise((r) => setTimeout(r, opts.gapMs));
     const p = published(uri, v);
     const t0 = performance.now();
     await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [change] });
     await p;
-    if (v >= 2 + WARMUP) times.push(performance.now() - t0);
+    (v >= 2 + COLD ? times : cold).push(performance.now() - t0);
   }
   const cpuPerEdit = (serverCpuMs() - cpuStart) / times.length;
-  const sorted = [...times].sort((a, b) => a - b);
-  const q = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-  const p95 = q(95);
+  const stats = (xs) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const q = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+    return { median: q(50), p95: q(95), max: sorted.at(-1) };
+  };
+  const w = stats(times);
+  const c = stats(cold);
   console.log(
-    `${label}: ${first.diagnostics.length} diagnostics (${(bytes / 1024).toFixed(0)} KiB of JSON), ${times.length} edits, debounce 0:\n` +
-      `  median ${q(50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms (goal p95 ≤ ${GOAL_MS} ms: ${p95 <= GOAL_MS ? 'met' : 'NOT met'});` +
+    `${label}: ${first.diagnostics.length} diagnostics (${(bytes / 1024).toFixed(0)} KiB of JSON), debounce 0:\n` +
+      `  the first ${cold.length} edits after opening${opts.gapMs ? `, typed ${opts.gapMs} ms apart` : ', back to back'}: median ${c.median.toFixed(1)} ms, p95 ${c.p95.toFixed(1)} ms, max ${c.max.toFixed(1)} ms\n` +
+      `  the next ${times.length} edits, back to back: median ${w.median.toFixed(1)} ms, p95 ${w.p95.toFixed(1)} ms, max ${w.max.toFixed(1)} ms (goal p95 ≤ ${GOAL_MS} ms: ${w.p95 <= GOAL_MS ? 'met' : 'NOT met'});` +
       ` server CPU per edit ${cpuPerEdit.toFixed(1)} ms`,
   );
   // EDIT_TIMES=1: every edit's time in order, to see where the slow ones fall
-  if (process.env.EDIT_TIMES) console.log(`  per edit (ms): ${times.map((x) => x.toFixed(1)).join(' ')}`);
+  if (process.env.EDIT_TIMES) console.log(`  per edit (ms): ${[...cold, ...times].map((x) => x.toFixed(1)).join(' ')}`);
   await conn.sendRequest('shutdown').catch(() => {});
   await conn.sendNotification('exit').catch(() => {});
   conn.dispose();
@@ -104,5 +115,6 @@ async function run(label, initOptions) {
 }
 
 console.log(`edit → diagnostics, seeds 000+001+004 joined (${text.length.toLocaleString()} chars); load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
+await run('as the VS Code extension configures the server', VSCODE_INIT, { gapMs: 100 });
 await run('as the VS Code extension configures the server', VSCODE_INIT);
 await run('a plain LSP client (diagnostics with data)', {});
