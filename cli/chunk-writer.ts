@@ -17,6 +17,10 @@ const OFFSET_L = Buffer.from(',"offset":');
 const END_OFFSET_L = Buffer.from(',"endOffset":');
 // the labels (60 bytes) and six numbers of at most 10 digits
 const POSITION_MAX = 60 + 6 * 10;
+const FIX_OFFSET_L = Buffer.from(',"fix":{"edits":[{"offset":');
+const TEXT_L = Buffer.from(',"text":');
+// the labels, two numbers of at most 10 digits and the closing }]}
+const FIX_MAX = FIX_OFFSET_L.length + END_OFFSET_L.length + TEXT_L.length + 20 + 3;
 
 export class ChunkWriter {
   private chunks: Uint8Array[] = [];
@@ -113,6 +117,32 @@ export class ChunkWriter {
     this.int(e);
     this.label(END_OFFSET_L);
     this.int(f);
+  }
+
+  /** `,"fix":{"edits":[{"offset":a,"endOffset":b,"text":<text>}]}` with the text's JSON literal as UTF-8. */
+  oneEditFix(a: number, b: number, text: Uint8Array): void {
+    if (!(a < 2 ** 31 && b < 2 ** 31)) {
+      this.ascii(`,"fix":{"edits":[{"offset":${a},"endOffset":${b},"text":`);
+      this.bytes(text);
+      this.ascii('}]}');
+      return;
+    }
+    this.room(FIX_MAX + text.length);
+    this.label(FIX_OFFSET_L);
+    this.int(a);
+    this.label(END_OFFSET_L);
+    this.int(b);
+    this.label(TEXT_L);
+    const buf = this.buf;
+    let len = this.len;
+    if (text.length > 12) {
+      buf.set(text, len);
+      len += text.length;
+    } else for (let i = 0; i < text.length; i++) buf[len++] = text[i];
+    buf[len++] = 0x7d; // }
+    buf[len++] = 0x5d; // ]
+    buf[len++] = 0x7d; // }
+    this.len = len;
   }
 
   /** ASCII bytes with room already made. */

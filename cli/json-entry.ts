@@ -109,9 +109,14 @@ export function writeJsonEntry(
     first = false;
     w.position(sl + 1, f.offset - starts[sl] + 1, el + 1, f.endOffset - starts[el] + 1, f.offset, f.endOffset);
     if (f.fix) {
-      w.ascii(',"fix":{"edits":');
-      edits(w, f.fix.edits);
-      w.ascii('}');
+      const es = f.fix.edits;
+      // one edit (nearly every fix): written in one call
+      if (es.length === 1) w.oneEditFix(es[0].offset, es[0].endOffset, literal(es[0].text));
+      else {
+        w.ascii(',"fix":{"edits":');
+        edits(w, es);
+        w.ascii('}');
+      }
     }
     if (f.suggestions?.length) {
       w.ascii(',"suggestions":[');
