@@ -1,6 +1,6 @@
-// A list of literal phrases found in prose in one pass: a table of first characters, then the entries that start
-// with that character, longest first. Shared by the list-based typo rules; a formulation pack (canonical wording vs
-// a wording off by a character) can use the same index over its own entries.
+// A list of literal phrases found in prose in one pass: filters on the first two characters, then the entries that
+// start with that character, longest first. Used by the list-based typo rules, the formulation pack and the indicator
+// names, which are all searched together in one pass over a document's prose (sharedPhraseIndex).
 
 export interface PhraseEntry {
   /** The literal string to find. */
@@ -69,7 +69,7 @@ export class PhraseIndex<E extends PhraseEntry> {
     return out;
   }
 
-  /** As find over the whole text, given the positions where the filters pass (from a PhraseScan). */
+  /** As find over the whole text, given the positions where the filters pass (from the shared pass below). */
   findAt(text: string, candidates: readonly number[]): PhraseMatch<E>[] {
     const out: PhraseMatch<E>[] = [];
     let next = 0;
@@ -99,7 +99,7 @@ export class PhraseIndex<E extends PhraseEntry> {
     for (let i = 0; i < text.length; i++) if (this.passes(text, i)) this.visitAt(text, i, visit);
   }
 
-  /** As forEach, given the positions where the filters pass (from a PhraseScan). */
+  /** As forEach, given the positions where the filters pass (from the shared pass below). */
   forEachAt(text: string, candidates: readonly number[], visit: (entry: E, offset: number) => void): void {
     for (const i of candidates) this.visitAt(text, i, visit);
   }
@@ -108,7 +108,7 @@ export class PhraseIndex<E extends PhraseEntry> {
     for (const e of this.lists[this.first[text.charCodeAt(i)] - 1]) if (text.startsWith(e.wrong, i)) visit(e, i);
   }
 
-  /** OR this index's filters into the given bit sets (for a PhraseScan's union). */
+  /** OR this index's filters into the given bit sets (the shared pass tests their union first). */
   addFiltersTo(firstBits: Int32Array, pairBits: Int32Array): void {
     for (let k = 0; k < firstBits.length; k++) firstBits[k] |= this.firstBits[k];
     for (let k = 0; k < pairBits.length; k++) pairBits[k] |= this.pairBits[k];
