@@ -2,7 +2,7 @@
 import { firstAtOrAfter, LineIndex, overlapsSpan } from './lines';
 import { buildProse, formatForFilename, isBlankOrMask, type Block, type Directive, type SourceFormat } from './prose';
 import { inlineMarkerAt, inlineMarkers, inlineTitleBlank, isCnNumeralCode, readMarkers, type OrdinalMarker, type OrdinalType } from './headings';
-import { structureHeadings, type PartKind } from './structure';
+import { newHeading, structureHeadings, type PartKind } from './structure';
 import {
   bareSectionKind,
   classifySection,
@@ -271,28 +271,7 @@ function gapHeadings(prose: string, blocks: Block[], tree: Heading[], lines: Lin
     while (textEnd < b.end && prose.charCodeAt(textEnd) !== 0x3002) textEnd++;
     while (textEnd > textOffset && isBlankOrMask(prose.charCodeAt(textEnd - 1))) textEnd--;
     const htext = prose.slice(textOffset, textEnd);
-    // every field in the literal, as in buildDocument: one shape for all headings
-    const g: Heading = {
-      index: 0,
-      block,
-      marker: im,
-      mdDepth: undefined,
-      rank: im.level,
-      textOffset,
-      textEndOffset: textEnd,
-      text: htext,
-      kind: classifySection(htext),
-      year: undefined,
-      yearOffset: undefined,
-      yearEndOffset: undefined,
-      parent: undefined,
-      children: [],
-      restartOf: undefined,
-      sectionEnd: prose.length,
-      part: undefined,
-      bare: undefined,
-      inline: true,
-    };
+    const g = newHeading({ index: 0, block, marker: im, rank: im.level, textOffset, textEndOffset: textEnd, text: htext, kind: classifySection(htext), sectionEnd: prose.length, inline: true });
     const sy = sectionYearOf(htext, textOffset);
     if (sy) {
       g.year = sy.year;
@@ -377,7 +356,7 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
     const htext = prose.slice(textOffset, textEnd);
     // The year that frames the section (`2023年工作总结`), not one inside its content.
     const sy = sectionYearOf(htext, textOffset);
-    const h: Heading = {
+    const h = newHeading({
       index: headings.length,
       block: b,
       marker,
@@ -387,20 +366,9 @@ export function buildDocument(text: string, opts: BuildOptions = {}): ReportDocu
       textEndOffset: textEnd,
       text: htext,
       kind: classifySection(htext),
-      // every field in the literal, so that all headings share one shape (the tree walks below read them all)
-      year: undefined,
-      yearOffset: undefined,
-      yearEndOffset: undefined,
-      parent: undefined,
-      children: [],
-      restartOf: undefined,
       sectionEnd: text.length,
-      part: undefined,
-      bare: undefined,
-      inline: undefined,
-    };
-    // set after the literal: a spread of a conditional object made every heading through the slow path
-    if (bare) h.bare = true;
+      bare: bare ? true : undefined,
+    });
     if (sy) {
       h.year = sy.year;
       h.yearOffset = sy.offset;

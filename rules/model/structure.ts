@@ -58,34 +58,41 @@ function isBareTitle(prose: string, blocks: Block[], k: number): boolean {
   return ENDS_UNIT.test(prev);
 }
 
-function unnumbered(prose: string, b: Block, rank: number, part?: PartKind): Heading {
-  let start = b.start;
-  while (start < b.end && isBlankOrMask(prose.charCodeAt(start))) start++;
-  let end = b.end;
-  while (end > start && isBlankOrMask(prose.charCodeAt(end - 1))) end--;
-  const text = prose.slice(start, end);
-  // every field in the literal, in the order of buildDocument's headings: one shape for all headings
-  const h: Heading = {
-    index: 0,
-    block: b,
-    marker: undefined,
-    mdDepth: undefined,
-    rank,
-    textOffset: start,
-    textEndOffset: end,
-    text,
-    kind: part ? 'other' : classifySection(text),
+/** The fields a heading is made with; the others start empty (the tree walks fill them in). */
+export type HeadingInit = Pick<Heading, 'index' | 'block' | 'marker' | 'mdDepth' | 'rank' | 'textOffset' | 'textEndOffset' | 'text' | 'kind' | 'sectionEnd' | 'part' | 'bare' | 'inline'>;
+
+/** A heading with every field in one literal, in one order: all headings share one object shape (the walks over them stay monomorphic). */
+export function newHeading(h: HeadingInit): Heading {
+  return {
+    index: h.index,
+    block: h.block,
+    marker: h.marker,
+    mdDepth: h.mdDepth,
+    rank: h.rank,
+    textOffset: h.textOffset,
+    textEndOffset: h.textEndOffset,
+    text: h.text,
+    kind: h.kind,
     year: undefined,
     yearOffset: undefined,
     yearEndOffset: undefined,
     parent: undefined,
     children: [],
     restartOf: undefined,
-    sectionEnd: prose.length,
-    part,
-    bare: part ? undefined : true,
-    inline: undefined,
+    sectionEnd: h.sectionEnd,
+    part: h.part,
+    bare: h.bare,
+    inline: h.inline,
   };
+}
+
+function unnumbered(prose: string, b: Block, rank: number, part?: PartKind): Heading {
+  let start = b.start;
+  while (start < b.end && isBlankOrMask(prose.charCodeAt(start))) start++;
+  let end = b.end;
+  while (end > start && isBlankOrMask(prose.charCodeAt(end - 1))) end--;
+  const text = prose.slice(start, end);
+  const h = newHeading({ index: 0, block: b, rank, textOffset: start, textEndOffset: end, text, kind: part ? 'other' : classifySection(text), sectionEnd: prose.length, part, bare: part ? undefined : true });
   if (!part) {
     const sy = sectionYearOf(text, start);
     if (sy) {
