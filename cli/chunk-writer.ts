@@ -19,6 +19,7 @@ const END_OFFSET_L = Buffer.from(',"endOffset":');
 const POSITION_MAX = 60 + 6 * 10;
 const FIX_OFFSET_L = Buffer.from(',"fix":{"edits":[{"offset":');
 const TEXT_L = Buffer.from(',"text":');
+const FIX_END_L = Buffer.from('}]}');
 // the labels, two numbers of at most 10 digits and the closing }]}
 const FIX_MAX = FIX_OFFSET_L.length + END_OFFSET_L.length + TEXT_L.length + 20 + 3;
 
@@ -133,16 +134,8 @@ export class ChunkWriter {
     this.label(END_OFFSET_L);
     this.int(b);
     this.label(TEXT_L);
-    const buf = this.buf;
-    let len = this.len;
-    if (text.length > 12) {
-      buf.set(text, len);
-      len += text.length;
-    } else for (let i = 0; i < text.length; i++) buf[len++] = text[i];
-    buf[len++] = 0x7d; // }
-    buf[len++] = 0x5d; // ]
-    buf[len++] = 0x7d; // }
-    this.len = len;
+    this.bytes(text);
+    this.label(FIX_END_L);
   }
 
   /** ASCII bytes with room already made. */
@@ -171,16 +164,7 @@ export class ChunkWriter {
   num(n: number): void {
     if (!(n >= 0 && n < 2 ** 31 && n === Math.floor(n))) return this.text(String(n));
     this.room(10);
-    const buf = this.buf;
-    if (n < 10) {
-      buf[this.len++] = 48 + n;
-      return;
-    }
-    let digits = 2;
-    while (digits < 10 && n >= POW10[digits]) digits++;
-    let at = this.len + digits;
-    this.len = at;
-    for (let m = n; m > 0; m = (m / 10) | 0) buf[--at] = 48 + (m % 10);
+    this.int(n);
   }
 
   /**
