@@ -94,18 +94,10 @@ export class PhraseIndex<E extends PhraseEntry> {
     return i;
   }
 
-  /** Every occurrence of every entry (overlapping; entries' context conditions not applied), in text order. */
-  forEach(text: string, visit: (entry: E, offset: number) => void): void {
-    for (let i = 0; i < text.length; i++) if (this.passes(text, i)) this.visitAt(text, i, visit);
-  }
-
-  /** As forEach, given the positions where the filters pass (from the shared pass below). */
+  /** Every occurrence of every entry (overlapping; entries' context conditions not applied), in text order, given the
+   * positions where the filters pass (from the shared pass below). */
   forEachAt(text: string, candidates: readonly number[], visit: (entry: E, offset: number) => void): void {
-    for (const i of candidates) this.visitAt(text, i, visit);
-  }
-
-  private visitAt(text: string, i: number, visit: (entry: E, offset: number) => void): void {
-    for (const e of this.lists[this.first[text.charCodeAt(i)] - 1]) if (text.startsWith(e.wrong, i)) visit(e, i);
+    for (const i of candidates) for (const e of this.lists[this.first[text.charCodeAt(i)] - 1]) if (text.startsWith(e.wrong, i)) visit(e, i);
   }
 
   /** OR this index's filters into the given bit sets (the shared pass tests their union first). */
