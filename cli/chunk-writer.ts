@@ -148,16 +148,7 @@ export class ChunkWriter {
 
   /** A non-negative integer below 2^31, room already made. */
   private int(n: number): void {
-    const buf = this.buf;
-    if (n < 10) {
-      buf[this.len++] = 48 + n;
-      return;
-    }
-    let digits = 2;
-    while (digits < 10 && n >= POW10[digits]) digits++;
-    let at = this.len + digits;
-    this.len = at;
-    for (let m = n; m > 0; m = (m / 10) | 0) buf[--at] = 48 + (m % 10);
+    this.len = writeDigits(this.buf, this.len, n);
   }
 
   /** A number as String() (and, for finite numbers, JSON) writes it: integers below 2^31 digit by digit. */
@@ -204,9 +195,28 @@ export class ChunkWriter {
 /** The characters of a non-negative integer below 2^31 (others as String() writes them). */
 export function numWidth(n: number): number {
   if (!(n >= 0 && n < 2 ** 31 && n === Math.floor(n))) return String(n).length;
+  return digitCount(n);
+}
+
+/** The digits of a non-negative integer below 2^31. */
+function digitCount(n: number): number {
   let digits = 1;
   while (digits < 10 && n >= POW10[digits]) digits++;
   return digits;
+}
+
+/**
+ * Writes a non-negative integer below 2^31 digit by digit into `buf` at `at` (room for 10 bytes made), as String()
+ * writes it; returns the offset after it. Shared by the CLI's writer and the language server's JSON encoder.
+ */
+export function writeDigits(buf: Uint8Array, at: number, n: number): number {
+  if (n < 10) {
+    buf[at] = 48 + n;
+    return at + 1;
+  }
+  const end = at + digitCount(n);
+  for (let m = n, k = end; m > 0; m = (m / 10) | 0) buf[--k] = 48 + (m % 10);
+  return end;
 }
 
 /** `make(s)` computed once per distinct string (messages, rule ids and fix texts repeat thousands of times). */

@@ -5,7 +5,8 @@
 // times) is escaped and encoded once. The bytes are exactly those of Buffer.from(JSON.stringify(msg)): anything that
 // is not plain JSON data (toJSON, class instances, bigint, cycles) is left to JSON.stringify, for the whole message.
 
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+import { writeDigits } from '../cli/chunk-writer';
+
 /** Strings longer than this are written as they come, not kept. */
 const MAX_CACHED_STRING = 256;
 /** The cache is emptied when it holds this many strings (a long session sees ever new messages). */
@@ -125,16 +126,7 @@ export class JsonEncoder {
   private number(n: number): void {
     if (!(n >= 0 && n < 2 ** 31 && n === Math.floor(n))) return this.text(Number.isFinite(n) ? String(n) : 'null');
     this.room(10);
-    const buf = this.buf;
-    if (n < 10) {
-      buf[this.pos++] = 48 + n;
-      return;
-    }
-    let digits = 2;
-    while (digits < 10 && n >= POW10[digits]) digits++;
-    let at = this.pos + digits;
-    this.pos = at;
-    for (let m = n; m > 0; m = (m / 10) | 0) buf[--at] = 48 + (m % 10);
+    this.pos = writeDigits(this.buf, this.pos, n);
   }
 
   private value(v: unknown): void {
