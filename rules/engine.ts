@@ -140,6 +140,18 @@ function msgOf(e: unknown): string {
 }
 
 export function lint(text: string, opts: LintOptions = {}): LintResult {
+  const steps = lintSteps(text, opts);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/**
+ * lint() in steps: it pauses after the report model is built and after each rule. The language server warms the
+ * engine up in idle time with it (server/warm-up.ts), a step at a time so that an edit never waits for a whole lint,
+ * and through the very code that lint() runs, so that what V8 learns and compiles is what lint() then uses.
+ */
+export function* lintSteps(text: string, opts: LintOptions = {}): Generator<void, LintResult, void> {
   const config = opts.config ?? emptyConfig();
   const rules = opts.rules ?? allRules;
   const maxSize = config.settings.maxSize ?? DEFAULT_MAX_SIZE;
@@ -161,6 +173,7 @@ export function lint(text: string, opts: LintOptions = {}): LintResult {
     // A model bug on odd input must not take the editor or the CI run down: report it, skip the document.
     return { findings: [], placeholders: 0, internalErrors: [{ ruleId: 'engine', message: `reading the document failed: ${msgOf(e)}` }], skipped: 'internal error' };
   }
+  yield;
   const isDisabled = opts.inlineConfig === false ? () => false : disabledChecker(doc);
   const findings: Finding[] = [];
   const internalErrors: InternalError[] = [];
@@ -221,6 +234,7 @@ export function lint(text: string, opts: LintOptions = {}): LintResult {
     // The rules that cap their findings (punctuation-width, punctuation-pairs) stop at exactly MAX_FINDINGS
     // reports, counted before inline directives drop any: then there may be more, and the user is told.
     if (calls === MAX_FINDINGS) (limits ??= []).push({ ruleId: id, limit: MAX_FINDINGS });
+    yield;
   }
   return { doc, findings: sortFindings(findings, runStarts), placeholders: placeholderCount, internalErrors, ...(limits ? { limits } : {}) };
 }

@@ -59,6 +59,8 @@ export interface ServerHost {
   onInitialize?(init: ClientInitOptions | undefined): void;
   /** Push mode: diagnostics are written and no lint waits (a time for housekeeping that no edit waits for). */
   onIdle?(): void;
+  /** Warm-up: encodes a message as it would be sent, and drops it (the stdio writer's own encoder). */
+  rehearseSend?(msg: unknown): void;
 }
 
 /** What the server lends a host's Word check: the language, the config that applies, the rules, its diagnostics. */

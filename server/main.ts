@@ -33,6 +33,8 @@ let shutdownReceived = false;
 /** Until the connection is initialized, problems in the byte stream go to stderr only. */
 let connected = false;
 let connection: Connection;
+/** The stdio writer, when the server speaks over stdio: the warm-up rehearses its encoding. */
+let framedWriter: FramedMessageWriter | undefined;
 
 const errText = (e: unknown) => (e instanceof Error ? (e.stack ?? e.message) : String(e));
 
@@ -53,7 +55,8 @@ function makeConnection(): Connection {
   const stdio = argv.includes('--stdio');
   const ipc = argv.includes('--node-ipc');
   if (!stdio && !ipc) return createConnection(ProposedFeatures.all);
-  const writer: MessageWriter = stdio ? new FramedMessageWriter(process.stdout) : new IPCMessageWriter(process);
+  if (stdio) framedWriter = new FramedMessageWriter(process.stdout);
+  const writer: MessageWriter = framedWriter ?? new IPCMessageWriter(process);
   const reply = (m: Message) => void writer.write(m).catch(() => undefined);
   const problem = (message: string) => {
     const text = `report-lint: ${message}`;
@@ -172,6 +175,7 @@ const nodeHost: ServerHost = {
     clientReadsConfigs = !!init?.findConfig;
   },
   onIdle: idleYoungCollector(),
+  rehearseSend: (msg) => framedWriter?.rehearse(msg),
 };
 
 connection = makeConnection();

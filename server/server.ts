@@ -26,12 +26,13 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, fixText, PLACEHOLDER_RULE, type LintOptions, type LintResult } from '../rules/engine';
+import { lint, lintSteps, fixText, PLACEHOLDER_RULE, type LintOptions, type LintResult } from '../rules/engine';
 import { ConfigError, emptyConfig, mergeConfigs, type ResolvedConfig } from '../rules/config';
 import type { Finding, Lang, Rule } from '../rules/types';
 import { formatForFilename, type SourceFormat } from '../rules/model/prose';
 import { allRules } from '../rules/all-rules';
 import type { ServerHost } from './host';
+import { createWarmUp } from './warm-up';
 import {
   PlaceholdersRequest,
   PlaceholderCountNotification,
@@ -105,6 +106,12 @@ const knownRuleIds = new Set(rules.map((r) => r.meta.id));
 const nextTurn = (): Promise<void> =>
   new Promise<void>((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 
+/** Milliseconds, for the warm-up: a monotonic clock where there is one. */
+const clock: () => number = typeof performance !== 'undefined' && typeof performance.now === 'function' ? () => performance.now() : () => Date.now();
+
+/** Longer documents are warmed up on their beginning: a step then stays short. */
+const WARM_UP_MAX = 30_000;
+
 const baseName = (path: string) => path.replace(/^.*[\\/]/, '');
 
 // ——— Connection and state ———
@@ -113,6 +120,7 @@ const baseName = (path: string) => path.replace(/^.*[\\/]/, '');
 export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
   connection.onShutdown(() => {
+    warmUp.stop();
     host.onShutdown?.();
   });
 
@@ -152,6 +160,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
   }
 
   const cache = new Map<string, Entry>();
+  /** The last document linted: what the warm-up lints. */
+  let latest: Entry | undefined;
   let entrySerial = 0;
   const settingsCache = new Map<string, Promise<ServerSettings>>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -375,6 +385,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const diagnostics = result.findings.map((f) => toDiagnostic(doc, f, lang, docsHref, diagnosticData));
     const entry: Entry = { uri, version: doc.version, text, serial: ++entrySerial, key, result, diagnostics, lang, settings, lintOptions };
     cache.set(uri, entry);
+    latest = entry;
     afterLint(entry, filename);
     return entry;
   }
@@ -493,7 +504,51 @@ export function startServer(connection: Connection, host: ServerHost): void {
     } catch {
       // housekeeping only
     }
+    warmUp.poke();
   }
+
+  /** Lints running (push) or waiting for their debounce: the warm-up keeps out of their way. */
+  function busy(): boolean {
+    if (timers.size > 0 || pulling > 0) return true;
+    for (const st of pushStates.values()) if (st.running) return true;
+    return false;
+  }
+  let pulling = 0;
+
+  /**
+   * One warm-up job: the latest document linted again, its diagnostics made and, over stdio, encoded, as an edit
+   * does it; nothing is kept or sent. Long documents are cut to their first WARM_UP_MAX characters (at a line
+   * break): the same code runs, and no step takes long.
+   */
+  function* warmUpJob(entry: Entry): Generator<void, void, void> {
+    let text = entry.text;
+    if (text.length > WARM_UP_MAX) {
+      const cut = text.lastIndexOf('\n', WARM_UP_MAX);
+      text = text.slice(0, cut > 0 ? cut : WARM_UP_MAX);
+    }
+    const result = yield* lintSteps(text, entry.lintOptions);
+    const doc = TextDocument.create(entry.uri, 'plaintext', entry.version, text);
+    const docsHref = docsHrefFor(entry.settings);
+    const batch: Diagnostic[] = [];
+    for (const f of result.findings) {
+      batch.push(toDiagnostic(doc, f, entry.lang, docsHref, diagnosticData));
+      if (batch.length === 256) {
+        host.rehearseSend?.({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: entry.uri, version: entry.version, diagnostics: batch } });
+        batch.length = 0;
+        yield;
+      }
+    }
+  }
+
+  const warmUp = createWarmUp({
+    job: () => (latest && !latest.result.skipped && documents.get(latest.uri) ? warmUpJob(latest) : undefined),
+    busy,
+    activity: () => edits,
+    now: clock,
+    yieldTurn: (fn) => void nextTurn().then(fn),
+    afterJobs: () => host.onIdle?.(),
+    onDone: (s) => log(MessageType.Log, `report-lint: engine warmed up in idle time (${s.jobs} lints, ${Math.round(s.spentMs)} ms)`),
+  });
 
   async function publish(uri: string, st: PushState): Promise<void> {
     try {
@@ -717,7 +772,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
         if (params.previousResultId === prev.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: prev.resultId };
         return { kind: DocumentDiagnosticReportKind.Full, resultId: prev.resultId, items: prev.items };
       }
-      const entry = await ensureEntry(uri);
+      let entry: Entry | undefined;
+      pulling++;
+      try {
+        entry = await ensureEntry(uri);
+      } finally {
+        pulling--;
+        warmUp.poke();
+      }
       if (!entry) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       const resultId = `${entry.version}|${entry.serial}`;
       lastPulled.set(uri, { resultId, items: entry.diagnostics });

@@ -371,6 +371,11 @@ export class FramedMessageWriter extends AbstractMessageWriter implements Messag
     (this.writable as NodeJS.WritableStream & { uncork(): void }).uncork();
   }
 
+  /** Encodes a message and drops it: the warm-up runs the encoder as a publish does, without sending anything. */
+  rehearse(msg: unknown): void {
+    this.encoder.frame(msg);
+  }
+
   end(): void {
     this.writable.end();
   }

@@ -1,13 +1,17 @@
-// Edit → diagnostics latency, the figure a writer feels (issue 15: p95 ≤ 15 ms). Seeds 000, 001 and 004 joined
-// (≈20,000 characters, ≥ 1,200 findings), opened in the built dist/server.js over stdio as a push client with
-// debounce 0; 120 characters typed one by one in the middle, each timed from sending didChange to receiving the
-// publishDiagnostics of that version. Twice: with the initializationOptions the VS Code extension sends (rule links
-// as a command, no diagnostic data), and as a plain LSP client. Each run has two phases, both printed: the first
-// 100 edits right after the report is opened, while V8 is still compiling the engine on a background thread (about
-// 1.3 s of compiler time, which competes with the lints on 2 cores when edits come back to back), and the 120
-// edits after those, the steady state, which the goal is judged on. A first VS Code run types its first 100 edits
-// 100 ms apart (a fast typist) instead of back to back: measured, that does not shorten the warm-up (V8 tiers up by
-// calls, not by time). Run alone: `node scripts/bench.mjs edit`; EDIT_TIMES=1 prints each edit's time.
+// Edit → diagnostics latency, the figure a writer feels (issue 15: p95 ≤ 15 ms over ≥ 100 edits). Seeds 000, 001 and
+// 004 joined (≈20,000 characters, ≥ 1,200 findings), opened in the built dist/server.js over stdio as a push client
+// with debounce 0; 220 characters typed one by one in the middle, each timed from sending didChange to receiving the
+// publishDiagnostics of that version. The server warms the engine up in idle time after a report's first lint
+// (server/warm-up.ts): V8 runs new code slowly and compiles it in the background, so without that the first edits
+// took 15–40 ms. Runs:
+// - the goal: as the VS Code extension configures the server, the writer starts typing 1 s after the report opened,
+//   then types back to back: p95 over all 220 edits, and over the first 100 and the next 120 apart;
+// - the same with keystrokes 100 ms apart (a fast typist) for the first 100: this machine runs the same code ≈ 60 %
+//   slower after 100 ms idle (caches, clock), which shows here;
+// - typing back to back from the instant the report opened: no time to warm up, the first 100 edits meet a cold
+//   engine (the worst case, printed so that it is not hidden);
+// - a plain LSP client (diagnostics with data), 1 s pause, back to back.
+// Run alone: `node scripts/bench.mjs edit`; EDIT_TIMES=1 prints each edit's time.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +27,8 @@ const SEEDS = ['000_14fc8861097ac680.txt', '001_2083e9362e9f1629.txt', '004_5295
 const text = SEEDS.map((f) => readFileSync(join(root, 'examples', f), 'utf8')).join('\n\n');
 const EDITS = Number(process.env.EDITS ?? 120);
 const COLD = Number(process.env.COLD_EDITS ?? 100);
+/** How long the writer takes between opening the report and typing (reads, finds the place). */
+const PAUSE_MS = Number(process.env.PAUSE_MS ?? 1000);
 const GOAL_MS = 15;
 const TYPED = '全年新增就业2350人，同比增长5.2%，完成X项重点任务；';
 // what client/extension.ts sends
@@ -46,6 +52,10 @@ async function run(label, initOptions, opts = {}) {
     }
   });
   conn.onNotification('window/showMessage', (p) => console.log(`  (server says: ${p.message})`));
+  let warmedUp;
+  conn.onNotification('window/logMessage', (p) => {
+    if (/warmed up/.test(p.message)) warmedUp = { at: performance.now(), message: p.message.replace(/^report-lint: /, '') };
+  });
   conn.onRequest('client/registerCapability', () => null);
   conn.listen();
   await conn.sendRequest('initialize', {
@@ -70,6 +80,7 @@ async function run(label, initOptions, opts = {}) {
   const opened = published(uri, 1);
   await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
   const first = await opened;
+  const openedAt = performance.now();
   const bytes = Buffer.byteLength(JSON.stringify(first.diagnostics));
 
   // the middle of the report, as a position
@@ -85,6 +96,7 @@ async function run(label, initOptions, opts = {}) {
     const change = { range: { start: { ...pos }, end: { ...pos } }, text: ch };
     pos.character += ch.length;
     if (v === 2 + COLD) cpuStart = serverCpuMs();
+    if (v === 2 && opts.pauseMs) await new Promise((r) => setTimeout(r, opts.pauseMs));
     if (v < 2 + COLD && opts.gapMs) await new Promise((r) => setTimeout(r, opts.gapMs));
     const p = published(uri, v);
     const t0 = performance.now();
@@ -100,11 +112,17 @@ async function run(label, initOptions, opts = {}) {
   };
   const w = stats(times);
   const c = stats(cold);
+  const all = stats([...cold, ...times]);
+  const pace = opts.gapMs ? `${opts.gapMs} ms apart` : 'back to back';
+  const start = opts.pauseMs ? `typing starts ${opts.pauseMs} ms after the report opened` : 'typing starts the instant the report opened';
+  const warm = warmedUp ? `${warmedUp.message}, ${((warmedUp.at - openedAt) / 1000).toFixed(1)} s after opening` : 'the warm-up had not finished';
+  const goal = opts.goal ? ` (goal p95 ≤ ${GOAL_MS} ms over all ${cold.length + times.length}: ${all.p95 <= GOAL_MS ? 'met' : 'NOT met'})` : '';
   console.log(
-    `${label}: ${first.diagnostics.length} diagnostics (${(bytes / 1024).toFixed(0)} KiB of JSON), debounce 0:\n` +
-      `  the first ${cold.length} edits after opening${opts.gapMs ? `, typed ${opts.gapMs} ms apart` : ', back to back'}: median ${c.median.toFixed(1)} ms, p95 ${c.p95.toFixed(1)} ms, max ${c.max.toFixed(1)} ms\n` +
-      `  the next ${times.length} edits, back to back: median ${w.median.toFixed(1)} ms, p95 ${w.p95.toFixed(1)} ms, max ${w.max.toFixed(1)} ms (goal p95 ≤ ${GOAL_MS} ms: ${w.p95 <= GOAL_MS ? 'met' : 'NOT met'});` +
-      ` server CPU per edit ${cpuPerEdit.toFixed(1)} ms`,
+    `${label}: ${first.diagnostics.length} diagnostics (${(bytes / 1024).toFixed(0)} KiB of JSON), debounce 0, ${start}:\n` +
+      `  all ${cold.length + times.length} edits: median ${all.median.toFixed(1)} ms, p95 ${all.p95.toFixed(1)} ms, max ${all.max.toFixed(1)} ms${goal}\n` +
+      `  the first ${cold.length}, ${pace}: median ${c.median.toFixed(1)} ms, p95 ${c.p95.toFixed(1)} ms, max ${c.max.toFixed(1)} ms\n` +
+      `  the next ${times.length}, back to back: median ${w.median.toFixed(1)} ms, p95 ${w.p95.toFixed(1)} ms, max ${w.max.toFixed(1)} ms; server CPU per edit ${cpuPerEdit.toFixed(1)} ms\n` +
+      `  (${warm})`,
   );
   // EDIT_TIMES=1: every edit's time in order, to see where the slow ones fall
   if (process.env.EDIT_TIMES) console.log(`  per edit (ms): ${[...cold, ...times].map((x) => x.toFixed(1)).join(' ')}`);
@@ -115,6 +133,7 @@ async function run(label, initOptions, opts = {}) {
 }
 
 console.log(`edit → diagnostics, seeds 000+001+004 joined (${text.length.toLocaleString()} chars); load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
-await run('as the VS Code extension configures the server', VSCODE_INIT, { gapMs: 100 });
-await run('as the VS Code extension configures the server', VSCODE_INIT);
-await run('a plain LSP client (diagnostics with data)', {});
+await run('as the VS Code extension configures the server', VSCODE_INIT, { pauseMs: PAUSE_MS, goal: true });
+await run('as the VS Code extension configures the server', VSCODE_INIT, { pauseMs: PAUSE_MS, gapMs: 100 });
+await run('as the VS Code extension configures the server', VSCODE_INIT, {});
+await run('a plain LSP client (diagnostics with data)', {}, { pauseMs: PAUSE_MS, goal: true });

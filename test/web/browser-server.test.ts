@@ -78,6 +78,10 @@ describe('the language server in a web worker', () => {
     expect(items.some((d) => d.code === 'placeholder')).toBe(true);
     // the config came from the client, asked for this document
     expect(asked).toEqual([{ uri: URI }]);
+    // the warm-up (server/warm-up.ts) runs here too, on timers alone (no setImmediate, no performance)
+    const warmed = () => w.notes.find((n) => n.method === 'window/logMessage' && /warmed up/.test((n.params as { message: string }).message));
+    for (let i = 0; i < 400 && !warmed(); i++) await new Promise((r) => setTimeout(r, 50));
+    expect((warmed()?.params as { message: string } | undefined)?.message).toMatch(/engine warmed up in idle time \(\d+ lints, \d+ ms\)/);
   });
 
   it('applies the .reportlintrc.json the client reads for it, and reads it again when it changes', async () => {

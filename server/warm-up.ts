@@ -1,0 +1,132 @@
+// Warming the engine up while the writer reads. V8 runs new code slowly at first and compiles the hot functions in
+// the background: a lint of a 20,000-character report takes 15–40 ms for the first 20 or so lints and ≈ 3 ms once
+// compiled, so the first edits after a report is opened were the slow ones. After a document's first lint, in time
+// when nothing waits (no lint running, no edit read for `idleMs`), the server lints that document again and again and
+// throws the results away, a step at a time (the model, one rule, a batch of diagnostics): an edit that comes in waits
+// for one slice of steps (3 ms), never a whole lint. Bounded (`maxJobs` lints, `budgetMs` of steps), once per server.
+
+export interface WarmUpOptions {
+  /** A new job (one lint of the latest document, then what the server does with its result), or undefined if none. */
+  job(): Iterator<void> | undefined;
+  /** True while something real runs or waits (a lint, a debounce): then no step runs. */
+  busy(): boolean;
+  /** Counts what the client sent that may want a lint (opens, edits): a change means activity. */
+  activity(): number;
+  now(): number;
+  /** After a slice in which a job ended (housekeeping such as an idle garbage collection). */
+  afterJobs?(): void;
+  /** Warm-up is over (its jobs or budget used up, or stopped). */
+  onDone?(stats: WarmUp['stats']): void;
+  /** Quiet time needed before a step, after the last activity. */
+  idleMs?: number;
+  /** Runs a callback after pending input was read: setImmediate in Node, a timer elsewhere. */
+  yieldTurn(fn: () => void): void;
+  /** Steps run back to back for at most this long before input is read again. */
+  sliceMs?: number;
+  /** Jobs in all: enough for V8 to have compiled what a lint runs. */
+  maxJobs?: number;
+  /** Time spent in steps in all, whatever the document's size. */
+  budgetMs?: number;
+}
+
+export interface WarmUp {
+  /** The server went idle (diagnostics written): warm-up goes on if it is not done. */
+  poke(): void;
+  /** Stops for good (shutdown). */
+  stop(): void;
+  /** What was done, for tests and logs. */
+  readonly stats: { jobs: number; steps: number; spentMs: number; done: boolean };
+}
+
+export function createWarmUp(o: WarmUpOptions): WarmUp {
+  const idleMs = o.idleMs ?? 30;
+  const maxJobs = o.maxJobs ?? 120;
+  const budgetMs = o.budgetMs ?? 2500;
+  const sliceMs = o.sliceMs ?? 3;
+  const stats = { jobs: 0, steps: 0, spentMs: 0, done: false };
+  let job: Iterator<void> | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** A tick is on its way (a timer or a turn): never two at once. */
+  let pending = false;
+  let seen = o.activity();
+  let quietSince = o.now();
+
+  const finish = () => {
+    if (stats.done) return;
+    stats.done = true;
+    job = undefined;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    try {
+      o.onDone?.(stats);
+    } catch {
+      // a report only
+    }
+  };
+
+  const later = (ms: number) => {
+    if (stats.done || pending) return;
+    pending = true;
+    timer = setTimeout(tick, ms);
+  };
+
+  function tick(): void {
+    pending = false;
+    timer = undefined;
+    if (stats.done) return;
+    const a = o.activity();
+    if (a !== seen) {
+      seen = a;
+      quietSince = o.now();
+    }
+    // something real runs: poke() comes when it is done
+    if (o.busy()) return;
+    const quiet = o.now() - quietSince;
+    if (quiet < idleMs) return later(idleMs - quiet);
+    // steps for up to a slice of time, then a turn of the event loop, so that what the client sent meanwhile is
+    // read: an edit waits at most a slice and one step
+    const t0 = o.now();
+    let t = t0;
+    const jobsBefore = stats.jobs;
+    try {
+      while (t - t0 < sliceMs) {
+        job ??= o.job();
+        // nothing to lint now (the document was closed): the next poke() tries again
+        if (!job) return;
+        const done = job.next().done;
+        stats.steps++;
+        if (done) {
+          job = undefined;
+          stats.jobs++;
+        }
+        t = o.now();
+        if (stats.jobs >= maxJobs || stats.spentMs + (t - t0) >= budgetMs) break;
+      }
+    } catch {
+      // warm-up is never worth an error: stop
+      return finish();
+    } finally {
+      stats.spentMs += o.now() - t0;
+    }
+    if (stats.jobs > jobsBefore) {
+      try {
+        o.afterJobs?.();
+      } catch {
+        // housekeeping only
+      }
+    }
+    if (stats.jobs >= maxJobs || stats.spentMs >= budgetMs) return finish();
+    pending = true;
+    o.yieldTurn(tick);
+  }
+
+  return {
+    poke: () => later(idleMs),
+    stop: () => {
+      stats.done = true;
+      job = undefined;
+      if (timer !== undefined) clearTimeout(timer);
+    },
+    stats,
+  };
+}
