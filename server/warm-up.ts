@@ -3,7 +3,8 @@
 // compiled, so the first edits after a report is opened were the slow ones. After a document's first lint, in time
 // when nothing waits (no lint running, no edit read for `idleMs`), the server lints that document again and again and
 // throws the results away, a step at a time (the model, one rule, a batch of diagnostics): an edit that comes in waits
-// for one slice of steps (3 ms), never a whole lint. Bounded (`maxJobs` lints, `budgetMs` of steps), once per server.
+// for one slice of steps (3 ms), never a whole lint. It stops once the lints take a steady time (about 60 lints of
+// that report), or at `maxJobs` lints or `budgetMs` of steps; once per server.
 
 export interface WarmUpOptions {
   /** A new job (one lint of the latest document, then what the server does with its result), or undefined if none. */
@@ -23,7 +24,14 @@ export interface WarmUpOptions {
   yieldTurn(fn: () => void): void;
   /** Steps run back to back for at most this long before input is read again. */
   sliceMs?: number;
-  /** Jobs in all: enough for V8 to have compiled what a lint runs. */
+  /**
+   * Warm when the last `settleJobs` jobs took within `settleRatio` of each other (V8 has compiled what they run), after
+   * at least `minJobs`.
+   */
+  minJobs?: number;
+  settleJobs?: number;
+  settleRatio?: number;
+  /** Jobs at most, warm or not. */
   maxJobs?: number;
   /** Time spent in steps in all, whatever the document's size. */
   budgetMs?: number;
@@ -35,7 +43,7 @@ export interface WarmUp {
   /** Stops for good (shutdown). */
   stop(): void;
   /** What was done, for tests and logs. */
-  readonly stats: { jobs: number; steps: number; spentMs: number; done: boolean };
+  readonly stats: { jobs: number; steps: number; spentMs: number; done: boolean; settled: boolean };
 }
 
 export function createWarmUp(o: WarmUpOptions): WarmUp {
@@ -43,7 +51,17 @@ export function createWarmUp(o: WarmUpOptions): WarmUp {
   const maxJobs = o.maxJobs ?? 120;
   const budgetMs = o.budgetMs ?? 2500;
   const sliceMs = o.sliceMs ?? 3;
-  const stats = { jobs: 0, steps: 0, spentMs: 0, done: false };
+  const minJobs = o.minJobs ?? 16;
+  const settleJobs = o.settleJobs ?? 8;
+  const settleRatio = o.settleRatio ?? 1.2;
+  /** The times of the last jobs (a ring), and of the job under way. */
+  const recent: number[] = [];
+  let jobMs = 0;
+  const settled = (): boolean => {
+    if (stats.jobs < minJobs || recent.length < settleJobs) return false;
+    return Math.max(...recent) <= settleRatio * Math.min(...recent);
+  };
+  const stats = { jobs: 0, steps: 0, spentMs: 0, done: false, settled: false };
   let job: Iterator<void> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** A tick is on its way (a timer or a turn): never two at once. */
@@ -95,12 +113,17 @@ export function createWarmUp(o: WarmUpOptions): WarmUp {
         if (!job) return;
         const done = job.next().done;
         stats.steps++;
+        const tn = o.now();
+        jobMs += tn - t;
+        t = tn;
         if (done) {
           job = undefined;
           stats.jobs++;
+          recent[stats.jobs % settleJobs] = jobMs;
+          jobMs = 0;
+          if (settled()) stats.settled = true;
         }
-        t = o.now();
-        if (stats.jobs >= maxJobs || stats.spentMs + (t - t0) >= budgetMs) break;
+        if (stats.settled || stats.jobs >= maxJobs || stats.spentMs + (t - t0) >= budgetMs) break;
       }
     } catch {
       // warm-up is never worth an error: stop
@@ -115,7 +138,7 @@ export function createWarmUp(o: WarmUpOptions): WarmUp {
         // housekeeping only
       }
     }
-    if (stats.jobs >= maxJobs || stats.spentMs >= budgetMs) return finish();
+    if (stats.settled || stats.jobs >= maxJobs || stats.spentMs >= budgetMs) return finish();
     pending = true;
     o.yieldTurn(tick);
   }

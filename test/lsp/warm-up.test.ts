@@ -49,6 +49,8 @@ function harness(over: Partial<WarmUpOptions> & { stepsPerJob?: number; stepMs?:
       }),
     idleMs: 20,
     maxJobs: 10,
+    // these jobs take the same time from the first: settling is tested on its own below
+    minJobs: 1000,
     onDone: (s) => (done = { ...s }),
     ...over,
   });
@@ -72,7 +74,7 @@ describe('warm-up scheduler', () => {
     expect(h.w.stats.jobs).toBe(10);
     expect(h.jobsMade()).toBe(10);
     expect(h.log.length).toBe(40);
-    expect(h.done()).toMatchObject({ jobs: 10, steps: 40, done: true });
+    expect(h.done()).toMatchObject({ jobs: 10, steps: 40, done: true, settled: false });
     // done: a poke does nothing more
     h.w.poke();
     await sleep(50);
@@ -117,12 +119,42 @@ describe('warm-up scheduler', () => {
     expect(h.w.stats.jobs).toBe(10);
   });
 
+  it('stops once the last jobs take a steady time (V8 has compiled them), not before minJobs', async () => {
+    // jobs that get faster, as a lint does while V8 compiles it, then stay at 1 ms
+    const times = [8, 6, 5, 4, 3, 2.5, 2, 1.5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+    let made = 0;
+    const w = createWarmUp({
+      job: () => {
+        const ms = times[Math.min(made++, times.length - 1)];
+        return (function* () {
+          spin(ms);
+        })();
+      },
+      busy: () => false,
+      activity: () => 0,
+      now: () => performance.now(),
+      yieldTurn: (fn) => setImmediate(fn),
+      idleMs: 1,
+      minJobs: 12,
+      settleJobs: 4,
+      settleRatio: 1.5,
+      maxJobs: 100,
+    });
+    w.poke();
+    await until(() => w.stats.done);
+    expect(w.stats.settled).toBe(true);
+    // the first four 1 ms jobs are jobs 9–12, and 12 is the least
+    expect(w.stats.jobs).toBeGreaterThanOrEqual(12);
+    expect(w.stats.jobs).toBeLessThan(20);
+  });
+
   it('stops at its time budget, whatever the jobs', async () => {
     const h = harness({ stepMs: 2, maxJobs: 1000, budgetMs: 30 });
     h.w.poke();
     await until(() => h.w.stats.done);
     expect(h.w.stats.spentMs).toBeGreaterThanOrEqual(30);
-    expect(h.w.stats.spentMs).toBeLessThan(45);
+    // the step under way when the budget ran out is finished (a loaded machine may stretch it)
+    expect(h.w.stats.spentMs).toBeLessThan(100);
     expect(h.w.stats.jobs).toBeLessThan(10);
   });
 
@@ -154,6 +186,7 @@ describe('warm-up scheduler', () => {
       yieldTurn: (fn) => setImmediate(fn),
       idleMs: 1,
       maxJobs: 1e6,
+      minJobs: 1e6,
       budgetMs: 1e6,
       onDone: () => doneCalls++,
     });
@@ -203,6 +236,7 @@ describe('warm-up in the language server', () => {
     const m = /\((\d+) lints, (\d+) ms\)/.exec(line.message);
     expect(m).not.toBeNull();
     expect(Number(m![1])).toBeGreaterThan(0);
+    // it stopped when warm or at its bounds
     expect(Number(m![1])).toBeLessThanOrEqual(120);
     expect(Number(m![2])).toBeLessThanOrEqual(2600);
     // nothing but the opened version and the five edits was ever published for the document
