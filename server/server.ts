@@ -743,6 +743,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       scheduleSeq.set(uri, (scheduleSeq.get(uri) ?? 0) + 1);
       pushStates.delete(uri);
       cache.delete(uri);
+      if (latest?.uri === uri) latest = undefined;
       settingsCache.delete(uri);
       savedVersion.delete(uri);
       lastPulled.delete(uri);

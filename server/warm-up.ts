@@ -16,7 +16,7 @@ export interface WarmUpOptions {
   now(): number;
   /** After a slice in which a job ended (housekeeping such as an idle garbage collection). */
   afterJobs?(): void;
-  /** Warm-up is over (its jobs or budget used up, or stopped). */
+  /** Warm-up is over: warm, or its jobs or budget used up (not called on stop()). */
   onDone?(stats: WarmUp['stats']): void;
   /** Quiet time needed before a step, after the last activity. */
   idleMs?: number;
@@ -54,6 +54,7 @@ export function createWarmUp(o: WarmUpOptions): WarmUp {
   const minJobs = o.minJobs ?? 16;
   const settleJobs = o.settleJobs ?? 8;
   const settleRatio = o.settleRatio ?? 1.2;
+  const stats = { jobs: 0, steps: 0, spentMs: 0, done: false, settled: false };
   /** The times of the last jobs (a ring), and of the job under way. */
   const recent: number[] = [];
   let jobMs = 0;
@@ -61,7 +62,6 @@ export function createWarmUp(o: WarmUpOptions): WarmUp {
     if (stats.jobs < minJobs || recent.length < settleJobs) return false;
     return Math.max(...recent) <= settleRatio * Math.min(...recent);
   };
-  const stats = { jobs: 0, steps: 0, spentMs: 0, done: false, settled: false };
   let job: Iterator<void> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** A tick is on its way (a timer or a turn): never two at once. */
