@@ -51,7 +51,7 @@ export function createWarmUp(o: WarmUpOptions): WarmUp {
   const maxJobs = o.maxJobs ?? 120;
   const budgetMs = o.budgetMs ?? 2500;
   const sliceMs = o.sliceMs ?? 3;
-  const minJobs = o.minJobs ?? 16;
+  const minJobs = o.minJobs ?? 40;
   const settleJobs = o.settleJobs ?? 8;
   const settleRatio = o.settleRatio ?? 1.2;
   const stats = { jobs: 0, steps: 0, spentMs: 0, done: false, settled: false };
