@@ -255,3 +255,24 @@ describe('warm-up in the language server', () => {
     }
   });
 });
+
+describe('warm-up with a pull client (as VS Code)', () => {
+  it('warms up after a pull, and a pull after it gives the same diagnostics as before', async () => {
+    const ws = mkdtempSync(join(tmpdir(), 'rl-lsp-warm-pull-'));
+    const client = await LspClient.start({ pull: true, rootPath: ws });
+    try {
+      const uri = fileUri(join(ws, 'b.txt'));
+      await client.open(uri, seed(SEED_001));
+      const before = await client.pull(uri);
+      expect(before.items!.length).toBeGreaterThan(100);
+      await until(() => client.logs.some((l) => /warmed up/.test(l.message)), 20_000);
+      // the same version pulled again: unchanged, the warm-up's lints replaced nothing
+      const again = await client.pull(uri, before.resultId);
+      expect(again.kind).toBe('unchanged');
+      expect(client.published.filter((p) => p.uri === uri)).toEqual([]);
+    } finally {
+      await client.stop();
+      rmSync(ws, { recursive: true, force: true });
+    }
+  });
+});
