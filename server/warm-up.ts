@@ -14,7 +14,7 @@ export interface WarmUpOptions {
   /** Counts what the client sent that may want a lint (opens, edits): a change means activity. */
   activity(): number;
   now(): number;
-  /** After a slice in which a job ended (housekeeping such as an idle garbage collection). */
+  /** After a slice that ended a job, before the next begins (housekeeping such as an idle garbage collection). */
   afterJobs?(): void;
   /** Warm-up is over: warm, or its jobs or budget used up (not called on stop()). */
   onDone?(stats: WarmUp['stats']): void;
@@ -122,8 +122,11 @@ export function createWarmUp(o: WarmUpOptions): WarmUp {
           recent[stats.jobs % settleJobs] = jobMs;
           jobMs = 0;
           if (settled()) stats.settled = true;
+          // a job ends its slice: afterJobs() may then collect young garbage with no job in flight, so that the
+          // next job's objects are not copied by a scavenge in its middle (promoted, they would grow the heap)
+          break;
         }
-        if (stats.settled || stats.jobs >= maxJobs || stats.spentMs + (t - t0) >= budgetMs) break;
+        if (stats.jobs >= maxJobs || stats.spentMs + (t - t0) >= budgetMs) break;
       }
     } catch {
       // warm-up is never worth an error: stop
