@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdits, fixText, lint, selectFixes } from '../rules/engine';
+import { applyEdits, fixText, lint, lintSteps, selectFixes } from '../rules/engine';
 import { ConfigError, configSchema, mergeConfigs, parseConfig } from '../rules/config';
 import { allRules } from '../rules/all-rules';
 import { seed } from './helpers/fixtures';
@@ -131,5 +131,32 @@ describe('fixes', () => {
     expect(big.skipped).toMatch(/too large/);
     expect(big.findings).toEqual([]);
     expect(lint('abc\u0000def').skipped).toMatch(/binary/);
+  });
+});
+
+describe('lintSteps', () => {
+  it('pauses after the model and after each rule that runs, and ends with what lint() returns', () => {
+    const text = seed('001');
+    const config = mergeConfigs(parseConfig('{ "rules": { "cjk-spacing": "off" } }', 'x', allRules));
+    const it = lintSteps(text, { filename: 'r.txt', config });
+    let pauses = 0;
+    let r = it.next();
+    while (!r.done) {
+      pauses++;
+      r = it.next();
+    }
+    // the model, then every rule but the one turned off
+    expect(pauses).toBe(1 + allRules.length - 1);
+    const whole = lint(text, { filename: 'r.txt', config });
+    expect(r.value.findings).toEqual(whole.findings);
+    expect(r.value.placeholders).toBe(whole.placeholders);
+    expect(r.value.findings.length).toBeGreaterThan(100);
+  });
+
+  it('does not pause on a document it skips', () => {
+    const it = lintSteps('a\u0000b', { filename: 'r.txt' });
+    const r = it.next();
+    expect(r.done).toBe(true);
+    expect(r.value).toMatchObject({ skipped: 'binary content', findings: [] });
   });
 });
