@@ -3,7 +3,7 @@
 // compiled, so the first edits after a report is opened were the slow ones. After a document's first lint, in time
 // when nothing waits (no lint running, no edit read for `idleMs`), the server lints that document again and again and
 // throws the results away, a step at a time (the model, one rule, a batch of diagnostics): an edit that comes in waits
-// for one slice of steps (3 ms), never a whole lint. It stops once the lints take a steady time (about 60 lints of
+// for one slice of steps (3 ms), never a whole lint. It stops once the lints take a steady time (70–110 lints of
 // that report), or at `maxJobs` lints or `budgetMs` of steps; once per server.
 
 export interface WarmUpOptions {
@@ -51,8 +51,8 @@ export function createWarmUp(o: WarmUpOptions): WarmUp {
   const maxJobs = o.maxJobs ?? 120;
   const budgetMs = o.budgetMs ?? 2500;
   const sliceMs = o.sliceMs ?? 3;
-  const minJobs = o.minJobs ?? 40;
-  const settleJobs = o.settleJobs ?? 8;
+  const minJobs = o.minJobs ?? 60;
+  const settleJobs = o.settleJobs ?? 10;
   const settleRatio = o.settleRatio ?? 1.2;
   const stats = { jobs: 0, steps: 0, spentMs: 0, done: false, settled: false };
   /** The times of the last jobs (a ring), and of the job under way. */
