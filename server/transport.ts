@@ -13,7 +13,7 @@ import {
   type MessageReader,
   type MessageWriter,
 } from 'vscode-languageserver/node';
-import { JsonEncoder } from './json-encoder';
+import { JsonEncoder, OWNED_MIN } from './json-encoder';
 
 /** A Content-Length above this is refused: the message is skipped, with an error in the log. */
 export const MAX_CONTENT_LENGTH = 64 * 1024 * 1024;
@@ -315,10 +315,16 @@ export class InitializeGuard extends AbstractMessageReader implements MessageRea
  * publishDiagnostics of 1,300 diagnostics is 440 KiB: one string less for the collector, and the client is woken
  * once for the header and body.
  */
+/** Buffers kept for reuse: the encoder's, handed over with a large message and given back once it is written. */
+const MAX_SPARE = 2;
+
 export class FramedMessageWriter extends AbstractMessageWriter implements MessageWriter {
   private errorCount = 0;
   private corked = false;
   private readonly encoder = new JsonEncoder();
+  /** Buffers written out, for the encoder to write the next messages into. */
+  private readonly spare: Buffer[] = [];
+  private readonly takeSpare = () => this.spare.pop();
 
   constructor(private readonly writable: NodeJS.WritableStream) {
     super();
@@ -329,8 +335,9 @@ export class FramedMessageWriter extends AbstractMessageWriter implements Messag
 
   write(msg: Message): Promise<void> {
     let bytes: Buffer;
+    let owner: Buffer;
     try {
-      bytes = this.encoder.frame(msg);
+      ({ bytes, owner } = this.encoder.frameOwned(msg, this.takeSpare));
     } catch (e) {
       this.fireError(e);
       return Promise.reject(e);
@@ -344,7 +351,12 @@ export class FramedMessageWriter extends AbstractMessageWriter implements Messag
       };
       try {
         this.batch();
-        this.writable.write(bytes, (e?: Error | null) => (e ? failed(e) : resolve()));
+        this.writable.write(bytes, (e?: Error | null) => {
+          // written: the buffer may take the next message (never before: the stream holds it until then)
+          if (!e && this.spare.length < MAX_SPARE && owner.length >= OWNED_MIN && owner !== bytes) this.spare.push(owner);
+          if (e) failed(e);
+          else resolve();
+        });
       } catch (e) {
         failed(e);
       }

@@ -177,4 +177,32 @@ describe('stdio message writer', () => {
     await w.write(count as Message);
     expect(writes.length).toBe(2);
   });
+
+  it('reuses the buffer of a large message for a later one only once the stream has written it', async () => {
+    // a stream that holds on to each chunk and writes it (here: copies it) only a while later, then says so; after
+    // that the writer may use its memory again
+    const written: Buffer[] = [];
+    const blocks = new Set<ArrayBufferLike>();
+    const out = new Writable({
+      highWaterMark: 1 << 30,
+      write(chunk: Buffer, _enc, cb) {
+        blocks.add(chunk.buffer);
+        setTimeout(() => {
+          written.push(Buffer.from(chunk));
+          cb();
+        }, 3);
+      },
+    });
+    const w = new FramedMessageWriter(out);
+    const frame = (m: unknown) => Buffer.concat([Buffer.from(`Content-Length: ${plain(m).length}\r\n\r\n`), plain(m)]);
+    const texts = [seed(SEED_000), seed(SEED_001), seed(SEED_000) + '\n\n' + seed(SEED_001)];
+    const msgs = Array.from({ length: 9 }, (_, i) => publishMessage(texts[i % 3].replace('年', `${i}年`), i % 2 ? 'en' : 'zh', i % 2 === 0, () => undefined));
+    expect(plain(msgs[0]).length).toBeGreaterThan(64 * 1024);
+    // three at once, then the next three once those are written, and so on
+    for (let k = 0; k < 9; k += 3) await Promise.all(msgs.slice(k, k + 3).map((m) => w.write(m as Message)));
+    // every chunk, when written, still held its own message: none was written over while the stream held it
+    expect(Buffer.concat(written).equals(Buffer.concat(msgs.map(frame)))).toBe(true);
+    // and buffers were reused: fewer distinct memory blocks than messages
+    expect(blocks.size).toBeLessThan(msgs.length);
+  });
 });
