@@ -5,13 +5,14 @@
 // (server/warm-up.ts): V8 runs new code slowly and compiles it in the background, so without that the first edits
 // took 15–40 ms. Runs:
 // - the goal: as the VS Code extension configures the server, the writer starts typing 1 s after the report opened,
-//   then types back to back: p95 over all 220 edits, and over the first 100 and the next 120 apart;
+//   then types back to back; three sessions, each a fresh server, each printed (all 220 edits, the first 100, the
+//   next 120), and the goal judged on the p95 of their 660 edits pooled (one session's p95 moves by ±2 ms here);
 // - the same with keystrokes 100 ms apart (a fast typist) for the first 100: on this machine a lint runs ≈ 60 %
 //   slower when 100 ms pass between lints, even if the process spins meanwhile (measured in-process: 2.3 → 3.7 ms),
 //   and that shows here;
 // - typing back to back from the instant the report opened: no time to warm up, the first 100 edits meet a cold
 //   engine (the worst case, printed so that it is not hidden);
-// - a plain LSP client (diagnostics with data), 1 s pause, back to back.
+// - a plain LSP client (diagnostics with data), 1 s pause, back to back, three sessions pooled likewise.
 // Run alone: `node scripts/bench.mjs edit`; EDIT_TIMES=1 prints each edit's time.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -30,6 +31,8 @@ const EDITS = Number(process.env.EDITS ?? 120);
 const COLD = Number(process.env.COLD_EDITS ?? 100);
 /** How long the writer takes between opening the report and typing (reads, finds the place). */
 const PAUSE_MS = Number(process.env.PAUSE_MS ?? 1000);
+/** Sessions per goal run: one session's p95 moves by ±2 ms on this 2-CPU machine, so their edits are pooled. */
+const SESSIONS = Number(process.env.SESSIONS ?? 3);
 const GOAL_MS = 15;
 const TYPED = '全年新增就业2350人，同比增长5.2%，完成X项重点任务；';
 // what client/extension.ts sends
@@ -106,21 +109,15 @@ async function run(label, initOptions, opts = {}) {
     (v >= 2 + COLD ? times : cold).push(performance.now() - t0);
   }
   const cpuPerEdit = (serverCpuMs() - cpuStart) / times.length;
-  const stats = (xs) => {
-    const sorted = [...xs].sort((a, b) => a - b);
-    const q = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-    return { median: q(50), p95: q(95), max: sorted.at(-1) };
-  };
   const w = stats(times);
   const c = stats(cold);
   const all = stats([...cold, ...times]);
   const pace = opts.gapMs ? `${opts.gapMs} ms apart` : 'back to back';
   const start = opts.pauseMs ? `typing starts ${opts.pauseMs} ms after the report opened` : 'typing starts the instant the report opened';
   const warm = warmedUp ? `${warmedUp.message}, ${((warmedUp.at - openedAt) / 1000).toFixed(1)} s after opening` : 'the warm-up had not finished';
-  const goal = opts.goal ? ` (goal p95 ≤ ${GOAL_MS} ms over all ${cold.length + times.length}: ${all.p95 <= GOAL_MS ? 'met' : 'NOT met'})` : '';
   console.log(
-    `${label}: ${first.diagnostics.length} diagnostics (${(bytes / 1024).toFixed(0)} KiB of JSON), debounce 0, ${start}:\n` +
-      `  all ${cold.length + times.length} edits: median ${all.median.toFixed(1)} ms, p95 ${all.p95.toFixed(1)} ms, max ${all.max.toFixed(1)} ms${goal}\n` +
+    `${label}${opts.session ? `, session ${opts.session}` : ''}: ${first.diagnostics.length} diagnostics (${(bytes / 1024).toFixed(0)} KiB of JSON), debounce 0, ${start}:\n` +
+      `  all ${cold.length + times.length} edits: median ${all.median.toFixed(1)} ms, p95 ${all.p95.toFixed(1)} ms, max ${all.max.toFixed(1)} ms\n` +
       `  the first ${cold.length}, ${pace}: median ${c.median.toFixed(1)} ms, p95 ${c.p95.toFixed(1)} ms, max ${c.max.toFixed(1)} ms\n` +
       `  the next ${times.length}, back to back: median ${w.median.toFixed(1)} ms, p95 ${w.p95.toFixed(1)} ms, max ${w.max.toFixed(1)} ms; server CPU per edit ${cpuPerEdit.toFixed(1)} ms\n` +
       `  (${warm})`,
@@ -131,10 +128,28 @@ async function run(label, initOptions, opts = {}) {
   await conn.sendNotification('exit').catch(() => {});
   conn.dispose();
   setTimeout(() => proc.kill(), 500).unref();
+  return [...cold, ...times];
+}
+
+function stats(xs) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const q = (p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return { median: q(50), p95: q(95), max: sorted.at(-1) };
+}
+
+/** The goal: SESSIONS sessions (a fresh server each), their edits pooled, p95 over all of them. */
+async function goal(label, initOptions) {
+  const pooled = [];
+  for (let k = 1; k <= SESSIONS; k++) pooled.push(...(await run(label, initOptions, { pauseMs: PAUSE_MS, session: k })));
+  const s = stats(pooled);
+  console.log(
+    `${label}, the ${SESSIONS} sessions' ${pooled.length} edits together: median ${s.median.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, max ${s.max.toFixed(1)} ms` +
+      ` (goal p95 ≤ ${GOAL_MS} ms: ${s.p95 <= GOAL_MS ? 'met' : 'NOT met'})`,
+  );
 }
 
 console.log(`edit → diagnostics, seeds 000+001+004 joined (${text.length.toLocaleString()} chars); load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
-await run('as the VS Code extension configures the server', VSCODE_INIT, { pauseMs: PAUSE_MS, goal: true });
+await goal('as the VS Code extension configures the server', VSCODE_INIT);
 await run('as the VS Code extension configures the server', VSCODE_INIT, { pauseMs: PAUSE_MS, gapMs: 100 });
 await run('as the VS Code extension configures the server', VSCODE_INIT, {});
-await run('a plain LSP client (diagnostics with data)', {}, { pauseMs: PAUSE_MS, goal: true });
+await goal('a plain LSP client (diagnostics with data)', {});
