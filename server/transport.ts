@@ -309,15 +309,15 @@ export class InitializeGuard extends AbstractMessageReader implements MessageRea
   }
 }
 
+/** Buffers kept for reuse: the encoder's, handed over with a large message and given back once it is written. */
+const MAX_SPARE = 2;
+
 /**
  * LSP base protocol onto a byte stream (stdio): the bytes of vscode-jsonrpc's StreamMessageWriter, written in one
  * write instead of two (header, then body), with the JSON written straight into UTF-8 (server/json-encoder.ts). A
  * publishDiagnostics of 1,300 diagnostics is 440 KiB: one string less for the collector, and the client is woken
  * once for the header and body.
  */
-/** Buffers kept for reuse: the encoder's, handed over with a large message and given back once it is written. */
-const MAX_SPARE = 2;
-
 export class FramedMessageWriter extends AbstractMessageWriter implements MessageWriter {
   private errorCount = 0;
   private corked = false;
