@@ -142,6 +142,36 @@ function digitRun(t: string): number {
 }
 
 /**
+ * Every marker the model reads, in one object shape (all fields, split and inline too): its level and right form
+ * follow from its type and value, its end from its text.
+ */
+function newMarker(
+  type: OrdinalType,
+  value: number,
+  offset: number,
+  text: string,
+  numeralOffset: number,
+  numeralEndOffset: number,
+  problems: MarkerProblem[],
+  split?: OrdinalMarker['split'],
+): OrdinalMarker {
+  return {
+    type,
+    level: ORDINAL_LEVEL[type],
+    value,
+    offset,
+    endOffset: offset + text.length,
+    text,
+    numeralOffset,
+    numeralEndOffset,
+    canonical: canonicalMarker(type, value),
+    problems,
+    split,
+    inline: undefined,
+  };
+}
+
+/**
  * Reads an ordinal marker at the start of `s` (a block's prose), skipping leading blanks.
  * `base` is the document offset of s[0].
  */
@@ -169,20 +199,7 @@ export function readMarker(s: string, base: number): OrdinalMarker | undefined {
     if (sp1 || sp2) problems.push('inner-space');
     if (!isCn && /[０-９]/.test(num)) problems.push('fullwidth-digit');
     const numeralOffset = at + open.length + sp1.length;
-    return {
-      type,
-      level: ORDINAL_LEVEL[type],
-      value,
-      offset: at,
-      endOffset: at + whole.length,
-      text: whole,
-      numeralOffset,
-      numeralEndOffset: numeralOffset + num.length,
-      canonical: canonicalMarker(type, value),
-      problems,
-      split: undefined,
-      inline: undefined,
-    };
+    return newMarker(type, value, at, whole, numeralOffset, numeralOffset + num.length, problems);
   }
   if (form === 'cn') {
     // what RE_CN matches, as markerForm found it: the numerals, then the mark
@@ -192,20 +209,7 @@ export function readMarker(s: string, base: number): OrdinalMarker | undefined {
     const mark = t[k];
     const value = parseChineseNumeral(num);
     if (!value) return undefined;
-    return {
-      type: 'cn',
-      level: 1,
-      value,
-      offset: at,
-      endOffset: at + whole.length,
-      text: whole,
-      numeralOffset: at,
-      numeralEndOffset: at + num.length,
-      canonical: canonicalMarker('cn', value),
-      problems: mark === '、' ? [] : ['cn-dot'],
-      split: undefined,
-      inline: undefined,
-    };
+    return newMarker('cn', value, at, whole, at, at + num.length, mark === '、' ? [] : ['cn-dot']);
   }
   if (form === 'arabic') {
     // what RE_ARABIC matches, as markerForm found it: the digits, then the mark
@@ -219,37 +223,11 @@ export function readMarker(s: string, base: number): OrdinalMarker | undefined {
     if (mark === '、') problems.push('arabic-dun');
     if (mark === '．') problems.push('fullwidth-dot');
     if (/[０-９]/.test(num)) problems.push('fullwidth-digit');
-    return {
-      type: 'arabic',
-      level: 3,
-      value,
-      offset: at,
-      endOffset: at + whole.length,
-      text: whole,
-      numeralOffset: at,
-      numeralEndOffset: at + num.length,
-      canonical: canonicalMarker('arabic', value),
-      problems,
-      split: undefined,
-      inline: undefined,
-    };
+    return newMarker('arabic', value, at, whole, at, at + num.length, problems);
   }
   if (form === 'circled' && (m = RE_CIRCLED.exec(t))) {
     const value = parseCircled(m[1])!;
-    return {
-      type: 'circled',
-      level: 5,
-      value,
-      offset: at,
-      endOffset: at + 1,
-      text: m[1],
-      numeralOffset: at,
-      numeralEndOffset: at + 1,
-      canonical: canonicalMarker('circled', value),
-      problems: [],
-      split: undefined,
-      inline: undefined,
-    };
+    return newMarker('circled', value, at, m[1], at, at + 1, []);
   }
   return undefined;
 }
@@ -297,20 +275,12 @@ export function readSplitMarker(prose: string, a: Block, b: Block): OrdinalMarke
   const endOffset = map(joined.endOffset - 1) + 1;
   let aText = hs;
   while (aText > a.start && isBlankOrMask(prose.charCodeAt(aText - 1))) aText--;
-  return {
-    type: joined.type,
-    level: joined.level,
-    value: joined.value,
-    offset: hs,
-    endOffset,
-    text: prose.slice(hs, endOffset),
-    numeralOffset,
-    numeralEndOffset,
-    canonical: joined.canonical,
-    problems: [...joined.problems, 'split'],
-    split: { headEnd, restStart, between: prose.slice(headEnd, restStart), alone: aText === a.start },
-    inline: joined.inline,
-  };
+  return newMarker(joined.type, joined.value, hs, prose.slice(hs, endOffset), numeralOffset, numeralEndOffset, [...joined.problems, 'split'], {
+    headEnd,
+    restStart,
+    between: prose.slice(headEnd, restStart),
+    alone: aText === a.start,
+  });
 }
 
 // `20.2026年…`, `21.5+2…`: an item number right before digits, which readMarker leaves to decimals.
@@ -328,20 +298,7 @@ function readDigitItem(s: string, base: number): OrdinalMarker | undefined {
   const problems: MarkerProblem[] = [];
   if (m[2] === '．') problems.push('fullwidth-dot');
   if (/[０-９]/.test(m[1])) problems.push('fullwidth-digit');
-  return {
-    type: 'arabic',
-    level: 3,
-    value,
-    offset: at,
-    endOffset: at + m[0].length,
-    text: m[0],
-    numeralOffset: at,
-    numeralEndOffset: at + m[1].length,
-    canonical: canonicalMarker('arabic', value),
-    problems,
-    split: undefined,
-    inline: undefined,
-  };
+  return newMarker('arabic', value, at, m[0], at, at + m[1].length, problems);
 }
 
 /**
