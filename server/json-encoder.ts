@@ -5,7 +5,7 @@
 // times) is escaped and encoded once. The bytes are exactly those of Buffer.from(JSON.stringify(msg)): anything that
 // is not plain JSON data (toJSON, class instances, bigint, cycles) is left to JSON.stringify, for the whole message.
 
-import { writeDigits } from '../cli/chunk-writer';
+import { writeBytes, writeDigits } from '../cli/chunk-writer';
 
 /** Strings longer than this are written as they come, not kept. */
 const MAX_CACHED_STRING = 256;
@@ -114,14 +114,7 @@ export class JsonEncoder {
 
   private bytes(b: Uint8Array): void {
     this.room(b.length);
-    const buf = this.buf;
-    let pos = this.pos;
-    // a loop for the short pieces (names, numbers' labels): cheaper than a call into C++
-    if (b.length > 16) {
-      buf.set(b, pos);
-      pos += b.length;
-    } else for (let i = 0; i < b.length; i++) buf[pos++] = b[i];
-    this.pos = pos;
+    this.pos = writeBytes(this.buf, this.pos, b);
   }
 
   /** JSON text (ASCII or not) as UTF-8: at most 3 bytes per UTF-16 unit. */
