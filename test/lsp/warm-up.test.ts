@@ -20,6 +20,15 @@ const spin = (ms: number) => {
   while (performance.now() < end);
 };
 
+/** A server that is never busy and never hears from its client: only the jobs and the bounds matter. */
+const idle = {
+  busy: () => false,
+  activity: () => 0,
+  now: () => performance.now(),
+  yieldTurn: (fn: () => void) => setImmediate(fn),
+  idleMs: 1,
+};
+
 /** A warm-up over jobs of `stepsPerJob` steps of `stepMs` each, recording when each step ran. */
 function harness(over: Partial<WarmUpOptions> & { stepsPerJob?: number; stepMs?: number } = {}) {
   const log: { at: number; tick: number }[] = [];
@@ -124,17 +133,13 @@ describe('warm-up scheduler', () => {
     const times = [8, 6, 5, 4, 3, 2.5, 2, 1.5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
     let made = 0;
     const w = createWarmUp({
+      ...idle,
       job: () => {
         const ms = times[Math.min(made++, times.length - 1)];
         return (function* () {
           spin(ms);
         })();
       },
-      busy: () => false,
-      activity: () => 0,
-      now: () => performance.now(),
-      yieldTurn: (fn) => setImmediate(fn),
-      idleMs: 1,
       minJobs: 12,
       settleJobs: 4,
       settleRatio: 1.5,
@@ -161,12 +166,8 @@ describe('warm-up scheduler', () => {
   it('stops for good on an error in a job, without throwing', async () => {
     let done = false;
     const w = createWarmUp({
+      ...idle,
       job: () => ({ next: () => { throw new Error('boom'); } }) as unknown as Iterator<void>,
-      busy: () => false,
-      activity: () => 0,
-      now: () => performance.now(),
-      yieldTurn: (fn) => setImmediate(fn),
-      idleMs: 1,
       onDone: () => (done = true),
     });
     w.poke();
@@ -179,12 +180,8 @@ describe('warm-up scheduler', () => {
     let steps = 0;
     let doneCalls = 0;
     const w = createWarmUp({
+      ...idle,
       job: () => (have ? (function* () { steps++; spin(0.5); })() : undefined),
-      busy: () => false,
-      activity: () => 0,
-      now: () => performance.now(),
-      yieldTurn: (fn) => setImmediate(fn),
-      idleMs: 1,
       maxJobs: 1e6,
       minJobs: 1e6,
       budgetMs: 1e6,
