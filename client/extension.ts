@@ -38,6 +38,7 @@ import {
   type ReadTermFileParams,
   type ReadTermFileResult,
 } from '../server/protocol';
+import { termFilePathProblem } from '../rules/terms-files';
 import { withoutWorkspaceValues } from './trust';
 import { Overview, OVERVIEW_VIEW } from './overview';
 import { addToAllowList, configTarget } from './allow-list';
@@ -127,8 +128,9 @@ async function findConfig(params: FindConfigParams): Promise<FindConfigResult | 
  */
 async function readTermFile(params: ReadTermFileParams): Promise<ReadTermFileResult | null> {
   if (!params || typeof params.config !== 'string' || typeof params.path !== 'string' || typeof params.cap !== 'number') return null;
+  // the server's own check of the path, again here: relative, inside the config's folder, a term file's name
+  if (termFilePathProblem(params.path)) return null;
   const segments = params.path.split(/[\\/]/).filter((s) => s !== '' && s !== '.');
-  if (!segments.length || segments.includes('..') || /^[\\/]|^[A-Za-z][A-Za-z0-9+.-]*:/.test(params.path)) return null;
   const config = vscode.Uri.parse(params.config);
   const folder = config.with({ path: config.path.replace(/\/[^/]*$/, '') || '/' });
   const uri = vscode.Uri.joinPath(folder, ...segments);

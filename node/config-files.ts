@@ -5,7 +5,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { CONFIG_FILENAME, ConfigError, parseConfig, type ResolvedConfig } from '../rules/config';
 import type { Msg, Rule } from '../rules/types';
 import { allRules } from '../rules/all-rules';
-import { applyTermFiles, termFileNames, termFilePathProblem, TERMS_FILE_CAP, type TermFileRead } from '../rules/terms-files';
+import { applyTermFiles, termFileNames, termFilePathProblem, TERM_FILE_NOT_UTF8, TERMS_FILE_CAP, type TermFileRead } from '../rules/terms-files';
 import { describeOpenError, readRegularFile, type MsgLang } from './safe-fs';
 
 /** A config file larger than this is refused, unread past it (a config is a few kB; `/dev/zero` never ends). */
@@ -57,7 +57,7 @@ function readTermFile(name: string, abs: string, dir: string, lang: MsgLang): Te
     try {
       return { name, text: new TextDecoder('utf-8', { fatal: true }).decode(r.bytes) };
     } catch {
-      return { name, error: { zh: '不是 UTF-8 编码的文本：请以 UTF-8 保存', en: 'not UTF-8 text: save it as UTF-8' } };
+      return { name, error: TERM_FILE_NOT_UTF8 };
     }
   } catch (e) {
     const err = e as NodeJS.ErrnoException;

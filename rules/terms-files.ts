@@ -13,6 +13,8 @@ import { TERMS_LIMITS } from './rules/terms';
 
 /** A term file larger than this (bytes; UTF-16 units of text in the web) is refused unread. */
 export const TERMS_FILE_CAP = TERMS_LIMITS.fileBytes;
+/** What a host says of a term file that is not UTF-8 (the CLI and Node server, and the web server through the client). */
+export const TERM_FILE_NOT_UTF8: Msg = { zh: '不是 UTF-8 编码的文本：请以 UTF-8 保存', en: 'not UTF-8 text: save it as UTF-8' };
 export const TERMS_RULE_ID = 'terms';
 
 export interface TermEntries {

@@ -3,7 +3,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { parseConfig } from '../rules/config';
 import { allRules } from '../rules/all-rules';
-import { applyTermFiles, termFileNames, termFilePathProblem, TERMS_FILE_CAP, type TermFileRead } from '../rules/terms-files';
+import { applyTermFiles, termFileNames, termFilePathProblem, TERM_FILE_NOT_UTF8, TERMS_FILE_CAP, type TermFileRead } from '../rules/terms-files';
 import {
   FindConfigRequest,
   ReadTermFileRequest,
@@ -74,7 +74,7 @@ export function clientConfigs(connection: () => Connection): { find(uri: string)
     }
     if (typeof r.size === 'number') return { name, uri, error: { zh: `文件过大（${r.size} 字节，上限 ${TERMS_FILE_CAP} 字节）`, en: `too large (${r.size} bytes, limit ${TERMS_FILE_CAP})` } };
     if (r.error === 'FileNotFound') return { name, uri, error: { zh: `文件不存在：${uri ?? name}`, en: `no such file: ${uri ?? name}` } };
-    if (r.error === 'NotUtf8') return { name, uri, error: { zh: '不是 UTF-8 编码的文本：请以 UTF-8 保存', en: 'not UTF-8 text: save it as UTF-8' } };
+    if (r.error === 'NotUtf8') return { name, uri, error: TERM_FILE_NOT_UTF8 };
     const why = typeof r.error === 'string' ? r.error.slice(0, 200) : '';
     return { name, uri, error: { zh: `无法读取：${why}`, en: `cannot read it: ${why}` } };
   }
