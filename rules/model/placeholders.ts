@@ -209,6 +209,32 @@ function measureAfter(c: Ctx, end: number): boolean {
   return n >= 0 && MEASURE_SET.has(n);
 }
 
+const MAGNITUDES = '十百千万亿';
+// Units of more than one character, which a one-character measure-word test would cut short (X万美元, X平方米).
+const LONG_UNITS = ['平方公里', '平方米', '千瓦时', '美元', '公里', '千米', '公顷', '人次', '户次'];
+// Measure-set characters that are only the start of a longer unit or word here (xxx公司, 平方米 is above).
+const NOT_A_UNIT_ALONE = '公平方标准';
+
+/** The end of a unit, measure or place word at `i`, or -1. */
+function unitEnd(prose: string, i: number): number {
+  for (const u of LONG_UNITS) if (prose.startsWith(u, i)) return i + u.length;
+  const c = prose.charCodeAt(i);
+  return MEASURE_SET.has(c) && !NOT_A_UNIT_ALONE.includes(prose[i]) ? i + 1 : -1;
+}
+
+/**
+ * Where the words a blank stands in front of end, for messages and the allow-list word: magnitudes, 余/多, then one
+ * unit, measure or place word (X亿元, X万件, X余人, X个, X市, xxxx年, X%), not the noun after them (X个|待评审项目).
+ * `end` itself when none follows.
+ */
+export function placeholderPhraseEnd(prose: string, end: number): number {
+  let i = end;
+  while (i < prose.length && i - end < 4 && MAGNITUDES.includes(prose[i])) i++;
+  if ((prose[i] === '余' || prose[i] === '多') && unitEnd(prose, i + 1) > 0) i++;
+  const u = unitEnd(prose, i);
+  return u > 0 ? u : i;
+}
+
 /** A unit symbol follows after one space (X GWh). */
 function unitWordAt(c: Ctx, i: number): boolean {
   let j = i;

@@ -3,7 +3,7 @@
 // rules can leave placeholder characters alone; this rule only reports the spans.
 import type { Rule } from '../types';
 import type { ReportDocument } from '../model/document';
-import type { PlaceholderSpan } from '../model/placeholders';
+import { placeholderPhraseEnd, type PlaceholderSpan } from '../model/placeholders';
 import { msg } from '../util';
 import { CATEGORY } from '../categories';
 
@@ -12,10 +12,12 @@ function isContextChar(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || c === 0x25 || c === 0xff05 || c === 0x2030;
 }
 
-/** The span with what follows it (X亿元, X个项目), for a message the writer recognises. */
+/** The span with the unit or measure word after it (X亿元, X个), else up to three characters (X生态园), for a message
+ *  the writer recognises. */
 function contextOf(doc: ReportDocument, p: PlaceholderSpan): string {
   if (p.form === 'x-latin' && p.word) return p.word;
-  let end = p.endOffset;
+  let end = placeholderPhraseEnd(doc.prose, p.endOffset);
+  if (end > p.endOffset) return doc.text.slice(p.offset, end);
   const limit = Math.min(doc.prose.length, p.endOffset + 3);
   while (end < limit && isContextChar(doc.prose.charCodeAt(end))) end++;
   return doc.text.slice(p.offset, end);

@@ -130,6 +130,11 @@ async function openFile(page: Page, name: string): Promise<void> {
   await page.locator('.editor-instance .monaco-editor .view-lines', { hasText: '工作总结' }).first().waitFor({ timeout: 30_000 });
 }
 
+/** The workspace check's progress notification has closed (it lingers a moment after the result), for a clear shot. */
+async function progressGone(page: Page): Promise<void> {
+  await page.locator('.notification-toast', { hasText: /检查整个工作区|checking the whole workspace/ }).first().waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
 async function goTo(page: Page, line: number, column: number): Promise<void> {
   await quickInput(page, `${mod}+G`, `:${line}:${column}`);
   await page.keyboard.press('Enter');
@@ -646,10 +651,12 @@ describe('report-lint in a real VS Code (code-server + Chromium)', () => {
       const phRow = rows.find((r) => /^占位符\s*\d+$/.test(r));
       expect(phRow, `overview rows: ${JSON.stringify(rows)}`).toBeDefined();
       expect(rows).toEqual(expect.arrayContaining([expect.stringMatching(/^标题序号\s*\d+$/), expect.stringMatching(/^标点与空格\s*\d+$/)]));
+      await progressGone(page);
+      await shot(page, '17-overview-zh');
       await page.locator('.part.sidebar .monaco-list-row', { hasText: /^占位符/ }).first().click();
       const firstFinding = page.locator('.part.sidebar .monaco-list-row', { hasText: '占位符“' }).first();
       await firstFinding.waitFor({ timeout: 15_000 });
-      await shot(page, '17-overview-zh');
+      await shot(page, '17b-overview-zh-placeholders');
       await firstFinding.click();
       await expect.poll(() => selectionStart(page), { timeout: 10_000, message: 'the overview finding did not reveal the first placeholder' }).toBe(where(left[0]));
 
@@ -680,6 +687,7 @@ describe('report-lint in a real VS Code (code-server + Chromium)', () => {
       await expect.poll(() => sideBarRows(page), { timeout: 60_000 }).toEqual(
         expect.arrayContaining([expect.stringMatching(/^Placeholders\s*\d+$/), expect.stringMatching(/^Whole workspace\s*1 file · \d+ findings$/)]),
       );
+      await progressGone(page);
       await shot(page, '21-overview-en');
     } catch (err) {
       await evidence('failure-issue-15');

@@ -104,6 +104,20 @@ testRule(rule, {
     { text: 'X月X日，省委书记一行到园区调研指导工作。', errors: [{ text: 'X' }, { text: 'X' }] },
     { text: '与XX市政府、市财政局对接解决产业基金方案。', errors: [{ text: 'XX' }] },
     { text: '制定出台《X生态园区域开发建设指挥部人才政策》。', errors: [{ text: 'X', message: 'X生态园' }] },
+    // the message names the blank with its unit or measure word, not with the noun after it
+    {
+      text: '年产X万件特种汽车零部件项目、X个待评审项目，实现X市外实到内资X万美元，引进X人和X平方米厂房，X余人参加，xxx公司。',
+      errors: [
+        { text: 'X', message: '占位符“X万件”中的“X”未填写' },
+        { text: 'X', message: '占位符“X个”中的“X”未填写' },
+        { text: 'X', message: '占位符“X市”中的“X”未填写' },
+        { text: 'X', message: '占位符“X万美元”中的“X”未填写' },
+        { text: 'X', message: '占位符“X人”中的“X”未填写' },
+        { text: 'X', message: '占位符“X平方米”中的“X”未填写' },
+        { text: 'X', message: '占位符“X余人”中的“X”未填写' },
+        { text: 'xxx', message: '占位符“xxx公司”中的“xxx”未填写' },
+      ],
+    },
     { text: '积极引进世界X强、行业领军企业，强化产业链招商。', errors: [{ text: 'X' }] },
     { text: '年产XGWh大容量储能磷酸铁锂电池项目深入洽谈中。', errors: [{ text: 'X', message: /allow/ }] },
     { text: '电力系统三期、DNX给水管安装等项目扎实推进。', errors: [{ text: 'X', message: 'DNX' }] },
