@@ -3,7 +3,7 @@
 import { buildDocument, type ReportDocument } from './model/document';
 import type { Directive, SourceFormat } from './model/prose';
 import { DEFAULT_MAX_SIZE, emptyConfig, type ResolvedConfig } from './config';
-import type { Finding, Fix, Msg, ReportInput, Rule, Severity, TextEdit } from './types';
+import type { Finding, Fix, Msg, ReportInput, Rule, RuleMemo, Severity, TextEdit } from './types';
 import { allRules } from './all-rules';
 import { MAX_FINDINGS } from './lib/cjk-text';
 
@@ -16,6 +16,20 @@ export interface LintOptions {
   rules?: Rule[];
   /** Honour `report-lint-disable` comments (default true). */
   inlineConfig?: boolean;
+  /** Kept by a caller that lints one document again and again (the language server, per open report): rules reuse
+   *  work on text that did not change (RuleContext.memo). One memo per document; the findings are the same without. */
+  memo?: LintMemo;
+}
+
+/** The rules' memos for one document (LintOptions.memo). */
+export class LintMemo {
+  private readonly byRule = new Map<string, RuleMemo>();
+
+  forRule(id: string): RuleMemo {
+    let m = this.byRule.get(id);
+    if (!m) this.byRule.set(id, (m = {}));
+    return m;
+  }
 }
 
 export interface InternalError {
@@ -226,7 +240,7 @@ export function* lintSteps(text: string, opts: LintOptions = {}): Generator<void
       if (id === PLACEHOLDER_RULE && (r.severity ?? rule.meta.severity) !== 'info') placeholderCount++;
     };
     try {
-      rule.check({ doc, options, settings: config.settings, report });
+      rule.check({ doc, options, settings: config.settings, report, memo: opts.memo?.forRule(id) });
     } catch (e) {
       internalErrors.push({ ruleId: id, message: `rule ${id} failed: ${msgOf(e)}` });
     }

@@ -91,6 +91,17 @@ export interface RuleContext {
   /** Settings that apply to every rule (e.g. the configured report year). */
   settings: GlobalSettings;
   report(input: ReportInput): void;
+  /**
+   * This rule's memo for this document, when the caller lints the same document again and again (the language
+   * server: one per open report, across edits). A rule may keep work there that depends only on text it can check
+   * again (a line and what it asked of the rest), never on the previous result as such. Absent for one-off lints.
+   */
+  memo?: RuleMemo;
+}
+
+/** A slot a rule may fill for its next lint of the same document (RuleContext.memo). */
+export interface RuleMemo {
+  value?: unknown;
 }
 
 export interface Rule {

@@ -211,6 +211,56 @@ export function scanSuspects(text: string, start: number, end: number, sentenceE
   return out;
 }
 
+/** What scanSuspects found in one line, offsets from the line's start, and what it asked `skip` there. */
+interface LineScan {
+  found: SuspectChar[];
+  asked: number[];
+  answers: boolean[];
+}
+
+const shifted = (s: SuspectChar, by: number): SuspectChar =>
+  by === 0 ? s : { ...s, offset: s.offset + by, replacements: s.replacements.map((r) => ({ ...r, wordOffset: r.wordOffset + by })) };
+
+/**
+ * scanSuspects over the whole text, line by line, reusing the previous scan of a line with the same text (`memo`:
+ * kept by the caller for the next lint of the same document). A line is a run of whole sentences (`sentenceEnd` must
+ * hold the newline) and the scan reads nothing outside the sentence it is in, so its suspects depend only on the
+ * line and on `skip`'s answers there: a line is reused only when `skip` gives the same answers again. Same result as
+ * scanSuspects(text, 0, text.length, …); while typing, only the line typed in is scanned.
+ */
+export function scanSuspectsByLine(text: string, sentenceEnd: Uint8Array, skip: (offset: number) => boolean, memo: { value?: unknown }): SuspectChar[] {
+  const before = memo.value instanceof Map ? (memo.value as Map<string, LineScan>) : undefined;
+  const now = new Map<string, LineScan>();
+  const out: SuspectChar[] = [];
+  let a = 0;
+  while (a < text.length) {
+    let b = text.indexOf('\n', a);
+    if (b < 0) b = text.length;
+    if (b > a) {
+      const line = text.slice(a, b);
+      let scan = now.get(line) ?? before?.get(line);
+      if (scan && !scan.asked.every((at, k) => skip(a + at) === scan!.answers[k])) scan = undefined;
+      if (!scan) {
+        const asked: number[] = [];
+        const answers: boolean[] = [];
+        const found = scanSuspects(text, a, b, sentenceEnd, (at) => {
+          const yes = skip(at);
+          asked.push(at - a);
+          answers.push(yes);
+          return yes;
+        });
+        scan = { found: found.map((x) => shifted(x, -a)), asked, answers };
+      }
+      // the first line with this text keeps its entry (a repeated line that answered otherwise is scanned again)
+      if (!now.has(line)) now.set(line, scan);
+      for (const x of scan.found) out.push(shifted(x, a));
+    }
+    a = b + 1;
+  }
+  memo.value = now;
+  return out;
+}
+
 /** The suspects among the orphans of text[start, end), one sentence; the other orphans there are anomalies. */
 function suspectsIn(lex: Lexicon, text: string, start: number, end: number, orphans: readonly number[], out: SuspectChar[], skip?: (offset: number) => boolean): void {
   const found: SuspectChar[] = [];

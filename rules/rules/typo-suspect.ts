@@ -3,7 +3,7 @@
 import { CATEGORY } from '../categories';
 import type { Rule, Suggestion } from '../types';
 import { charTable, msg } from '../util';
-import { scanSuspects } from '../lib/typo-detect';
+import { scanSuspects, scanSuspectsByLine } from '../lib/typo-detect';
 import { ALLOW_SCHEMA, typoExclusions } from '../lib/typo-scope';
 
 const SENTENCE_END = charTable('。！？；!?;\n\r');
@@ -90,7 +90,8 @@ const rule: Rule = {
       if ((local ??= localNameChars(prose)).has(prose.charCodeAt(i))) return true;
       return (excl ??= typoExclusions(doc, ctx.options.allow as string[] | undefined, true)).covers(i, i + 1);
     };
-    for (const s of scanSuspects(prose, 0, prose.length, SENTENCE_END, skip)) {
+    const suspects = ctx.memo ? scanSuspectsByLine(prose, SENTENCE_END, skip, ctx.memo) : scanSuspects(prose, 0, prose.length, SENTENCE_END, skip);
+    for (const s of suspects) {
         const written = s.written;
         const wordStart = s.replacements[0].wordOffset;
         if ((excl ??= typoExclusions(doc, ctx.options.allow as string[] | undefined, true)).covers(wordStart, wordStart + written.length)) continue;

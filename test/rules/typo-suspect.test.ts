@@ -1,4 +1,6 @@
 import rule from '../../rules/rules/typo-suspect';
+import { lint, LintMemo } from '../../rules/engine';
+import { seed } from '../helpers/fixtures';
 import { lintWith, testRule } from '../helpers/rule-tester';
 import { describe, expect, it } from 'vitest';
 
@@ -66,5 +68,55 @@ describe('typo-suspect: bad input', () => {
     const t0 = performance.now();
     lintWith(rule, { text });
     expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});
+
+describe('typo-suspect: reuse across edits (the language server lints with a memo per report)', () => {
+  const only = { rules: [rule] };
+  const found = (text: string, fs: { offset: number; endOffset: number }[]) => fs.map((f) => text.slice(f.offset, f.endOffset));
+
+  it('scans a line again when a change elsewhere changes what it asked (a place named three times)', () => {
+    const memo = new LintMemo();
+    let text = '中国作协在益系列活动成功举办。\n园区基础设施不断完善，招商引姿成效明显。\n';
+    let withMemo = lint(text, { ...only, memo }).findings;
+    expect(withMemo).toEqual(lint(text, only).findings);
+    expect(found(text, withMemo)).toEqual(['益', '姿']);
+    // 益阳 named three times on other lines: 益 is the report's own place now, and the first line is unchanged
+    text += '益阳市召开大会。\n益阳市经济稳步增长。\n益阳市全面推进改革。\n';
+    withMemo = lint(text, { ...only, memo }).findings;
+    expect(withMemo).toEqual(lint(text, only).findings);
+    expect(found(text, withMemo)).toEqual(['姿']);
+  });
+
+  it('gives a fresh lint’s findings after each of 60 random edits of the seeds (all rules)', () => {
+    let state = 20261206;
+    const rand = (n: number) => {
+      // mulberry32: a fixed sequence, so that a failure is repeatable
+      state = (state + 0x6d2b79f5) | 0;
+      let x = Math.imul(state ^ (state >>> 15), 1 | state);
+      x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+      return (((x ^ (x >>> 14)) >>> 0) % n);
+    };
+    // sentences with a suspect (put at a line's start) and pieces that change what a line asks or where it ends
+    const sentences = ['园区基础设施不断完善，招商引姿成效明显。', '全年旅游收入同比增涨15%。', '坚持统筹兼故，推动城乡区域协调发展。', '加快推进园区建设规化编制工作。', '中国作协在益系列活动成功举办。', '益阳市召开大会。'];
+    const pieces = ['\n', '，', '益阳市', '招商引姿'];
+    let text = (['000', '001', '004'] as const).map((id) => seed(id)).join('\n\n');
+    const memo = new LintMemo();
+    let suspects = 0;
+    for (let step = 0; step < 60; step++) {
+      const at = rand(text.length);
+      const kind = rand(3);
+      if (kind === 0 && rand(2) === 0) {
+        const lineStart = text.lastIndexOf('\n', at) + 1;
+        text = text.slice(0, lineStart) + sentences[rand(sentences.length)] + text.slice(lineStart);
+      } else if (kind === 0) text = text.slice(0, at) + pieces[rand(pieces.length)] + text.slice(at);
+      else if (kind === 1) text = text.slice(0, at) + text.slice(at + 1 + rand(3));
+      else text = text.slice(0, at) + text[rand(text.length)] + text.slice(at);
+      const fresh = lint(text);
+      expect(lint(text, { memo }).findings, `step ${step}`).toEqual(fresh.findings);
+      suspects += fresh.findings.filter((f) => f.ruleId === 'typo-suspect').length;
+    }
+    // the edits made suspects for the memo to get right
+    expect(suspects).toBeGreaterThan(20);
   });
 });
