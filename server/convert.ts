@@ -20,6 +20,7 @@ import type { Finding, Lang, Rule, Severity, TextEdit } from '../rules/types';
 import type { Heading, ReportDocument } from '../rules/model/document';
 import { messageText } from '../rules/engine';
 import { FixAllCodeActionKind } from './protocol';
+import { markStable } from './stable-json';
 
 export const SOURCE = 'report-lint';
 
@@ -67,6 +68,61 @@ export function toDiagnostic(doc: TextDocument, f: Finding, lang: Lang, docsHref
   }
   if (href) d.codeDescription = { href };
   return d;
+}
+
+const samePosition = (a: { line: number; character: number }, b: { line: number; character: number }): boolean => a.line === b.line && a.character === b.character;
+const beforePosition = (a: { line: number; character: number }, b: { line: number; character: number }): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
+
+/** Equal JSON data, property order included (it decides the bytes). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    if (ka[i] !== kb[i] || !sameJson((a as Record<string, unknown>)[ka[i]], (b as Record<string, unknown>)[kb[i]])) return false;
+  }
+  return true;
+}
+
+/** Two diagnostics made by toDiagnostic that serialise to the same bytes. */
+function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+  return (
+    samePosition(a.range.start, b.range.start) &&
+    samePosition(a.range.end, b.range.end) &&
+    a.code === b.code &&
+    a.severity === b.severity &&
+    a.message === b.message &&
+    a.codeDescription?.href === b.codeDescription?.href &&
+    (a.codeDescription === undefined) === (b.codeDescription === undefined) &&
+    sameJson(a.data, b.data)
+  );
+}
+
+/**
+ * A new lint's diagnostics, where each one equal to a diagnostic of the document's previous lint is that very object
+ * (both lists are in document order). An edit changes a few of a report's diagnostics, and the stdio writer encodes a
+ * stable object once (server/json-encoder.ts). Every diagnostic returned is marked stable, and so frozen all through:
+ * nothing changes a diagnostic once made (its fix edits are the rule's own objects, never changed after either).
+ */
+export function reuseUnchanged(previous: readonly Diagnostic[] | undefined, next: Diagnostic[]): Diagnostic[] {
+  let j = 0;
+  for (let i = 0; i < next.length; i++) {
+    const d = next[i];
+    if (previous) {
+      while (j < previous.length && beforePosition(previous[j].range.start, d.range.start)) j++;
+      // several diagnostics may start at one place
+      for (let k = j; k < previous.length && samePosition(previous[k].range.start, d.range.start); k++) {
+        if (sameDiagnostic(previous[k], d)) {
+          next[i] = previous[k];
+          break;
+        }
+      }
+    }
+    if (next[i] === d) markStable(d);
+  }
+  return next;
 }
 
 /** A WorkspaceEdit pinned to the document version the edits were computed on. */

@@ -146,8 +146,9 @@ export interface ClientInitOptions {
   ruleDocsCommand?: string;
   commands?: string[];
   /**
-   * false: the client has no use for diagnostics' `data` (the VS Code extension: code actions are computed by the
-   * server from its own results), so diagnostics are sent without it: a fifth less to serialise and parse per edit.
+   * true: diagnostics carry `data` (DiagnosticData: the rule, the version and the fix as offsets), for a client that
+   * reads fixes from diagnostics. Off by default: code actions are computed by the server from its own results, and
+   * the data is a fifth of what is serialised and parsed on every edit.
    */
   diagnosticData?: boolean;
   /** The client answers FindConfigRequest (the VS Code extension): documents that are not files get their config. */

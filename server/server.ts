@@ -26,7 +26,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint, lintSteps, fixText, PLACEHOLDER_RULE, type LintOptions, type LintResult } from '../rules/engine';
+import { lint, lintSteps, fixText, LintMemo, PLACEHOLDER_RULE, type LintOptions, type LintResult } from '../rules/engine';
 import { ConfigError, emptyConfig, mergeConfigs, type ResolvedConfig } from '../rules/config';
 import type { Finding, Lang, Rule } from '../rules/types';
 import { formatForFilename, type SourceFormat } from '../rules/model/prose';
@@ -72,6 +72,7 @@ import {
   minimalEdit,
   quickFixTitle,
   toDiagnostic,
+  reuseUnchanged,
   versionedEdit,
   type DocsHref,
 } from './convert';
@@ -200,8 +201,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
   let ruleDocsCommand: string | undefined;
   /** Client commands (ClientCommands) the client implements: code actions may run them. */
   const clientCommands = new Set<string>();
-  /** Whether diagnostics carry `data` (ClientInitOptions.diagnosticData; the documented default is yes). */
-  let diagnosticData = true;
+  /** Whether diagnostics carry `data` (ClientInitOptions.diagnosticData: only when the client asks for it). */
+  let diagnosticData = false;
   const bundledDocs = new Map<string, string | undefined>();
 
   /** The rule's page shipped with the server (docs/rules/<id>.md next to dist/), if the host has one. */
@@ -360,6 +361,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   // ——— Linting ———
 
+  /** Per open document, kept across its lints: rules reuse work on the lines an edit left alone (LintMemo). */
+  const memos = new Map<string, LintMemo>();
+  function memoFor(uri: string): LintMemo {
+    let m = memos.get(uri);
+    if (!m) memos.set(uri, (m = new LintMemo()));
+    return m;
+  }
+
   /** Lints the current version of a document (or returns the cached result for it). Undefined when disabled or closed. */
   async function ensureEntry(uri: string): Promise<Entry | undefined> {
     const settings = await settingsFor(uri);
@@ -379,10 +388,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
       format: formatOf(doc, filename),
       config: mergeConfigs(fileConfig, settingsConfig(settings)),
       rules,
+      memo: memoFor(uri),
     };
     const result = lint(text, lintOptions);
     const docsHref = docsHrefFor(settings);
-    const diagnostics = result.findings.map((f) => toDiagnostic(doc, f, lang, docsHref, diagnosticData));
+    const diagnostics = reuseUnchanged(
+      cached?.lang === lang ? cached.diagnostics : undefined,
+      result.findings.map((f) => toDiagnostic(doc, f, lang, docsHref, diagnosticData)),
+    );
     const entry: Entry = { uri, version: doc.version, text, serial: ++entrySerial, key, result, diagnostics, lang, settings, lintOptions };
     cache.set(uri, entry);
     latest = entry;
@@ -530,9 +543,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const doc = TextDocument.create(entry.uri, 'plaintext', entry.version, text);
     const docsHref = docsHrefFor(entry.settings);
     const batch: Diagnostic[] = [];
+    let from = 0;
     for (const f of result.findings) {
       batch.push(toDiagnostic(doc, f, entry.lang, docsHref, diagnosticData));
       if (batch.length === 256) {
+        // as an edit keeps the diagnostics that did not change (all of them here: the same text)
+        reuseUnchanged(entry.diagnostics.slice(from), batch);
+        from += batch.length;
         host.rehearseSend?.({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: entry.uri, version: entry.version, diagnostics: batch } });
         batch.length = 0;
         yield;
@@ -644,7 +661,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (init && typeof init === 'object' && typeof init.ruleDocsCommand === 'string' && /^[\w.-]+$/.test(init.ruleDocsCommand)) {
       ruleDocsCommand = init.ruleDocsCommand;
     }
-    if (init && typeof init === 'object' && init.diagnosticData === false) diagnosticData = false;
+    if (init && typeof init === 'object' && init.diagnosticData === true) diagnosticData = true;
     host.onInitialize?.(init && typeof init === 'object' ? init : undefined);
     if (init && typeof init === 'object' && Array.isArray(init.commands)) {
       for (const c of init.commands) if (typeof c === 'string') clientCommands.add(c);
@@ -743,6 +760,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       scheduleSeq.set(uri, (scheduleSeq.get(uri) ?? 0) + 1);
       pushStates.delete(uri);
       cache.delete(uri);
+      memos.delete(uri);
       if (latest?.uri === uri) latest = undefined;
       settingsCache.delete(uri);
       savedVersion.delete(uri);

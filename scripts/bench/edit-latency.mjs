@@ -12,7 +12,8 @@
 //   and that shows here;
 // - typing back to back from the instant the report opened: no time to warm up, the first 100 edits meet a cold
 //   engine (the worst case, printed so that it is not hidden);
-// - a plain LSP client (diagnostics with data), 1 s pause, back to back, three sessions pooled likewise.
+// - a plain LSP client (no initializationOptions, as Neovim or Helix start it), 1 s pause, back to back, three
+//   sessions pooled likewise.
 // Run alone: `node scripts/bench.mjs edit`; EDIT_TIMES=1 prints each edit's time.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -152,4 +153,4 @@ console.log(`edit → diagnostics, seeds 000+001+004 joined (${text.length.toLoc
 await goal('as the VS Code extension configures the server', VSCODE_INIT);
 await run('as the VS Code extension configures the server', VSCODE_INIT, { pauseMs: PAUSE_MS, gapMs: 100 });
 await run('as the VS Code extension configures the server', VSCODE_INIT, {});
-await goal('a plain LSP client (diagnostics with data)', {});
+await goal('a plain LSP client (no initializationOptions)', {});

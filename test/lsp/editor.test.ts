@@ -51,7 +51,7 @@ describe('rule documentation links', () => {
     const { uri, items } = await open(vscodeLike, 'links.txt', text001);
     const hm = items.find((d) => d.code === 'heading-marker')!;
     expect(hm.codeDescription?.href).toBe(`command:report-lint.openRuleDocs?${encodeURIComponent('["heading-marker"]')}`);
-    // the VS Code client reads no diagnostic data: none is sent (the documented data stays for other clients)
+    // the VS Code client reads no diagnostic data: none is sent (a client may ask for it: diagnosticData)
     expect(items.every((d) => d.data === undefined)).toBe(true);
     expect(items.every((d) => !d.codeDescription || !d.codeDescription.href.includes('example.invalid'))).toBe(true);
     const hover = await vscodeLike.request<Hover>('textDocument/hover', { textDocument: { uri }, position: hm.range.start });
@@ -62,6 +62,20 @@ describe('rule documentation links', () => {
     expect(actions.find((a) => a.isPreferred)?.edit).toBeDefined();
     // the page the command opens is shipped (the .vsix carries docs/rules/**)
     expect(existsSync(join(fileURLToPath(new URL('../..', import.meta.url)), 'docs', 'rules', 'heading-marker.md'))).toBe(true);
+  });
+
+  it('a client that sends no initializationOptions (Neovim, Helix) gets diagnostics without data, and still its quick fixes', async () => {
+    const c = await LspClient.start({ pull: true, rootPath: ws });
+    try {
+      const { uri, items } = await open(c, 'plain-client.txt', text001);
+      expect(items.length).toBeGreaterThan(400);
+      expect(items.filter((d) => d.data !== undefined)).toEqual([]);
+      const hm = items.find((d) => d.code === 'heading-marker')!;
+      const actions = await c.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: hm.range, context: { diagnostics: [hm] } });
+      expect(actions.find((a) => a.isPreferred)?.edit).toBeDefined();
+    } finally {
+      await c.stop();
+    }
   });
 
   it('go to the configured http(s) site when docsBaseUrl is set', async () => {

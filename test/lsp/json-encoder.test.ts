@@ -1,18 +1,21 @@
-// The stdio writer (server/transport.ts) and its JSON encoder (server/json-encoder.ts) put exactly the bytes of
-// vscode-jsonrpc's writer on the wire (a Content-Length header, then Buffer.from(JSON.stringify(msg))): for
-// publishDiagnostics of real reports (with and without data, with links) and every corner of JSON.stringify.
+// The stdio writer (server/transport.ts) and its JSON encoder (server/json-encoder.ts) put on the wire the text of
+// JSON.stringify(msg) with every character from U+007F on as a \u escape (ASCII: clients decode it far faster), framed
+// as vscode-jsonrpc frames it: for publishDiagnostics of real reports (with and without data, with links), diagnostics
+// kept from one publish to the next, and every corner of JSON.stringify. vscode-jsonrpc's reader reads back the very
+// messages.
 import { describe, expect, it } from 'vitest';
 import { PassThrough, Writable } from 'node:stream';
-import { StreamMessageWriter, type Message, type MessageWriter } from 'vscode-jsonrpc/node';
+import { StreamMessageReader, StreamMessageWriter, type Message, type MessageWriter } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint } from '../../rules/engine';
 import { allRules } from '../../rules/all-rules';
 import { toDiagnostic } from '../../server/convert';
-import { JsonEncoder } from '../../server/json-encoder';
+import { asciiJson, JsonEncoder } from '../../server/json-encoder';
 import { FramedMessageWriter } from '../../server/transport';
 import { SEED_000, SEED_001, seed } from './client';
 
-const plain = (v: unknown) => Buffer.from(JSON.stringify(v, undefined, 0), 'utf8');
+/** What the encoder must write: JSON.stringify's text, non-ASCII escaped. */
+const plain = (v: unknown) => Buffer.from(asciiJson(JSON.stringify(v, undefined, 0)), 'latin1');
 
 function publishMessage(text: string, lang: 'zh' | 'en', withData: boolean, href: (id: string) => string | undefined) {
   const doc = TextDocument.create('file:///tmp/%E6%8A%A5%E5%91%8A.txt', 'plaintext', 7, text);
@@ -138,7 +141,31 @@ describe('stdio message writer', () => {
     const ours = await wire((out) => new FramedMessageWriter(out), msgs);
     const theirs = await wire((out) => new StreamMessageWriter(out), msgs);
     expect(ours.length).toBeGreaterThan(100_000);
-    expect(ours.equals(theirs)).toBe(true);
+    // the same framing, the text in ASCII
+    expect(ours.every((b) => b < 0x80)).toBe(true);
+    expect(ours.length).toBeGreaterThan(theirs.length);
+    // vscode-jsonrpc's reader reads back the messages JSON.stringify would have sent
+    const reader = new StreamMessageReader(PassThrough.from([ours]));
+    const read: unknown[] = [];
+    await new Promise<void>((resolve) => {
+      reader.listen((m) => {
+        read.push(m);
+        if (read.length === msgs.length) resolve();
+      });
+    });
+    expect(read).toEqual(msgs.map((m) => JSON.parse(JSON.stringify(m))));
+  });
+
+  it('writes every string as the same JSON value in ASCII: astral characters, lone surrogates, U+2028, DEL, controls', () => {
+    const strings = ['报告', '𠀀𠀁 😀', '\ud800', 'a\udc00b', '\u2028\u2029', '\u007f\u0080\u00ff', '\u0000\u001f"\\', '\ufeff\uffff', 'x'.repeat(300) + '报'];
+    const enc = new JsonEncoder(8);
+    for (const str of strings) {
+      const v = { s: str, [str]: 1, list: [str] };
+      const bytes = enc.encode(v);
+      expect(bytes.every((b) => b < 0x80), JSON.stringify(str)).toBe(true);
+      expect(JSON.parse(bytes.toString('latin1'))).toEqual(JSON.parse(JSON.stringify(v)));
+      expect(bytes.equals(plain(v))).toBe(true);
+    }
   });
 
   it('rejects and reports a message it cannot write, and writes the next one', async () => {

@@ -52,7 +52,8 @@ beforeAll(async () => {
   ws = mkdtempSync(join(tmpdir(), 'rl-lsp-pull-'));
   writeFileSync(join(ws, 'report.txt'), text000);
   uri = fileUri(join(ws, 'report.txt'));
-  client = await LspClient.start({ pull: true, rootPath: ws });
+  // with diagnostic data (asked for: off by default), whose version and fixes the tests below read
+  client = await LspClient.start({ pull: true, rootPath: ws, initializationOptions: { diagnosticData: true } });
   await client.open(uri, text000);
 });
 
