@@ -86,7 +86,10 @@ async function run(label, initOptions, opts = {}) {
   await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text } });
   const first = await opened;
   const openedAt = performance.now();
-  const bytes = Buffer.byteLength(JSON.stringify(first.diagnostics));
+  const json = JSON.stringify(first.diagnostics);
+  const bytes = Buffer.byteLength(json);
+  // the server writes it in ASCII, non-ASCII as \u escapes (server/json-encoder.ts)
+  const wire = json.replace(/[\u007f-\uffff]/g, '\\u0000').length;
 
   // the middle of the report, as a position
   const before = text.slice(0, Math.floor(text.length / 2)).split('\n');
@@ -117,7 +120,7 @@ async function run(label, initOptions, opts = {}) {
   const start = opts.pauseMs ? `typing starts ${opts.pauseMs} ms after the report opened` : 'typing starts the instant the report opened';
   const warm = warmedUp ? `${warmedUp.message}, ${((warmedUp.at - openedAt) / 1000).toFixed(1)} s after opening` : 'the warm-up had not finished';
   console.log(
-    `${label}${opts.session ? `, session ${opts.session}` : ''}: ${first.diagnostics.length} diagnostics (${(bytes / 1024).toFixed(0)} KiB of JSON), debounce 0, ${start}:\n` +
+    `${label}${opts.session ? `, session ${opts.session}` : ''}: ${first.diagnostics.length} diagnostics (${(bytes / 1024).toFixed(0)} KiB of JSON in UTF-8, ${(wire / 1024).toFixed(0)} KiB sent in ASCII), debounce 0, ${start}:\n` +
       `  all ${cold.length + times.length} edits: median ${all.median.toFixed(1)} ms, p95 ${all.p95.toFixed(1)} ms, max ${all.max.toFixed(1)} ms\n` +
       `  the first ${cold.length}, ${pace}: median ${c.median.toFixed(1)} ms, p95 ${c.p95.toFixed(1)} ms, max ${c.max.toFixed(1)} ms\n` +
       `  the next ${times.length}, back to back: median ${w.median.toFixed(1)} ms, p95 ${w.p95.toFixed(1)} ms, max ${w.max.toFixed(1)} ms; server CPU per edit ${cpuPerEdit.toFixed(1)} ms\n` +
