@@ -20,7 +20,7 @@ import type { Finding, Lang, Rule, Severity, TextEdit } from '../rules/types';
 import type { Heading, ReportDocument } from '../rules/model/document';
 import { messageText } from '../rules/engine';
 import { FixAllCodeActionKind } from './protocol';
-import { markStable } from './stable-json';
+import { isStable, markStable } from './stable-json';
 
 export const SOURCE = 'report-lint';
 
@@ -103,24 +103,25 @@ function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
 /**
  * A new lint's diagnostics, where each one equal to a diagnostic of the document's previous lint is that very object
  * (both lists are in document order). An edit changes a few of a report's diagnostics, and the stdio writer encodes a
- * stable object once (server/json-encoder.ts). Every diagnostic returned is marked stable, and so frozen all through:
- * nothing changes a diagnostic once made (its fix edits are the rule's own objects, never changed after either).
+ * stable object once (server/json-encoder.ts). Once a document is edited (`previous` given) every diagnostic returned
+ * is marked stable, and so frozen all through: nothing changes a diagnostic once made (its fix edits are the rule's own
+ * objects, never changed after either). A document only opened keeps no encoded copy (200 open reports would hold
+ * their diagnostics' JSON, ≈ 40 MiB).
  */
 export function reuseUnchanged(previous: readonly Diagnostic[] | undefined, next: Diagnostic[]): Diagnostic[] {
+  if (!previous) return next;
   let j = 0;
   for (let i = 0; i < next.length; i++) {
     const d = next[i];
-    if (previous) {
-      while (j < previous.length && beforePosition(previous[j].range.start, d.range.start)) j++;
-      // several diagnostics may start at one place
-      for (let k = j; k < previous.length && samePosition(previous[k].range.start, d.range.start); k++) {
-        if (sameDiagnostic(previous[k], d)) {
-          next[i] = previous[k];
-          break;
-        }
+    while (j < previous.length && beforePosition(previous[j].range.start, d.range.start)) j++;
+    // several diagnostics may start at one place
+    for (let k = j; k < previous.length && samePosition(previous[k].range.start, d.range.start); k++) {
+      if (sameDiagnostic(previous[k], d)) {
+        next[i] = previous[k];
+        break;
       }
     }
-    if (next[i] === d) markStable(d);
+    if (!isStable(next[i])) markStable(next[i]);
   }
   return next;
 }

@@ -380,7 +380,6 @@ describe('report-lint in a real VS Code (code-server + Chromium)', () => {
           'extensions.autoCheckUpdates': false,
           'extensions.ignoreRecommendations': true,
           'files.autoSave': 'off',
-          'editor.wordWrap': 'on',
           'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
           'editor.wordBasedSuggestions': 'off',
           'reportLint.language': language,
@@ -440,6 +439,11 @@ describe('report-lint in a real VS Code (code-server + Chromium)', () => {
 
       // Diagnostics arrive (the extension activated on plaintext, started dist/server.js, pulled diagnostics).
       await expect.poll(() => problemTotal(page), { timeout: 60_000, message: 'status bar problem count never rose above 0' }).toBeGreaterThan(0);
+      // Long paragraphs wrap by the extension's defaults for plaintext and markdown (the profile sets no wordWrap): a
+      // wrapped line's second row has no line number.
+      const numbers = await page.locator('.editor-instance .margin-view-overlays .line-numbers').allInnerTexts();
+      expect(numbers.length, 'line numbers rendered').toBeGreaterThan(5);
+      expect(numbers.filter((n) => n.trim() === '').length, `no wrapped row among ${JSON.stringify(numbers)}`).toBeGreaterThan(0);
 
       await page.keyboard.press(`${mod}+Shift+M`);
       await filterProblems(page, 'heading-marker');
