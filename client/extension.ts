@@ -522,7 +522,7 @@ async function checkWorkspace(): Promise<CheckWorkspaceResult | undefined> {
 export async function activateWith(context: vscode.ExtensionContext, where: ClientPlatform): Promise<void> {
   platform = where;
   extensionUri = context.extensionUri;
-  overview = new Overview(() => uiLang(), (doc) => matches(doc), loadCategories);
+  overview = new Overview(() => uiLang(), (doc) => matches(doc), loadCategories, !where.web);
   docxDiagnostics = vscode.languages.createDiagnosticCollection('report-lint-docx');
   context.subscriptions.push(
     docxDiagnostics,

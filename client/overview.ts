@@ -40,6 +40,8 @@ export class Overview implements vscode.TreeDataProvider<Node> {
     private readonly lang: () => Lang,
     private readonly isReport: (doc: vscode.TextDocument) => boolean,
     private readonly loadCategories: () => Promise<CategoriesResult | undefined>,
+    /** False in VS Code for the Web: the workspace walk needs the desktop (Node) language server. */
+    private readonly canCheckWorkspace = true,
   ) {}
 
   refresh(): void {
@@ -97,6 +99,10 @@ export class Overview implements vscode.TreeDataProvider<Node> {
     if (!node) return [{ kind: 'scope', scope: 'document' }, { kind: 'scope', scope: 'workspace' }];
     if (node.kind === 'scope') {
       if (node.scope === 'workspace' && !this.workspace) {
+        if (!this.canCheckWorkspace) {
+          // the command explains where the check is available
+          return [{ kind: 'action', label: t(lang, '请用桌面版 VS Code 或命令行 report-lint .', 'Use desktop VS Code or the command line: report-lint .'), command: 'report-lint.checkWorkspace' }];
+        }
         return [{ kind: 'action', label: t(lang, '检查整个工作区…', 'Check the whole workspace…'), command: 'report-lint.checkWorkspace' }];
       }
       if (node.scope === 'document' && !this.document) return [];
@@ -156,7 +162,7 @@ export class Overview implements vscode.TreeDataProvider<Node> {
           item.description =
             t(lang, `${files} 个文件 · ${n} 处`, `${files} ${files === 1 ? 'file' : 'files'} · ${n} ${n === 1 ? 'finding' : 'findings'}`) +
             (w.cancelled ? t(lang, '（已取消，未检查完）', ' (cancelled, incomplete)') : '');
-        } else item.description = t(lang, '未检查', 'not checked yet');
+        } else item.description = this.canCheckWorkspace ? t(lang, '未检查', 'not checked yet') : t(lang, '网页版中不可用', 'not in VS Code for the Web');
         item.iconPath = new vscode.ThemeIcon('folder-library');
         return item;
       }
