@@ -5,7 +5,7 @@ const stable = new WeakSet<object>();
 
 /** Freezes `o` and everything in it, and marks it as never changing. */
 export function markStable<T extends object>(o: T): T {
-  freezeThrough(o);
+  freezeThrough(o, 0);
   stable.add(o);
   return o;
 }
@@ -14,11 +14,12 @@ export function isStable(o: object): boolean {
   return stable.has(o);
 }
 
-function freezeThrough(v: object): void {
-  if (Object.isFrozen(v)) return;
+/** Into objects already frozen too: a shallow freeze elsewhere (a rule's constant edit list) leaves their insides open. */
+function freezeThrough(v: object, depth: number): void {
+  if (depth > 32) throw new TypeError('markStable: nested too deep (a cycle?)');
   for (const k in v) {
     const x = (v as Record<string, unknown>)[k];
-    if (typeof x === 'object' && x !== null) freezeThrough(x);
+    if (typeof x === 'object' && x !== null) freezeThrough(x, depth + 1);
   }
   Object.freeze(v);
 }

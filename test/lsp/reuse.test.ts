@@ -7,7 +7,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { lint } from '../../rules/engine';
 import { reuseUnchanged, toDiagnostic } from '../../server/convert';
 import { asciiJson, JsonEncoder } from '../../server/json-encoder';
-import { isStable } from '../../server/stable-json';
+import { isStable, markStable } from '../../server/stable-json';
 import { SEED_000, SEED_001, seed } from './client';
 
 const href = (id: string) => `command:report-lint.openRuleDocs?${encodeURIComponent(JSON.stringify([id]))}`;
@@ -61,6 +61,12 @@ describe('diagnostics kept across edits', () => {
       }
     });
   }
+
+  it('marking freezes into objects already frozen (a shallow freeze leaves their insides open)', () => {
+    const edit = { offset: 0, endOffset: 1, text: '，' };
+    const d = markStable({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: 'm', data: { fix: Object.freeze([edit]) } });
+    expect(isStable(d) && Object.isFrozen(edit)).toBe(true);
+  });
 
   it('a kept diagnostic cannot be changed (it is frozen all through)', () => {
     const [d] = reuseUnchanged([], diagnosticsOf(start, 1, true).filter((x) => x.data && (x.data as { fix?: unknown }).fix));
