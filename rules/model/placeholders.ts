@@ -215,9 +215,11 @@ const LONG_UNITS = ['平方公里', '平方米', '千瓦时', '美元', '公里'
 // Measure-set characters that are only the start of a longer unit or word here (xxx公司, 平方米 is above).
 const NOT_A_UNIT_ALONE = '公平方标准';
 
+const LONG_UNIT_STARTS = new Set(LONG_UNITS.map((u) => u[0]));
+
 /** The end of a unit, measure or place word at `i`, or -1. */
 function unitEnd(prose: string, i: number): number {
-  for (const u of LONG_UNITS) if (prose.startsWith(u, i)) return i + u.length;
+  if (LONG_UNIT_STARTS.has(prose[i])) for (const u of LONG_UNITS) if (prose.startsWith(u, i)) return i + u.length;
   const c = prose.charCodeAt(i);
   return MEASURE_SET.has(c) && !NOT_A_UNIT_ALONE.includes(prose[i]) ? i + 1 : -1;
 }

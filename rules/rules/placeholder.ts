@@ -23,7 +23,8 @@ function contextOf(doc: ReportDocument, p: PlaceholderSpan): string {
   return doc.text.slice(p.offset, end);
 }
 
-function messageFor(doc: ReportDocument, p: PlaceholderSpan): { zh: string; en: string } {
+/** `ctx`: contextOf(doc, p), which the caller needs too. */
+function messageFor(p: PlaceholderSpan, ctx: string): { zh: string; en: string } {
   const t = p.text;
   if (p.kind === 'redacted-name') {
     const who = p.word ?? t;
@@ -38,9 +39,8 @@ function messageFor(doc: ReportDocument, p: PlaceholderSpan): { zh: string; en: 
     case 'todo':
       return msg(`待办标记“${t}”未处理`, `the marker "${t}" is still in the draft`);
     case 'question':
-      return msg(`占位符“${contextOf(doc, p)}”中的“${t}”未填写`, `placeholder "${t}" left in the draft`);
+      return msg(`占位符“${ctx}”中的“${t}”未填写`, `placeholder "${t}" left in the draft`);
     default: {
-      const ctx = contextOf(doc, p);
       const zh = ctx === t ? `占位符“${t}”未填写` : `占位符“${ctx}”中的“${t}”未填写`;
       const en = ctx === t ? `placeholder "${t}" left in the draft` : `placeholder "${t}" (in "${ctx}") left in the draft`;
       if (p.form === 'x-latin' && p.word) {
@@ -117,10 +117,11 @@ const rule: Rule = {
   check({ doc, report }) {
     // The allowlist is applied by the model (the engine passes this rule's `allow` as placeholderAllow).
     for (const p of doc.placeholders) {
-      const message = messageFor(doc, p);
+      const ctx = contextOf(doc, p);
+      const message = messageFor(p, ctx);
       // What the writer accepts with "add to allow list": the word the placeholder is in (DNX, X光机, X亿元), never
       // the bare X, which would silence every placeholder.
-      const allow = p.kind === 'redacted-name' ? (p.word ?? p.text) : contextOf(doc, p);
+      const allow = p.kind === 'redacted-name' ? (p.word ?? p.text) : ctx;
       if (p.kind === 'redacted-name') report({ offset: p.offset, endOffset: p.endOffset, message, severity: 'info', allow });
       else report({ offset: p.offset, endOffset: p.endOffset, message, allow });
     }

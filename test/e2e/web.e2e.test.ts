@@ -151,7 +151,9 @@ async function problemRows(page: Page, filter: string, needle: string): Promise<
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     texts = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-    if (texts.some((t) => t.includes('[Ln ') && t.includes(needle))) return texts;
+    // filtered (every finding row is of the rule), and the row wanted is there
+    const findings = texts.filter((t) => t.includes('[Ln '));
+    if (findings.length && findings.every((t) => t.includes(filter)) && findings.some((t) => t.includes(needle))) return texts;
     await page.waitForTimeout(500);
   }
   throw new Error(`Problems: no row with ${JSON.stringify(needle)} for the filter ${JSON.stringify(filter)}; rows: ${JSON.stringify(texts.slice(0, 10))}`);
