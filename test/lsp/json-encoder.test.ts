@@ -14,8 +14,10 @@ import { asciiJson, JsonEncoder } from '../../server/json-encoder';
 import { FramedMessageWriter } from '../../server/transport';
 import { SEED_000, SEED_001, seed } from './client';
 
-/** What the encoder must write: JSON.stringify's text, non-ASCII escaped. */
-const plain = (v: unknown) => Buffer.from(asciiJson(JSON.stringify(v, undefined, 0)), 'latin1');
+/** What the encoder must write: JSON.stringify's text, every character from U+007F on as a \u escape (written here
+ *  the slow, obvious way, to check the encoder's own loops against). */
+const reference = (json: string) => json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const plain = (v: unknown) => Buffer.from(reference(JSON.stringify(v, undefined, 0)), 'latin1');
 
 function publishMessage(text: string, lang: 'zh' | 'en', withData: boolean, href: (id: string) => string | undefined) {
   const doc = TextDocument.create('file:///tmp/%E6%8A%A5%E5%91%8A.txt', 'plaintext', 7, text);
@@ -165,7 +167,24 @@ describe('stdio message writer', () => {
       expect(bytes.every((b) => b < 0x80), JSON.stringify(str)).toBe(true);
       expect(JSON.parse(bytes.toString('latin1'))).toEqual(JSON.parse(JSON.stringify(v)));
       expect(bytes.equals(plain(v))).toBe(true);
+      expect(asciiJson(JSON.stringify(v))).toBe(reference(JSON.stringify(v)));
     }
+  });
+
+  it('writes strings up to 4,096 characters in ASCII, longer ones (a whole document in an edit) in UTF-8, in linear time', () => {
+    const enc = new JsonEncoder();
+    const edge = { newText: '报'.repeat(4096) };
+    expect(enc.encode(edge).equals(plain(edge))).toBe(true);
+    const long = { newText: '报告，'.repeat(350_000) + '"\\\n' };
+    expect(enc.encode(long).equals(Buffer.from(JSON.stringify(long), 'utf8'))).toBe(true);
+    // the fallback (not plain data) escapes the whole text: over a million characters in a loop (≈ 15 ms), not a regex
+    // callback per character (≈ 200 ms here)
+    const other = { when: new Date(0), newText: long.newText };
+    const t0 = performance.now();
+    const bytes = enc.encode(other);
+    const ms = performance.now() - t0;
+    expect(bytes.equals(plain(other))).toBe(true);
+    expect(ms).toBeLessThan(80);
   });
 
   it('rejects and reports a message it cannot write, and writes the next one', async () => {
