@@ -11,6 +11,7 @@ import {
   SymbolKind,
   type Diagnostic,
   type Hover,
+  type Position,
   type Range,
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
@@ -70,8 +71,8 @@ export function toDiagnostic(doc: TextDocument, f: Finding, lang: Lang, docsHref
   return d;
 }
 
-const samePosition = (a: { line: number; character: number }, b: { line: number; character: number }): boolean => a.line === b.line && a.character === b.character;
-const beforePosition = (a: { line: number; character: number }, b: { line: number; character: number }): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
+const samePosition = (a: Position, b: Position): boolean => a.line === b.line && a.character === b.character;
+const beforePosition = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
 
 /** Equal JSON data, property order included (it decides the bytes). */
 function sameJson(a: unknown, b: unknown): boolean {

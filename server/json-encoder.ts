@@ -5,9 +5,9 @@
 // times) is escaped and encoded once, and a diagnostic kept from the last publish (server/stable-json.ts) is copied
 // as it was written then.
 // The text is that of JSON.stringify(msg) with every character from U+007F on written as a \u escape (but in strings
-// of over 4,096 characters): the same JSON, in ASCII. A client then reads it a third faster: Node decodes 440 KiB of UTF-8 with Chinese in it in ≈ 1.4 ms and
-// the same JSON in ASCII (550 KiB) in ≈ 0.4 ms, and JSON.parse takes about as long on either (vscode-jsonrpc, as the
-// VS Code client and most LSP clients in JavaScript read a message). Anything that is not plain JSON data (toJSON,
+// of over 4,096 characters): the same JSON, in ASCII. A client then reads it a third faster: Node decodes 440 KiB of
+// UTF-8 with Chinese in it in ≈ 1.4 ms and the same JSON in ASCII (550 KiB) in ≈ 0.4 ms, and JSON.parse takes about
+// as long on either (vscode-jsonrpc, as the VS Code client and most LSP clients in JavaScript read a message). Anything that is not plain JSON data (toJSON,
 // class instances, bigint, cycles) is left to JSON.stringify, for the whole message.
 
 import { writeBytes, writeDigits } from '../cli/chunk-writer';
@@ -120,12 +120,7 @@ export class JsonEncoder {
    * in one buffer of its own.
    */
   frame(msg: unknown): Buffer {
-    if (this.plain(msg, HEADER_ROOM)) {
-      const header = `Content-Length: ${this.pos - HEADER_ROOM}\r\n\r\n`;
-      const start = HEADER_ROOM - header.length;
-      this.buf.write(header, start, 'latin1');
-      return Buffer.from(this.buf.subarray(start, this.pos));
-    }
+    if (this.plain(msg, HEADER_ROOM)) return Buffer.from(this.buf.subarray(this.header(), this.pos));
     const body = stringify(msg);
     return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'latin1'), body]);
   }
@@ -141,9 +136,7 @@ export class JsonEncoder {
       const bytes = this.frame(msg);
       return { bytes, owner: bytes };
     }
-    const header = `Content-Length: ${this.pos - HEADER_ROOM}\r\n\r\n`;
-    const start = HEADER_ROOM - header.length;
-    this.buf.write(header, start, 'latin1');
+    const start = this.header();
     // a small message is copied (cheap), and the encoder keeps its buffer
     if (this.pos - start < OWNED_MIN) {
       const copy = Buffer.from(this.buf.subarray(start, this.pos));
@@ -155,6 +148,14 @@ export class JsonEncoder {
     this.buf = spare && spare !== owner && spare.length >= OWNED_MIN ? spare : Buffer.allocUnsafe(owner.length);
     this.pos = 0;
     return { bytes, owner };
+  }
+
+  /** The header before a body written from HEADER_ROOM to `pos`, put right before it; returns where it starts. */
+  private header(): number {
+    const header = `Content-Length: ${this.pos - HEADER_ROOM}\r\n\r\n`;
+    const start = HEADER_ROOM - header.length;
+    this.buf.write(header, start, 'latin1');
+    return start;
   }
 
   /** Writes plain JSON data from `at` on, up to `pos`; false for anything JSON.stringify is to decide. */

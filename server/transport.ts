@@ -313,9 +313,9 @@ export class InitializeGuard extends AbstractMessageReader implements MessageRea
 const MAX_SPARE = 2;
 
 /**
- * LSP base protocol onto a byte stream (stdio): the bytes of vscode-jsonrpc's StreamMessageWriter, written in one
- * write instead of two (header, then body), with the JSON written straight into UTF-8 (server/json-encoder.ts). A
- * publishDiagnostics of 1,300 diagnostics is 440 KiB: one string less for the collector, and the client is woken
+ * LSP base protocol onto a byte stream (stdio): vscode-jsonrpc's StreamMessageWriter's framing, written in one write
+ * instead of two (header, then body), with the JSON written straight into bytes, in ASCII (server/json-encoder.ts). A
+ * publishDiagnostics of 1,300 diagnostics is about 550 KiB: one string less for the collector, and the client is woken
  * once for the header and body.
  */
 export class FramedMessageWriter extends AbstractMessageWriter implements MessageWriter {
