@@ -69,12 +69,14 @@ export function createWarmUp(o: WarmUpOptions): WarmUp {
   let seen = o.activity();
   let quietSince = o.now();
 
-  const finish = () => {
+  /** Over for good; `onDone` is told unless the server stopped it (shutdown). */
+  const finish = (report: boolean) => {
     if (stats.done) return;
     stats.done = true;
     job = undefined;
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
+    if (!report) return;
     try {
       o.onDone?.(stats);
     } catch {
@@ -130,7 +132,7 @@ export function createWarmUp(o: WarmUpOptions): WarmUp {
       }
     } catch {
       // warm-up is never worth an error: stop
-      return finish();
+      return finish(true);
     } finally {
       stats.spentMs += o.now() - t0;
     }
@@ -141,18 +143,14 @@ export function createWarmUp(o: WarmUpOptions): WarmUp {
         // housekeeping only
       }
     }
-    if (stats.settled || stats.jobs >= maxJobs || stats.spentMs >= budgetMs) return finish();
+    if (stats.settled || stats.jobs >= maxJobs || stats.spentMs >= budgetMs) return finish(true);
     pending = true;
     o.yieldTurn(tick);
   }
 
   return {
     poke: () => later(idleMs),
-    stop: () => {
-      stats.done = true;
-      job = undefined;
-      if (timer !== undefined) clearTimeout(timer);
-    },
+    stop: () => finish(false),
     stats,
   };
 }
